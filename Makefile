@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`.
+# python3 is the pyenv shim: with .python-version (3.13) at the root it runs 3.13.
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+MANAGE := $(UV) run --frozen python manage.py
+
+.PHONY: install run test lint checks pytest clean
+
+install:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	$(UV) sync --frozen
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(UV) run --frozen bash scripts/run-dev.sh
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+checks: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(UV) run --frozen bash scripts/check-deploy.sh
+
+pytest: install
+	$(UV) run --frozen bash scripts/run-tests.sh
+
+test: lint checks pytest
+
+clean:
+	rm -rf .venv staticfiles .test-media test.sqlite3 .pytest_cache .ruff_cache

@@ -1,0 +1,155 @@
+"""StreamField blocks shared by every page type of the site."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Texte du titre", max_length=120)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Titre de section (niveau 2)"), ("h3", "Sous-titre (niveau 3)")],
+        default="h2",
+        help_text="Le titre principal de la page (niveau 1) est le titre de la page.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Titre"
+        template = "blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label="Image")
+    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citation ou témoignage")
+    author = blocks.CharBlock(
+        label="Auteur",
+        required=False,
+        max_length=120,
+        help_text="Prénom ou qualité (« Une maman », « Léa, 15 ans »). "
+        "Jamais de nom complet d'un jeune.",
+    )
+    context = blocks.CharBlock(label="Contexte", required=False, max_length=160)
+
+    class Meta:
+        icon = "openquote"
+        label = "Citation / témoignage"
+        template = "blocks/quote.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label="Chiffre", max_length=30, help_text="Par exemple « 1 586 ».")
+    label = blocks.CharBlock(label="Libellé", max_length=160)
+    source = blocks.CharBlock(label="Source ou période", required=False, max_length=160)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label="Chiffres", min_num=1)
+
+    class Meta:
+        icon = "pick"
+        label = "Chiffres clés"
+        template = "blocks/key_figures.html"
+
+
+class LinkTargetBlock(blocks.StructBlock):
+    """An internal page or an external URL, with a label."""
+
+    label = blocks.CharBlock(label="Texte du lien", max_length=80)
+    page = blocks.PageChooserBlock(label="Page du site", required=False)
+    url = blocks.URLBlock(label="ou adresse externe", required=False)
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError("Choisissez une page ou une adresse.")}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", required=False)
+    link = LinkTargetBlock(label="Lien")
+
+    class Meta:
+        icon = "arrow-right"
+        label = "Appel à l'action"
+        template = "blocks/call_to_action.html"
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label="Question ou intitulé", max_length=200)
+    answer = blocks.RichTextBlock(label="Réponse", features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock(), label="Questions", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Questions fréquentes (accordéon)"
+        template = "blocks/accordion.html"
+
+
+class DocumentItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Document")
+    description = blocks.CharBlock(label="Description courte", required=False, max_length=200)
+
+
+class DocumentListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    documents = blocks.ListBlock(DocumentItemBlock(), label="Documents", min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Liste de documents"
+        template = "blocks/document_list.html"
+
+
+class HelplinesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label="Titre", max_length=120, default="Besoin d'aide maintenant ?", required=False
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Numéros d'aide"
+        help_text = "Affiche les numéros d'aide définis dans les réglages du site."
+        template = "blocks/helplines.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label="Texte", features=RICH_TEXT_FEATURES, icon="pilcrow")
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    key_figures = KeyFiguresBlock()
+    call_to_action = CallToActionBlock()
+    accordion = AccordionBlock()
+    document_list = DocumentListBlock()
+    helplines = HelplinesBlock()
+
+    class Meta:
+        block_counts = {}

@@ -1,0 +1,37 @@
+"""The helplines shown on every page.
+
+Editors manage them in the site settings; these defaults ship with the code so that a
+fresh install, the 500 page and the emails always show them, even without a database.
+"""
+
+DEFAULT_HELPLINES = [
+    {
+        "number": "3018",
+        "name": "Harcèlement et cyberharcèlement",
+        "hours": "7j/7 de 9h à 23h",
+        "description": "Gratuit, anonyme et confidentiel. Aussi sur l'application 3018.",
+    },
+    {
+        "number": "119",
+        "name": "Enfance en danger",
+        "hours": "24h/24, 7j/7",
+        "description": "Gratuit et confidentiel, pour les enfants et les adultes inquiets.",
+    },
+    {
+        "number": "3114",
+        "name": "Prévention du suicide",
+        "hours": "24h/24, 7j/7",
+        "description": "Gratuit et confidentiel, pour vous ou pour un proche.",
+    },
+    {
+        "number": "112",
+        "name": "Urgences",
+        "hours": "24h/24, 7j/7",
+        "description": "En cas de danger immédiat.",
+    },
+]
+
+
+def tel_href(number):
+    """The tel: URI of a short French number (spaces removed)."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")

@@ -1,0 +1,51 @@
+"""Building the site's page tree: shared by the demo-content command and the tests."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+HOME_TITLE = "Les Centres Relier"
+
+
+@transaction.atomic
+def ensure_home_page(**fields):
+    """Return the site's HomePage, creating it (and the default Site) when missing.
+
+    Wagtail's initial migration leaves a placeholder "Welcome" page; it is replaced,
+    so the HomePage is the root of the default site. Running it twice changes nothing.
+    """
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        for placeholder in (
+            root.get_children().filter(slug="home").exclude(content_type__model="homepage")
+        ):
+            placeholder.delete()
+        home = root.add_child(
+            instance=HomePage(title=fields.pop("title", HOME_TITLE), slug="accueil", **fields)
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=HOME_TITLE,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = HOME_TITLE
+        site.save()
+    return home
+
+
+def ensure_child(parent, model, slug, **fields):
+    """Return the live child page of `parent` with `slug`, creating it when missing."""
+    existing = parent.get_children().filter(slug=slug).specific().first()
+    if existing is not None:
+        return existing
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RelierSiteConfig(AppConfig):
+    name = "relier_site"
+    verbose_name = "Plateforme du site"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,15 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_helplines_and_quick_exit(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    for number in ("3018", "119", "3114", "112"):
+        assert f'href="tel:{number}"' in html
+    assert "data-quick-exit" in html
+    assert 'href="#contenu"' in html
+    assert html.count("<h1") == 1

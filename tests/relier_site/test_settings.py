@@ -1,0 +1,48 @@
+"""Production settings refuse to start without their required variables."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "www.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://www.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "EMAIL_HOST": "smtp.example.org",
+    "DEFAULT_FROM_EMAIL": "site@example.org",
+    "WAGTAILADMIN_BASE_URL": "https://www.example.org",
+    "STATIC_ROOT": "/tmp/relier-static",
+    "MEDIA_ROOT": "/tmp/relier-media",
+}
+
+
+def run_check(env):
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    base["DJANGO_SETTINGS_MODULE"] = "relier_site.settings.production"
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_start_with_every_required_variable():
+    result = run_check(PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_a_missing_required_variable_stops_start_up_and_is_named(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_check(env)
+    assert result.returncode != 0
+    assert f"La variable d'environnement {missing} est obligatoire" in result.stderr

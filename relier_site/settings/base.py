@@ -185,6 +185,11 @@ MAILERS = {
 # Outbox retries: delay before attempt n+1 is OUTBOX_RETRY_BASE_SECONDS * 2**(n-1).
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+# Outbox retention: sent mails are deleted after this many days; definitive failures
+# that long after their last attempt. Read by the nightly maintenance task.
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
+# Finished background-task results (they may hold tracebacks) are deleted after this.
+TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
 
 # Content-Security-Policy (Django's built-in middleware): nothing from another host,
 # no inline script; inline <script> blocks carry the per-request nonce.

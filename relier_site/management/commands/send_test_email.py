@@ -1,0 +1,41 @@
+"""manage.py send_test_email ADDRESS: check the SMTP settings after a deploy."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from relier_site import mail
+from relier_site.models import OutboundEmail
+
+
+class Command(BaseCommand):
+    help = (
+        "Envoie le « Courriel de test » à ADDRESS par la file d'envoi (outbox) et essaie "
+        "de le remettre tout de suite, pour vérifier la configuration SMTP."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("address", help="Adresse électronique du destinataire.")
+
+    def handle(self, *args, address, **options):
+        try:
+            row = mail.send_templated_mail(
+                "emails/test_message", {"requested_at": timezone.now()}, [address]
+            )
+        except ValueError as exc:
+            raise CommandError(f"Adresse invalide : {address}") from exc
+        # Deliver now, in this process, so the operator sees the SMTP outcome. (If a worker
+        # already took it, the row lock makes this a no-op: it is never sent twice.)
+        mail.deliver(row.pk)
+        row.refresh_from_db()
+        if row.status == OutboundEmail.Status.SENT:
+            self.stdout.write(self.style.SUCCESS(f"{row} envoyé à {address}."))
+            return
+        if row.status == OutboundEmail.Status.PENDING and not row.attempts:
+            self.stdout.write(f"{row} en file d'attente : le worker (db_worker) l'enverra.")
+            return
+        when = (
+            f" Nouvel essai prévu le {timezone.localtime(row.next_attempt_at):%d/%m/%Y à %H:%M}."
+            if row.next_attempt_at
+            else ""
+        )
+        raise CommandError(f"{row} non envoyé (tentative {row.attempts}) : {row.last_error}.{when}")

@@ -1,0 +1,42 @@
+"""Background tasks of the shared plumbing (Django's tasks API, run by `manage.py db_worker`).
+
+- `deliver_outbound_email(outbox_id)`: send one outbox row (see relier_site.mail).
+- `retry_due_emails()`: send every pending row whose next attempt is due.
+- `outbox_sweep()`: `retry_due_emails` every few minutes (re-enqueues itself).
+- `daily_maintenance()`: the daily jobs (retention...) and the sweep, every night at
+  03:30 Paris time (re-enqueues itself). See relier_site.scheduling.
+"""
+
+from django.tasks import task
+
+from . import mail, scheduling
+
+
+@task
+def deliver_outbound_email(outbox_id):
+    """Send one outbox row if it is still pending and due; return its status."""
+    return mail.deliver(outbox_id)
+
+
+@task
+def retry_due_emails():
+    """Send the pending outbox rows whose next attempt is due; return how many were sent."""
+    return mail.retry_due()
+
+
+@task
+def outbox_sweep():
+    """Periodic retry sweep: schedules its next run first, then sends what is due."""
+    scheduling.schedule_next(outbox_sweep)
+    return mail.retry_due()
+
+
+@task
+def daily_maintenance():
+    """Nightly run: schedules the next night first, then runs the registered daily jobs
+    and the retry sweep. Returns a summary {job name: result or error class}."""
+    scheduling.schedule_next(daily_maintenance)
+    scheduling.ensure_periodic_tasks()
+    summary = scheduling.run_daily_jobs()
+    summary["retry_due_emails"] = mail.retry_due()
+    return summary

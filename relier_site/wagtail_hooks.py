@@ -1,0 +1,100 @@
+"""Admin: "Courriels sortants" (Settings menu), the read-only list of the outbox.
+
+Only users holding `relier_site.view_outboundemail` see it (the Communication role does
+not: recipients and subjects are personal data); `relier_site.retry_outboundemail` allows
+the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
+"""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import OutboundEmail
+from .views import OutboundEmailIndexView, OutboundEmailInspectView, OutboundEmailRetryView
+
+
+class OutboxPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, limited to viewing and retrying: the outbox is read-only."""
+
+    allowed_actions = {"view", "retry"}
+
+    def user_has_permission(self, user, action):
+        return action in self.allowed_actions and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(
+            [action for action in actions if action in self.allowed_actions]
+        )
+
+
+register_permission_policy(OutboundEmail, OutboxPermissionPolicy(OutboundEmail))
+
+
+class OutboundEmailViewSet(ModelViewSet):
+    model = OutboundEmail
+    icon = "mail"
+    menu_label = "Courriels sortants"
+    menu_name = "outbound-emails"
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = OutboundEmailIndexView
+    inspect_view_class = OutboundEmailInspectView
+    inspect_template_name = "relier_site/outboundemail/inspect.html"
+    list_filter = ["status"]
+    list_display = [
+        "__str__",
+        "template_name",
+        "status",
+        "attempts",
+        DateColumn("next_attempt_at", label="Prochaine tentative", sort_key="next_attempt_at"),
+        "last_error",
+        DateColumn("created_at", label="Créé", sort_key="created_at"),
+    ]
+    inspect_view_fields = [
+        "subject",
+        "to",
+        "template_name",
+        "reason_key",
+        "status",
+        "attempts",
+        "last_attempt_at",
+        "next_attempt_at",
+        "last_error",
+        "created_at",
+        "sent_at",
+    ]
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(retry_url_name=self.get_url_name("retry"), **kwargs)
+
+    @property
+    def retry_view(self):
+        return OutboundEmailRetryView.as_view(inspect_url_name=self.get_url_name("inspect"))
+
+    def get_permissions_to_register(self):
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_outboundemail", "retry_outboundemail"])
+        )
+
+    def get_urlpatterns(self):
+        # Read-only: no add, edit, copy, delete or history views at all.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("retry/<int:pk>/", self.retry_view, name="retry"),
+        ]
+
+
+outbound_email_viewset = OutboundEmailViewSet("outbound_emails")
+
+
+@hooks.register("register_admin_viewset")
+def register_outbound_email_viewset():
+    return outbound_email_viewset

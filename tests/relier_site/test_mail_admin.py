@@ -1,0 +1,141 @@
+"""Admin "Courriels sortants": staff with the permission see failures; others get 403."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from relier_site import mail
+from relier_site.models import OutboundEmail
+
+pytestmark = pytest.mark.django_db
+
+INDEX_URL = "outbound_emails:index"
+
+
+def make_user(username, *codenames, groups=()):
+    user = User.objects.create_user(username, f"{username}@example.org", "motdepasse-solide")
+    for codename in ("access_admin", *codenames):
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    for name in groups:
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def failed_email(smtp_server, django_capture_on_commit_callbacks):
+    """An email whose every attempt failed (the SMTP server is down)."""
+    with override_settings(OUTBOX_MAX_ATTEMPTS=2):
+        with django_capture_on_commit_callbacks(execute=True):
+            row = mail.send_templated_mail(
+                "emails/test_message", {}, ["parent@example.org"], reason_key="admin:1"
+            )
+        mail.retry_due(now=timezone.now() + timedelta(days=1))
+    row.refresh_from_db()
+    assert row.status == OutboundEmail.Status.FAILED
+    return row
+
+
+@pytest.mark.smtp
+def test_failed_email_is_listed_for_staff_with_french_status(client, failed_email):
+    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    client.force_login(admin)
+
+    response = client.get(reverse(INDEX_URL))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert str(failed_email) in page
+    assert "Échec définitif" in page
+    assert "ConnectionRefusedError" in page
+    assert "Voir et réessayer" in page
+    # The list never shows bodies or recipients.
+    assert "parent@example.org" not in page
+    assert "Courriel de test confirme" not in page
+
+    filtered = client.get(reverse(INDEX_URL), {"status": "sent"}).content.decode()
+    assert str(failed_email) not in filtered
+
+    inspect = client.get(reverse("outbound_emails:inspect", args=[failed_email.pk]))
+    assert inspect.status_code == 200
+    assert "parent@example.org" in inspect.content.decode()
+    assert "Réessayer maintenant" in inspect.content.decode()
+    assert "Courriel de test confirme" not in inspect.content.decode()
+
+
+@pytest.mark.smtp
+def test_retry_now_button_sends_a_failed_email(
+    client, smtp_server, failed_email, django_capture_on_commit_callbacks
+):
+    user = make_user("suivi", "view_outboundemail", "retry_outboundemail")
+    client.force_login(user)
+    smtp_server.start()
+    url = reverse("outbound_emails:retry", args=[failed_email.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "nouvel envoi demandé" in response.content.decode()
+    failed_email.refresh_from_db()
+    assert failed_email.status == OutboundEmail.Status.SENT
+    assert failed_email.attempts == 1  # a fresh series of attempts
+    assert len(smtp_server.messages) == 1
+    # A second click does not send it again.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "ce courriel a déjà été envoyé" in response.content.decode()
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.smtp
+def test_viewer_without_retry_permission_cannot_retry(client, smtp_server, failed_email):
+    client.force_login(make_user("lecture", "view_outboundemail"))
+    smtp_server.start()
+
+    assert client.get(reverse(INDEX_URL)).status_code == 200
+    inspect = client.get(reverse("outbound_emails:inspect", args=[failed_email.pk]))
+    assert "Réessayer maintenant" not in inspect.content.decode()
+    response = client.post(reverse("outbound_emails:retry", args=[failed_email.pk]))
+    assert response.status_code == 403
+    assert smtp_server.messages == []
+
+
+def test_user_without_the_permission_gets_403(client):
+    row = OutboundEmail.objects.create(
+        to=["parent@example.org"], subject="Objet", body_text="t", body_html="<p>h</p>"
+    )
+    client.force_login(make_user("communication", groups=["Communication"]))
+
+    response = client.get(reverse(INDEX_URL))
+    assert response.status_code == 403
+    assert "Objet" not in response.content.decode()
+    assert client.get(reverse("outbound_emails:index_results")).status_code == 403
+    assert client.get(reverse("outbound_emails:inspect", args=[row.pk])).status_code == 403
+    assert client.post(reverse("outbound_emails:retry", args=[row.pk])).status_code == 403
+    admin_home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Courriels sortants" not in admin_home
+
+
+def test_nobody_can_add_or_edit_outbox_rows(client):
+    """Even a superuser only lists and inspects (and sees the menu item)."""
+    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    client.force_login(admin)
+    row = OutboundEmail.objects.create(
+        to=["parent@example.org"], subject="Objet", body_text="t", body_html="<p>h</p>"
+    )
+    page = client.get(reverse(INDEX_URL)).content.decode()
+    assert "Ajouter un courriel sortant" not in page
+    assert f"/admin/outbound_emails/edit/{row.pk}/" not in page
+    assert client.get(f"/admin/outbound_emails/edit/{row.pk}/").status_code == 404
+    assert client.get("/admin/outbound_emails/new/").status_code == 404
+    assert "Courriels sortants" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_model_is_marked_as_personal_data():
+    assert OutboundEmail.contains_personal_data is True
+    assert OutboundEmail._meta.verbose_name == "Courriel sortant"

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's search index uses PostgreSQL-specific lookups when DATABASE_URL points
+    # to PostgreSQL (check postgres.E005 otherwise); harmless on SQLite.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [

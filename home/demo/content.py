@@ -1,0 +1,1127 @@
+"""French texts of the demo site, as plain data.
+
+Every fact, figure and quotation comes from the association's public documents
+(see /work/shared/seeds/README.md): the Make.org Foundation page on « Se reconstruire
+ensemble » (000), the Centres Relier leaflet (001), the 2024 activity report (002), the
+« Violences, parlons-en » project (003) and the Make.org « Grande cause » results (004).
+No personal data is invented: quotations keep the author given by the document.
+
+Bodies use the raw StreamField format ({"type": …, "value": …}). A call-to-action
+link names its target page by public path (``page_link("/etre-contacte/")``); the
+builder resolves it to the page, which must be created earlier (see ``PAGES`` order).
+Typography (non-breaking spaces before ? ! : ; %, inside « », in 1 000) is applied
+by the builder, so the texts below use ordinary spaces.
+"""
+
+from dataclasses import dataclass, field
+
+PUBLIC_EMAIL = "contact@centresrelier.org"  # leaflet (001), the association's own contact
+EMAIL_LINK = f'<a href="mailto:{PUBLIC_EMAIL}">{PUBLIC_EMAIL}</a>'
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page of the demo tree named by its public path, e.g. "/etre-contacte/"."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    path: str  # public path without slashes at the ends, e.g. "programmes/monster-moods"
+    title: str
+    intro: str
+    search_description: str
+    body: list = field(default_factory=list)
+    show_in_menus: bool = False
+
+    @property
+    def slug(self):
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def parent_path(self):
+        return self.path.rpartition("/")[0]
+
+    @property
+    def url(self):
+        return f"/{self.path}/"
+
+
+# --- StreamField blocks (raw format, see home/blocks.py) -------------------------------
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def quote(text, author="", context=""):
+    return {"type": "quote", "value": {"quote": text, "author": author, "context": context}}
+
+
+def key_figures(title, *figures):
+    return {
+        "type": "key_figures",
+        "value": {
+            "title": title,
+            "figures": [
+                {"value": value, "label": label, "source": source}
+                for value, label, source in figures
+            ],
+        },
+    }
+
+
+def call_to_action(title, text, label, path):
+    return {
+        "type": "call_to_action",
+        "value": {
+            "title": title,
+            "text": text,
+            "link": {"label": label, "page": PageLink(path), "url": ""},
+        },
+    }
+
+
+def accordion(title, *items):
+    return {
+        "type": "accordion",
+        "value": {
+            "title": title,
+            "items": [{"question": question, "answer": answer} for question, answer in items],
+        },
+    }
+
+
+def helplines(title="Besoin d'aide maintenant ?"):
+    return {"type": "helplines", "value": {"title": title}}
+
+
+# --- Figures, with their source ---------------------------------------------------------
+
+SOURCE_MAKE_ORG = "Make.org Foundation"
+FIGURE_ONE_IN_THREE = (
+    "1 jeune sur 3",
+    "souffre des conséquences du harcèlement",
+    "Selon l'UNESCO, cité par Make.org Foundation",
+)
+FIGURE_700000 = (
+    "700 000",
+    "élèves victimes de harcèlement scolaire chaque année",
+    SOURCE_MAKE_ORG,
+)
+FIGURE_AWARENESS = (
+    "3 104",
+    "jeunes sensibilisés par le dispositif « Se reconstruire ensemble »",
+    f"Année 2022-2023 ({SOURCE_MAKE_ORG})",
+)
+FIGURE_PROFESSIONALS = (
+    "1 586",
+    "professionnels formés à la prise en charge des enfants harcelés",
+    f"Bilan d'impact du dispositif ({SOURCE_MAKE_ORG})",
+)
+FIGURE_SUPPORTED_2023 = (
+    "406",
+    "jeunes accompagnés par un psychologue grâce au dispositif",
+    f"Année 2022-2023 ({SOURCE_MAKE_ORG})",
+)
+FIGURE_SUPPORTED_2024 = (
+    "291",
+    "jeunes ciblés par le harcèlement accompagnés, avec leur famille",
+    "Année scolaire 2023-2024, rapport d'activité 2024",
+)
+
+# --- Testimonials (quoted from the documents, authors as given there) ------------------
+
+QUOTE_FLORE = quote(
+    # "qui ne sentent pas bien" in the report: the missing "se" is restored.
+    "Relier m'a permis de me changer les idées. Ça m'a fait du bien et ça m'a redonné "
+    "confiance en moi. J'aimerais en parler à d'autres enfants qui ne se sentent pas bien, "
+    "ça va les aider.",
+    "Flore, 13 ans",
+    "Rapport d'activité 2024",
+)
+QUOTE_FAMILY = quote(
+    "Merci pour tout ce que vous faites. On se sent entendu.",
+    "Une famille",
+    "Rapport d'activité 2024",
+)
+QUOTE_FONDATION_ENFANCE = quote(
+    "Le projet Relier est lauréat 2021 de la Fondation pour l'enfance. En l'accompagnant, "
+    "je constate chaque jour son impact grandissant. Relier les enfants harcelés à leur "
+    "environnement, c'est lutter efficacement contre le harcèlement scolaire et l'exclusion "
+    "sociale des enfants.",
+    "Clémence Lisembard",
+    "Responsable des missions sociales, Fondation pour l'enfance",
+)
+QUOTE_DASSAULT = quote(
+    "La lutte contre le harcèlement scolaire et l'accompagnement des enfants qui en sont "
+    "victimes sont aujourd'hui une absolue nécessité. Le projet « Se reconstruire ensemble », "
+    "en apportant à la fois un soutien aux élèves, aux parents et aux encadrants, propose une "
+    "démarche innovante pour répondre à cet enjeu.",
+    "Marie-Hélène Habert",
+    "Directrice de la communication et du mécénat, Groupe Dassault",
+)
+QUOTE_PARTICIPANT = quote(
+    "J'aime énormément ce moment où nous pouvons échanger tout en apprenant des choses ou en "
+    "partageant nos passions.",
+    "Une participante",
+    "Groupes d'échanges en ligne, rapport d'activité 2024",
+)
+WRITE_TO_US = (
+    f"<p>En attendant, écrivez-nous à {EMAIL_LINK} : quelques mots et un moyen de vous "
+    "recontacter suffisent. Vous n'avez pas besoin de tout raconter par écrit.</p>"
+)
+
+# --- Pages ------------------------------------------------------------------------------
+
+HOME = DemoPage(
+    path="",
+    title="Les Centres Relier",
+    intro=(
+        "Nous aidons les jeunes victimes de harcèlement scolaire et de cyberviolences à se "
+        "reconstruire, et nous soutenons leurs parents et les professionnels qui les "
+        "entourent."
+    ),
+    search_description=(
+        "Les Centres Relier aident les jeunes victimes de harcèlement scolaire et de "
+        "cyberviolences, et leurs parents, à se reconstruire."
+    ),
+    body=[
+        heading("Qui sommes-nous ?"),
+        paragraph(
+            "<p>Les Centres Relier sont une association portée par un collectif d'experts. "
+            "Notre équipe de psychologues, d'écoutants et de bénévoles accompagne les jeunes "
+            "ciblés par le harcèlement, l'intimidation, la discrimination ou les "
+            "cyberviolences, ainsi que leurs familles.</p>"
+            "<p>Notre but : aider chaque jeune à reprendre confiance en lui-même et dans les "
+            "adultes, à sortir de l'isolement et à poursuivre sa scolarité, sans se mettre en "
+            "danger. Nous travaillons avec les établissements scolaires, les villes, les "
+            "associations et les parents d'élèves, en Île-de-France et à La Réunion.</p>"
+            "<p>Dans nos espaces de parole en ligne, anonymes et bienveillants, les jeunes "
+            "découvrent qu'ils ont toute leur place dans un groupe, avec leur richesse, leur "
+            "diversité et leur sensibilité. Et ils se sentent moins seuls.</p>"
+        ),
+        key_figures("Le harcèlement en chiffres", FIGURE_ONE_IN_THREE, FIGURE_700000),
+        key_figures(
+            "Notre action",
+            FIGURE_AWARENESS,
+            FIGURE_PROFESSIONALS,
+            FIGURE_SUPPORTED_2023,
+            FIGURE_SUPPORTED_2024,
+        ),
+        heading("Ce que nous proposons"),
+        paragraph(
+            "<ul>"
+            "<li><b>Des groupes d'échanges en ligne</b>, chaque semaine : une dizaine de "
+            "jeunes au plus, anonymes et sans webcam, parlent de leurs passions, de métiers, "
+            "d'actualité. Les échanges sont encadrés par notre équipe.</li>"
+            "<li><b>Question Psy</b> : chaque semaine, jeunes et familles posent leurs "
+            "questions anonymement et écoutent aussi les réponses données aux autres.</li>"
+            "<li><b>Des permanences de psychologues</b>, que les jeunes peuvent joindre à tout "
+            "moment de leur accompagnement.</li>"
+            "<li><b>Des groupes d'analyse des situations</b> pour les parents et les élèves "
+            "ambassadeurs : prendre du recul et trouver comment agir depuis sa place.</li>"
+            "<li><b>Des séances d'information</b> pour les adultes (parents, équipes "
+            "éducatives, acteurs médicaux et sociaux) : mieux comprendre, savoir repérer et "
+            "accompagner les jeunes concernés.</li>"
+            "</ul>"
+            '<p>Découvrez aussi <a href="/programmes/">nos programmes</a> et notre guide '
+            "<a href=\"/guide/\">« Maux d'enfants, mode d'emploi »</a>, qui recense les "
+            "structures qui peuvent aider les jeunes en souffrance près de chez vous.</p>"
+        ),
+        call_to_action(
+            "Vous êtes un jeune ou un parent ?",
+            "Vous vivez du harcèlement ou des cyberviolences, ou vous êtes inquiet pour votre "
+            "enfant ? Demandez à être contacté par notre équipe.",
+            "Être contacté",
+            "/etre-contacte/",
+        ),
+        call_to_action(
+            "Vous êtes un professionnel ?",
+            "Établissement scolaire, service jeunesse, acteur de la santé, du social ou de "
+            "l'emploi : orientez vers nous un jeune qui a besoin d'aide.",
+            "Orienter un jeune",
+            "/orienter-un-jeune/",
+        ),
+        heading("Ils en parlent"),
+        QUOTE_FLORE,
+        QUOTE_FAMILY,
+        QUOTE_FONDATION_ENFANCE,
+        heading("Nous soutenir"),
+        paragraph(
+            "<p>Nous avons besoin de votre soutien pour agir durablement. Vous pouvez vous "
+            "engager à nos côtés par le mécénat de compétences, en contribuant à nos projets, "
+            "ou par le mécénat financier. Pour en parler, écrivez-nous à "
+            f"{EMAIL_LINK}.</p>"
+        ),
+        helplines(),
+    ],
+)
+
+SAFE_BROWSING = DemoPage(
+    path="naviguer-en-securite",
+    title="Naviguer en sécurité",
+    intro=(
+        "Vous craignez que quelqu'un voie que vous consultez ce site ? Voici comment le "
+        "quitter en un instant, naviguer sans laisser de traces et effacer votre historique."
+    ),
+    search_description=(
+        "Quitter le site en un clic ou en appuyant trois fois sur Maj, navigation privée, "
+        "historique, appareil partagé : naviguer en sécurité."
+    ),
+    body=[
+        heading("Quitter le site en un instant"),
+        paragraph(
+            "<p>Sur chaque page, le bouton <b>« Quitter le site »</b>, en haut de l'écran, "
+            "ouvre immédiatement un site neutre, sans rapport avec le nôtre. Sur un téléphone, "
+            "il reste visible quand vous faites défiler la page.</p>"
+            "<p>Sur un ordinateur, vous pouvez aussi <b>appuyer trois fois de suite sur la "
+            "touche Maj</b> (la touche ⇧ Shift, celle des majuscules) : le site se ferme de "
+            "la même façon. Si vous appuyez sur une autre touche entre-temps, le compte repart "
+            "de zéro : vous pouvez donc écrire des majuscules dans un formulaire sans "
+            "risque.</p>"
+            "<p>Le bouton comme le raccourci <b>remplacent la page en cours dans l'historique "
+            "du navigateur</b> : le bouton « Retour » ne ramène pas sur cette page. Attention : "
+            "les autres pages de notre site que vous avez consultées restent dans "
+            "l'historique. Pour ne laisser aucune trace, utilisez la navigation privée ou "
+            "effacez votre historique, comme expliqué ci-dessous.</p>"
+        ),
+        heading("Utiliser la navigation privée"),
+        paragraph(
+            "<p>En navigation privée, le navigateur ne garde ni l'historique des pages "
+            "visitées, ni les cookies, une fois la fenêtre fermée.</p>"
+        ),
+        heading("Sur un ordinateur", "h3"),
+        paragraph(
+            "<ul>"
+            "<li>Chrome et Edge : touches Ctrl + Maj + N (Cmd + Maj + N sur Mac) ;</li>"
+            "<li>Firefox : Ctrl + Maj + P (Cmd + Maj + P sur Mac) ;</li>"
+            "<li>Safari sur Mac : Cmd + Maj + N.</li>"
+            "</ul>"
+        ),
+        heading("Sur un téléphone ou une tablette", "h3"),
+        paragraph(
+            "<ul>"
+            "<li>Chrome : touchez le menu (les trois points), puis « Nouvel onglet de "
+            "navigation privée » ;</li>"
+            "<li>Safari sur iPhone ou iPad : touchez le bouton des onglets, puis choisissez "
+            "« Privée » ;</li>"
+            "<li>Samsung Internet : touchez le bouton des onglets, puis « Activer le mode "
+            "Secret ».</li>"
+            "</ul>"
+            "<p>Pensez à fermer la fenêtre privée quand vous avez fini. La navigation privée "
+            "ne cache rien aux personnes qui regardent votre écran, ni au réseau de l'école "
+            "ou de l'entreprise, et les fichiers téléchargés restent sur l'appareil.</p>"
+        ),
+        heading("Effacer votre historique"),
+        paragraph(
+            "<p>Vous pouvez effacer seulement les pages de notre site, sans tout supprimer : "
+            "c'est plus discret.</p>"
+        ),
+        heading("Sur un ordinateur", "h3"),
+        paragraph(
+            "<ul>"
+            "<li>Ouvrez l'historique du navigateur (Ctrl + H sous Windows, menu Historique "
+            "sur Mac) ;</li>"
+            "<li>cherchez « Centres Relier », sélectionnez les pages trouvées et "
+            "supprimez-les ;</li>"
+            "<li>pour tout effacer d'un coup : Ctrl + Maj + Suppr sous Windows, puis "
+            "choisissez la période et validez.</li>"
+            "</ul>"
+        ),
+        heading("Sur un téléphone ou une tablette", "h3"),
+        paragraph(
+            "<ul>"
+            "<li>Chrome : menu (les trois points), « Historique », puis supprimez les pages "
+            "une à une ou touchez « Effacer les données de navigation » ;</li>"
+            "<li>Safari sur iPhone ou iPad : touchez le bouton des signets, puis l'onglet "
+            "Historique, et faites glisser une page vers la gauche pour la supprimer. Pour "
+            "tout effacer : Réglages, Safari, puis « Effacer historique, données de "
+            "site ».</li>"
+            "</ul>"
+        ),
+        heading("Sur un appareil partagé"),
+        paragraph(
+            "<ul>"
+            "<li>Utilisez de préférence la navigation privée ;</li>"
+            "<li>n'enregistrez pas vos mots de passe et déconnectez-vous de vos comptes "
+            "(messagerie, réseaux sociaux) avant de rendre l'appareil ;</li>"
+            "<li>si vous nous avez écrit, supprimez le message de vos éléments envoyés, "
+            "puis de la corbeille ;</li>"
+            "<li>si vous craignez que votre téléphone soit surveillé, utilisez un appareil de "
+            "confiance : celui d'un ami ou d'un proche, ou un ordinateur en accès libre, au CDI "
+            "ou à la médiathèque par exemple.</li>"
+            "</ul>"
+        ),
+        heading("Ce que notre site enregistre"),
+        paragraph(
+            "<p>Notre site ne dépose <b>aucun cookie de suivi ou de publicité</b> et "
+            "n'utilise <b>aucun outil de mesure d'audience</b>. Il ne charge aucun contenu "
+            "venant d'autres sites (polices, vidéos, cartes). Seuls des cookies techniques, "
+            "indispensables, peuvent être utilisés, par exemple pour sécuriser l'envoi d'un "
+            "formulaire.</p>"
+        ),
+        heading("Besoin de parler à quelqu'un maintenant ?"),
+        paragraph(
+            "<p>Ces numéros sont gratuits. Le 3018 vous écoute et vous conseille en cas de "
+            "harcèlement ou de cyberharcèlement. Le 119 répond à tout enfant en danger, et à "
+            "tout adulte inquiet pour un enfant. Le 3114 répond si vous pensez au suicide ou "
+            "si vous vous inquiétez pour un proche. En cas de danger immédiat, appelez le "
+            "112.</p>"
+        ),
+        helplines(""),
+        accordion(
+            "Questions fréquentes",
+            (
+                "Le bouton « Quitter le site » efface-t-il tout mon historique ?",
+                "<p>Non. Il remplace seulement la page en cours dans l'historique. Les autres "
+                "pages de notre site que vous avez visitées y restent : utilisez la "
+                "navigation privée ou effacez-les comme expliqué plus haut.</p>",
+            ),
+            (
+                "Que se passe-t-il si j'appuie trois fois sur Maj par erreur ?",
+                "<p>Vous arrivez sur le site neutre. Rien de grave : vous pouvez revenir sur "
+                "notre site quand vous le souhaitez. Ce que vous aviez commencé à écrire dans "
+                "un formulaire n'est pas conservé.</p>",
+            ),
+            (
+                "Le raccourci Maj fonctionne-t-il sur un téléphone ?",
+                "<p>Non, il faut un clavier. Sur un téléphone ou une tablette, touchez le bouton "
+                "« Quitter le site », toujours visible en haut de l'écran.</p>",
+            ),
+            (
+                "La navigation privée me rend-elle invisible ?",
+                "<p>Non. Elle évite seulement que l'appareil garde une trace des pages "
+                "visitées. Une personne qui regarde votre écran, ou le réseau de l'école ou de "
+                "l'entreprise, peut toujours voir ce que vous consultez.</p>",
+            ),
+            (
+                "Quelqu'un peut-il voir que j'ai appelé le 119 ?",
+                "<p>L'appel au 119 est gratuit et n'apparaît pas sur les factures de "
+                "téléphone. Il reste en revanche dans le journal d'appels de votre téléphone : "
+                "vous pouvez l'en supprimer.</p>",
+            ),
+            (
+                "Je reçois des messages blessants : dois-je les effacer ?",
+                "<p>Avant de les supprimer, gardez-en une preuve (captures d'écran avec la "
+                "date et le nom du compte) dans un endroit sûr. Le 3018, gratuit, anonyme et "
+                "confidentiel, peut vous aider à faire supprimer ces contenus et à signaler "
+                "les comptes.</p>",
+            ),
+        ),
+    ],
+)
+
+REFERRAL = DemoPage(
+    path="orienter-un-jeune",
+    title="Orienter un jeune",
+    intro=(
+        "Vous êtes un professionnel et vous accompagnez un jeune ciblé par le harcèlement ou "
+        "les cyberviolences ? Vous pouvez l'orienter vers les Centres Relier."
+    ),
+    search_description=(
+        "Professionnels de l'éducation, de la santé, du social ou de l'emploi : orientez "
+        "vers les Centres Relier un jeune victime de harcèlement."
+    ),
+    body=[
+        heading("Qui peut nous orienter un jeune ?"),
+        paragraph(
+            "<p>Les équipes des établissements scolaires (direction, vie scolaire, "
+            "enseignants, santé scolaire), les services jeunesse des collectivités, les "
+            "associations, les acteurs médicaux et sociaux, les conseillers de France Travail "
+            "et des missions locales.</p>"
+        ),
+        heading("Comment nous accompagnons le jeune"),
+        paragraph(
+            "<p>Chaque accompagnement s'adapte aux besoins et au contexte du jeune. Parfois, "
+            "un seul échange avec les parents, avec l'équipe éducative, avec le relais "
+            "territorial ou avec le jeune suffit. Dans d'autres situations, plusieurs "
+            "interventions sont nécessaires dans la durée, pour éviter que le jeune ne se "
+            "mette en danger. Certains jeunes trouvent aussi un cadre pour se reconstruire en "
+            "participant, dans la durée, à nos groupes d'échanges en ligne entre pairs.</p>"
+            "<p>À tout moment, les jeunes peuvent joindre une permanence de psychologues. "
+            "Nous travaillons en alliance éducative : l'établissement, la famille et les "
+            "acteurs du territoire construisent ensemble une solution qui rassure "
+            "chacun.</p>"
+            "<p>Pour les équipes éducatives, nous proposons aussi des séances d'information "
+            "et des groupes d'analyse des situations : voir <a href=\"/agenda/\">l'agenda</a> "
+            'et <a href="/programmes/">nos programmes</a>.</p>'
+        ),
+        heading("Le formulaire d'orientation arrive bientôt"),
+        paragraph(
+            "<p>Le formulaire en ligne sera disponible très prochainement sur cette page. En "
+            f"attendant, écrivez-nous à {EMAIL_LINK} en indiquant votre structure, votre "
+            "fonction et un moyen de vous joindre : nous vous recontacterons.</p>"
+            "<p><b>Merci de ne pas écrire dans ce message le nom du jeune ni le détail de sa "
+            "situation.</b> Nous recueillerons ensemble, de façon confidentielle, les "
+            "informations utiles.</p>"
+        ),
+        heading("Si le jeune est en danger"),
+        paragraph(
+            "<p>Si vous pensez qu'un enfant est en danger ou risque de l'être, appelez le 119, "
+            "gratuit, 24 h/24 et 7 j/7. En cas de danger immédiat, appelez le 112. Pour le "
+            "harcèlement et le cyberharcèlement, le 3018 conseille les jeunes, les parents et "
+            "les professionnels.</p>"
+        ),
+        helplines(""),
+    ],
+)
+
+PROGRAMMES = DemoPage(
+    path="programmes",
+    title="Nos programmes",
+    show_in_menus=True,
+    intro=(
+        "De la maternelle à l'entrée dans l'emploi, nos programmes accompagnent les jeunes "
+        "ciblés par le harcèlement à chaque moment clé, avec leurs parents et les adultes "
+        "qui les entourent."
+    ),
+    search_description=(
+        "Se reconstruire ensemble, Relier vers l'emploi, STOP Cyberviolences et Monster "
+        "Moods : les programmes des Centres Relier."
+    ),
+    body=[
+        paragraph(
+            "<p>Notre objectif : accompagner les jeunes en souffrance depuis leur entrée dans "
+            "le collectif jusqu'à leur entrée dans l'emploi, à travers quatre moments de vie : "
+            "l'entrée en maternelle, le premier téléphone portable, la scolarité de l'école "
+            "primaire au lycée, puis l'entrée dans le monde du travail.</p>"
+        ),
+        heading("Se reconstruire ensemble"),
+        paragraph(
+            "<p>Des groupes de parole en ligne pour les jeunes victimes de harcèlement, et un "
+            "accompagnement de leurs parents par des psychologues spécialisés. "
+            '<a href="/programmes/se-reconstruire-ensemble/">Découvrir Se reconstruire '
+            "ensemble</a></p>"
+        ),
+        heading("STOP Cyberviolences"),
+        paragraph(
+            "<p>De l'école primaire au lycée : prévenir les cyberviolences, les repérer et "
+            "accompagner les jeunes victimes, témoins et auteurs, avec les équipes éducatives "
+            'et les parents. <a href="/programmes/stop-cyberviolences/">Découvrir STOP '
+            "Cyberviolences</a></p>"
+        ),
+        heading("Relier vers l'emploi"),
+        paragraph(
+            "<p>Avec France Travail Île-de-France, un accompagnement pour les jeunes qui ont "
+            "vécu le harcèlement et qui cherchent un emploi. "
+            '<a href="/programmes/relier-vers-lemploi/">Découvrir Relier vers '
+            "l'emploi</a></p>"
+        ),
+        heading("Monster Moods"),
+        paragraph(
+            "<p>Un jeu de société pour aider les enfants de 3 à 6 ans à comprendre leurs "
+            "émotions et les situations qu'ils vivent, à l'école comme à la maison. "
+            '<a href="/programmes/monster-moods/">Découvrir Monster Moods</a></p>'
+            "<p>Nous préparons aussi <b>Monster Messenger</b>, un agent conversationnel qui "
+            "guidera les jeunes lors de leurs échanges en ligne et les aidera à trouver de "
+            "l'aide auprès de leur entourage. Il est développé avec le collectif Data for "
+            "Good et l'Innovation Lab de l'université Concordia.</p>"
+        ),
+        heading("Pour les collectivités : un Centre Relier sur votre territoire"),
+        paragraph(
+            "<p>Un Centre Relier est un tiers-lieu éducatif et social. C'est un cadre neutre, "
+            "où parents, établissements scolaires et acteurs du territoire construisent "
+            "ensemble une solution sécurisante pour chaque enfant, et un espace de répit, où "
+            "les enfants victimes de harcèlement prennent le temps de se reconstruire. Nous "
+            "accompagnons les collectivités (aide au montage et suivi, formation, analyse de "
+            "pratiques, réseau de psychologues), en partenariat avec les établissements "
+            "scolaires.</p>"
+        ),
+        heading("Les sept étapes de la mise en œuvre", "h3"),
+        paragraph(
+            "<ol>"
+            "<li>Intégrer le dispositif dans la politique publique du territoire, avec le "
+            "soutien des élus.</li>"
+            "<li>Établir des partenariats avec les établissements scolaires, en alliance "
+            "éducative.</li>"
+            "<li>Constituer une équipe d'accompagnement : animateurs sociaux et psychologues "
+            "à temps partiel, formés et accompagnés par la psychologue référente des Centres "
+            "Relier.</li>"
+            "<li>Identifier un espace d'accueil parmi les ressources existantes : tiers-lieu "
+            "déjà actif, locaux libres pendant les périodes scolaires.</li>"
+            "<li>Mobiliser les acteurs du territoire : réunion de lancement et atelier "
+            "participatif avec les partenaires sociaux, les réseaux de santé et les "
+            "associations.</li>"
+            "<li>Sensibiliser les parents : conférences participatives, groupes de parole "
+            "entre parents.</li>"
+            "<li>Obtenir des soutiens financiers (ARS, CAF, partenaires, fondations) pour "
+            "assurer la viabilité de la structure.</li>"
+            "</ol>"
+            "<p>Vous représentez une collectivité, une académie ou un établissement ? "
+            f"Écrivez-nous à {EMAIL_LINK}.</p>"
+        ),
+    ],
+)
+
+FRANCE_TRAVAIL = DemoPage(
+    path="francetravail",
+    title="Espace France Travail",
+    show_in_menus=True,
+    intro=(
+        "Jeunes de moins de 26 ans, conseillers et psychologues du travail de France Travail : "
+        "retrouvez ici les groupes, les ateliers et les webinaires du programme Relier vers "
+        "l'emploi."
+    ),
+    search_description=(
+        "Groupes d'échanges chaque semaine pour les moins de 26 ans, ateliers et webinaires "
+        "tous les 15 jours : l'espace France Travail des Centres Relier."
+    ),
+    body=[
+        paragraph(
+            "<p>Les Centres Relier et France Travail Île-de-France accompagnent ensemble les "
+            "jeunes qui ont vécu le harcèlement, l'intimidation ou la discrimination, pour "
+            "les aider à trouver leur place dans le monde du travail. "
+            '<a href="/programmes/relier-vers-lemploi/">En savoir plus sur le programme '
+            "Relier vers l'emploi</a></p>"
+        ),
+        heading("Vous avez moins de 26 ans"),
+        heading("Des groupes d'échanges, chaque semaine", "h3"),
+        paragraph(
+            "<p>En visio, anonymes et animés par des psychologues : pour reprendre confiance "
+            "dans votre capacité à trouver votre place dans un groupe.</p>"
+        ),
+        heading("Des ateliers « La relation aux autres en entreprise », tous les 15 jours", "h3"),
+        paragraph(
+            "<p>En visio ou dans une agence France Travail : comment se passent les "
+            "entretiens, comment se faire une place et construire des relations durables avec "
+            "ses futurs collègues.</p>"
+        ),
+        heading("Vous êtes conseiller ou psychologue du travail"),
+        heading("Des webinaires, tous les 15 jours", "h3"),
+        paragraph(
+            "<p>En visio ou en agence : pour savoir quand, à qui et comment proposer ces "
+            "services aux jeunes que vous accompagnez. Le service est aussi référencé dans "
+            "DORA.</p>"
+        ),
+        heading("Vous êtes une entreprise"),
+        paragraph(
+            "<p>Participez à un atelier pour mieux comprendre les appréhensions des jeunes. "
+            "Une séance de préparation avec notre équipe a lieu avant chaque atelier.</p>"
+        ),
+        heading("S'inscrire"),
+        paragraph(
+            "<p>L'inscription en ligne ouvre bientôt. En attendant, écrivez-nous à "
+            f"{EMAIL_LINK} en indiquant ce qui vous intéresse : un groupe d'échanges, un "
+            "atelier ou un webinaire. Nous vous répondrons pour vous proposer une date.</p>"
+            "<p>Inutile de raconter votre histoire dans ce premier message : votre prénom et "
+            "un moyen de vous recontacter suffisent.</p>"
+        ),
+        helplines(),
+    ],
+)
+
+AGENDA = DemoPage(
+    path="agenda",
+    title="Agenda",
+    show_in_menus=True,
+    intro=(
+        "Groupes d'échanges, Question Psy, séances d'information, ateliers et webinaires : "
+        "toutes nos dates seront bientôt réunies ici."
+    ),
+    search_description=(
+        "L'agenda des Centres Relier : groupes d'échanges pour les jeunes, séances "
+        "d'information pour les parents, ateliers et webinaires."
+    ),
+    body=[
+        paragraph(
+            "<p>L'agenda en ligne, avec les dates et l'inscription, arrive bientôt sur cette "
+            "page. Voici déjà les rendez-vous que nous proposons régulièrement.</p>"
+        ),
+        heading("Pour les jeunes"),
+        paragraph(
+            "<ul>"
+            "<li>Les groupes d'échanges en ligne entre jeunes : chaque semaine, anonymes ;</li>"
+            "<li>Question Psy : chaque semaine, pour poser ses questions anonymement ;</li>"
+            "<li>pour les moins de 26 ans accompagnés par France Travail : des groupes "
+            "d'échanges chaque semaine et des ateliers « La relation aux autres en "
+            'entreprise » tous les 15 jours (voir <a href="/francetravail/">l\'espace '
+            "France Travail</a>).</li>"
+            "</ul>"
+        ),
+        heading("Pour les parents et les professionnels"),
+        paragraph(
+            "<ul>"
+            "<li>Des séances d'information pour mieux comprendre, repérer et accompagner les "
+            "jeunes concernés ;</li>"
+            "<li>les sessions d'approfondissement STOP Cyberviolences, avec un expert et une "
+            "psychologue : chaque mois, en ligne, ouvertes à toutes et à tous ;</li>"
+            "<li>les webinaires pour les conseillers et les psychologues du travail de France "
+            "Travail : tous les 15 jours.</li>"
+            "</ul>"
+            "<p>Pour connaître les prochaines dates dès maintenant, écrivez-nous à "
+            f"{EMAIL_LINK}.</p>"
+        ),
+    ],
+)
+
+GUIDE = DemoPage(
+    path="guide",
+    title="Maux d'enfants, mode d'emploi",
+    show_in_menus=True,
+    intro=(
+        "Notre guide recense les structures qui peuvent aider les jeunes en souffrance et "
+        "leurs familles, près de chez vous."
+    ),
+    search_description=(
+        "Maux d'enfants, mode d'emploi : le guide des Centres Relier pour trouver près de "
+        "chez vous les structures qui aident les jeunes en souffrance."
+    ),
+    body=[
+        paragraph(
+            "<p>Quand un jeune va mal, il n'est pas toujours facile de savoir à qui "
+            "s'adresser. Le guide « Maux d'enfants, mode d'emploi » réunit les structures "
+            "existantes sur chaque territoire qui peuvent aider les jeunes en souffrance et "
+            "leurs proches.</p>"
+        ),
+        heading("Bientôt en ligne"),
+        paragraph(
+            "<p>La version en ligne du guide arrive bientôt sur cette page. Vous pourrez y "
+            "chercher une structure par code postal ou par département, par thème et selon "
+            "la personne concernée (jeune, parent, professionnel), puis imprimer le guide de "
+            "votre territoire.</p>"
+            "<p>En attendant, les numéros nationaux ci-dessous répondent gratuitement, et "
+            'notre équipe peut vous orienter : <a href="/etre-contacte/">demandez à être '
+            "contacté</a>.</p>"
+            "<p>Vous connaissez une structure qui devrait figurer dans le guide ? "
+            f"Écrivez-nous à {EMAIL_LINK}.</p>"
+        ),
+        helplines("Les numéros nationaux"),
+    ],
+)
+
+RESOURCES = DemoPage(
+    path="ressources",
+    title="Ressources",
+    show_in_menus=True,
+    intro=(
+        "Des outils et des documents pour les établissements scolaires et les parents, pour "
+        "prévenir le harcèlement et les cyberviolences et accompagner les jeunes."
+    ),
+    search_description=(
+        "Outils de prévention, kits et documents des Centres Relier pour les établissements "
+        "scolaires et les parents face au harcèlement."
+    ),
+    body=[
+        paragraph(
+            "<p>Les documents à télécharger arrivent bientôt sur cette page, classés par "
+            "public et par niveau scolaire. Voici ce que nous préparons.</p>"
+        ),
+        heading("Pour les établissements scolaires"),
+        paragraph(
+            "<ul>"
+            "<li>La présentation des modules de prévention du programme "
+            '<a href="/programmes/stop-cyberviolences/">STOP Cyberviolences</a> : 4 thèmes '
+            "de 45 minutes, en versions élèves, équipes pédagogiques et parents ;</li>"
+            '<li>le jeu des émotions <a href="/programmes/monster-moods/">Monster Moods</a>, '
+            "pour la maternelle (en préparation).</li>"
+            "</ul>"
+        ),
+        heading("Pour les parents"),
+        paragraph(
+            "<ul>"
+            "<li>Un kit pour les parents d'élèves qui souhaitent mobiliser leur établissement "
+            "scolaire ;</li>"
+            "<li>nos séances d'information, pour mieux comprendre, repérer et accompagner "
+            'un jeune concerné (voir <a href="/agenda/">l\'agenda</a>).</li>'
+            "</ul>"
+        ),
+        heading("Pour mieux nous connaître"),
+        paragraph(
+            "<ul>"
+            "<li>Notre rapport d'activité 2024 ;</li>"
+            "<li>le bilan d'impact du programme « Se reconstruire ensemble ».</li>"
+            "</ul>"
+            "<p>Vous cherchez un document en particulier ? Écrivez-nous à "
+            f"{EMAIL_LINK}.</p>"
+        ),
+    ],
+)
+
+CONTACT = DemoPage(
+    path="etre-contacte",
+    title="Être contacté",
+    show_in_menus=True,
+    intro=(
+        "Vous vivez du harcèlement ou des cyberviolences, ou vous êtes inquiet pour votre "
+        "enfant ? Demandez à être contacté par l'équipe des Centres Relier."
+    ),
+    search_description=(
+        "Jeunes et familles : demandez à être contacté par l'équipe des Centres Relier si "
+        "vous vivez du harcèlement ou des cyberviolences."
+    ),
+    body=[
+        heading("Tu es jeune"),
+        paragraph(
+            "<p>Tu es harcelé à l'école, en dehors ou en ligne, ou tu te sens mis à l'écart ? "
+            "Tu n'es pas seul, et ce n'est pas de ta faute. Tu peux rejoindre nos groupes "
+            "d'échanges en ligne : anonymes, sans webcam, avec d'autres jeunes qui "
+            "comprennent ce que tu vis. Tu peux aussi poser tes questions anonymement lors de "
+            "Question Psy, ou parler à une psychologue lors d'une permanence.</p>"
+        ),
+        heading("Vous êtes parent ou proche"),
+        paragraph(
+            "<p>Vous vous inquiétez pour votre enfant et vous ne savez pas comment l'aider ? "
+            "Nos psychologues peuvent vous accompagner. Vous pouvez aussi participer à nos "
+            "séances d'information, aux groupes d'analyse des situations ou aux « cafés "
+            "parents », pour échanger avec d'autres parents.</p>"
+        ),
+        heading("Comment nous joindre"),
+        paragraph(
+            "<p>Le formulaire de demande de contact arrive bientôt sur cette page.</p>"
+            + WRITE_TO_US
+            + "<p>Nous ne sommes pas un service d'urgence. Si tu es en danger ou si tu as "
+            "besoin de parler à quelqu'un tout de suite, appelle l'un de ces numéros "
+            "gratuits.</p>"
+        ),
+        helplines("Besoin de parler à quelqu'un maintenant ?"),
+        call_to_action(
+            "Vous utilisez un appareil partagé ?",
+            "Découvrez comment quitter ce site en un instant et naviguer sans laisser de traces.",
+            "Naviguer en sécurité",
+            "/naviguer-en-securite/",
+        ),
+    ],
+)
+
+REBUILD_TOGETHER = DemoPage(
+    path="programmes/se-reconstruire-ensemble",
+    title="Se reconstruire ensemble",
+    intro=(
+        "Un soutien psychologique pour les jeunes victimes de harcèlement, grâce à des "
+        "groupes de parole en ligne, et un accompagnement pour leurs parents."
+    ),
+    search_description=(
+        "Groupes de parole en ligne pour les jeunes victimes de harcèlement et "
+        "accompagnement des parents par des psychologues."
+    ),
+    body=[
+        heading("Pour qui ?"),
+        paragraph(
+            "<p>Pour les enfants et les adolescents victimes de harcèlement scolaire, de "
+            "cyberharcèlement ou de violences, et pour leurs parents, qui se sentent souvent "
+            "démunis pour les accompagner. Les séances d'information sont aussi ouvertes aux "
+            "enseignants et aux acteurs du territoire.</p>"
+        ),
+        heading("Pourquoi ?"),
+        paragraph(
+            "<p>On compte plus de 700 000 enfants victimes de harcèlement chaque année. Les "
+            "conséquences peuvent être dramatiques : déscolarisation, dépression, et parfois "
+            "jusqu'au suicide. Les dispositifs de prévention se sont développés, mais "
+            "l'accompagnement psychologique des victimes reste trop peu organisé. Il est "
+            "pourtant déterminant pour qu'un enfant se reconstruise.</p>"
+        ),
+        heading("Comment ça se passe ?"),
+        heading("Des groupes d'échanges en ligne entre jeunes", "h3"),
+        paragraph(
+            "<p>Chaque semaine, une dizaine de jeunes se retrouvent en ligne, sans webcam, de "
+            "façon anonyme. Ils viennent de territoires différents et parlent de ce qui les "
+            "intéresse : leurs passions, l'actualité, les métiers. Les échanges sont encadrés "
+            "par notre équipe.</p>"
+            "<p>Dans ce cadre bienveillant, chaque jeune peut être lui-même, se sentir "
+            "entouré et compris. Cela l'aide à éviter les comportements à risque, et laisse "
+            "aux adultes le temps de construire avec lui une solution adaptée.</p>"
+        ),
+        heading("Un soutien pour les parents et les adultes", "h3"),
+        paragraph(
+            "<p>Nous proposons aux parents une heure de visioconférence gratuite pour poser "
+            "leurs questions à une psychologue : comment repérer qu'un enfant est victime, "
+            "comment l'accompagner. Ces séances sont aussi ouvertes aux enseignants et aux "
+            "acteurs du territoire : chacun entend les questions que se posent les autres. "
+            "Elles sont également proposées en entreprise, grâce à des réseaux de "
+            "professionnels partenaires.</p>"
+            "<p>Les parents peuvent aussi être accompagnés individuellement par une "
+            "psychologue spécialisée.</p>"
+        ),
+        heading("Un réseau sur chaque territoire", "h3"),
+        paragraph(
+            "<p>Avec les académies, les établissements scolaires et les associations de "
+            "parents d'élèves, nous intervenons dans les forums de prévention pour repérer les "
+            "jeunes qui ont besoin d'aide. Notre guide "
+            "<a href=\"/guide/\">« Maux d'enfants, mode d'emploi »</a> recense les structures "
+            "du territoire qui peuvent les aider.</p>"
+        ),
+        key_figures(
+            "L'impact du programme",
+            FIGURE_AWARENESS,
+            FIGURE_PROFESSIONALS,
+            FIGURE_SUPPORTED_2023,
+        ),
+        paragraph(
+            "<p>« Se reconstruire ensemble » fait partie du plan d'actions de la Grande cause "
+            "Make.org pour la protection de l'enfance. Make.org Foundation accompagne les "
+            "Centres Relier pour accélérer son déploiement national. L'objectif : assurer le "
+            "suivi de 1 000 à 1 200 enfants sur 16 territoires.</p>"
+        ),
+        QUOTE_PARTICIPANT,
+        QUOTE_DASSAULT,
+        call_to_action(
+            "Votre enfant est concerné ?",
+            "Vous êtes un jeune ou un parent : demandez à être contacté par notre équipe.",
+            "Être contacté",
+            "/etre-contacte/",
+        ),
+        call_to_action(
+            "Vous accompagnez un jeune ?",
+            "Professionnels de l'éducation, de la santé ou du social : orientez-le vers nous.",
+            "Orienter un jeune",
+            "/orienter-un-jeune/",
+        ),
+        helplines(),
+    ],
+)
+
+TOWARDS_EMPLOYMENT = DemoPage(
+    path="programmes/relier-vers-lemploi",
+    title="Relier vers l'emploi",
+    intro=(
+        "Avec France Travail Île-de-France, un programme pour aider les jeunes qui ont vécu "
+        "le harcèlement, l'intimidation ou la discrimination à trouver leur place dans le "
+        "monde du travail."
+    ),
+    search_description=(
+        "Relier vers l'emploi : groupes d'échanges, ateliers et webinaires avec France "
+        "Travail pour les jeunes qui ont vécu le harcèlement."
+    ),
+    body=[
+        heading("Pourquoi ce programme ?"),
+        paragraph(
+            "<p>Le harcèlement, les intimidations et les discriminations vécus pendant la "
+            "jeunesse abîment l'estime de soi, et laissent des traces jusque dans la "
+            "recherche d'emploi. Les études montrent que les jeunes qui ont été harcelés "
+            "mettent deux fois plus de temps pour accéder à l'emploi.</p>"
+        ),
+        key_figures(
+            "Le harcèlement freine l'accès à l'emploi",
+            (
+                "30 %",
+                "des jeunes harcelés sont sans emploi un an après la fin de leurs études, "
+                "contre 15 % des autres jeunes",
+                "Études citées dans le rapport d'activité 2024",
+            ),
+            (
+                "40 %",
+                "des jeunes harcelés disent que cette expérience a affecté leur capacité à "
+                "réussir des entretiens de recrutement",
+                "Études citées dans le rapport d'activité 2024",
+            ),
+        ),
+        heading("Pour qui ?"),
+        paragraph(
+            "<ul>"
+            "<li>Les jeunes de moins de 26 ans en recherche d'emploi qui ont été victimes de "
+            "harcèlement, d'intimidation ou de discrimination ;</li>"
+            "<li>les conseillers jeunesse et les psychologues du travail de France Travail qui "
+            "les accompagnent ;</li>"
+            "<li>les entreprises qui souhaitent mieux accueillir ces jeunes.</li>"
+            "</ul>"
+        ),
+        heading("Ce que nous proposons"),
+        heading("Des groupes d'échanges chaque semaine", "h3"),
+        paragraph(
+            "<p>Des groupes en visio, anonymes, animés par des psychologues, pour reprendre "
+            "confiance dans sa capacité à évoluer en groupe.</p>"
+        ),
+        heading("Des ateliers « La relation aux autres en entreprise » tous les 15 jours", "h3"),
+        paragraph(
+            "<p>En visio ou en agence : déchiffrer les relations en entreprise pour mieux s'y "
+            "préparer. Comment gérer les entretiens, se faire une place et construire des "
+            "relations durables avec ses futurs collègues. Les entreprises y participent aussi, "
+            "pour comprendre les appréhensions des jeunes ; une séance de préparation avec "
+            "notre équipe a lieu avant chaque atelier.</p>"
+        ),
+        heading("Des webinaires tous les 15 jours pour les conseillers", "h3"),
+        paragraph(
+            "<p>En visio ou en agence, pour les conseillers France Travail et les psychologues "
+            "du travail : savoir quand, à qui et comment proposer ces services aux jeunes.</p>"
+        ),
+        heading("Où en est le programme ?"),
+        paragraph(
+            "<p>Le programme s'adresse aux 1 000 conseillers jeunesse de France Travail en "
+            "Île-de-France. Le service est intégré à DORA, qui permet aux agents du service "
+            "public d'orienter les jeunes demandeurs d'emploi vers ce dispositif. Des échanges "
+            "sont en cours avec Unis-Cité, pour le proposer aux jeunes volontaires du Service "
+            "civique, et avec France Travail à La Réunion, pour le déployer sur l'île.</p>"
+        ),
+        call_to_action(
+            "S'inscrire à un groupe, un atelier ou un webinaire",
+            "Toutes les informations pratiques sont réunies dans l'espace France Travail.",
+            "Aller à l'espace France Travail",
+            "/francetravail/",
+        ),
+    ],
+)
+
+STOP_CYBERVIOLENCE = DemoPage(
+    path="programmes/stop-cyberviolences",
+    title="STOP Cyberviolences",
+    intro=(
+        "De l'école primaire au lycée, un programme pour prévenir les cyberviolences, les "
+        "repérer et accompagner les jeunes qui en sont victimes, témoins ou auteurs."
+    ),
+    search_description=(
+        "STOP Cyberviolences : modules de prévention, sessions avec un expert et une "
+        "psychologue, accompagnement des jeunes, du CM1 à la terminale."
+    ),
+    body=[
+        heading("Pourquoi ce programme ?"),
+        paragraph(
+            "<p>Les établissements scolaires que nous avons interrogés le confirment : les "
+            "situations de cyberviolences vécues par les élèves ont doublé en un an. Leurs "
+            "conséquences se font sentir dans la vie réelle : sur les apprentissages, le "
+            "bien-être, la persévérance scolaire et le climat de l'établissement. Face à cette "
+            "menace souvent invisible, les adultes se sentent démunis.</p>"
+        ),
+        heading("Pour qui ?"),
+        paragraph(
+            "<p>Pour les élèves, du CM1 à la terminale, leurs équipes pédagogiques et leurs "
+            "parents. Le programme accompagne les jeunes victimes, mais aussi les témoins et "
+            "les auteurs de cyberviolences.</p>"
+        ),
+        heading("Comment ça marche ?"),
+        heading("Prévenir", "h3"),
+        paragraph(
+            "<p>Des modules de prévention accessibles à tout moment : 4 thèmes de 45 minutes, "
+            "en 3 versions (élèves, équipes pédagogiques, parents). Des boutons de signalement "
+            "et un baromètre des cyberviolences à l'échelle de l'établissement.</p>"
+        ),
+        heading("Comprendre", "h3"),
+        paragraph(
+            "<p>Des sessions d'approfondissement avec un expert et une psychologue : chaque "
+            "mois en ligne, ouvertes à toutes et à tous, ou dans l'établissement, à la "
+            "demande.</p>"
+        ),
+        heading("Accompagner", "h3"),
+        paragraph(
+            "<p>Des psychologues conseillent anonymement en ligne les victimes, les témoins et "
+            "les auteurs de cyberviolences. Les jeunes victimes peuvent rejoindre des groupes "
+            "d'échanges en ligne animés par des psychologues.</p>"
+        ),
+        heading("Assister", "h3"),
+        paragraph(
+            "<p>Des agents conversationnels, en cours de développement, aideront les jeunes "
+            "lors de leurs échanges en ligne, et les enseignants et les parents à répondre à "
+            "leurs questions, en classe comme à la maison.</p>"
+            "<p>Le programme offre un cadre pour réaliser 4 des 10 heures annuelles de "
+            "sensibilisation prévues par le programme pHARe de lutte contre le "
+            "harcèlement.</p>"
+        ),
+        key_figures(
+            "En chiffres",
+            (
+                "2 fois plus",
+                "de situations de cyberviolences en un an",
+                "Selon les établissements scolaires interrogés, rapport d'activité 2024",
+            ),
+            (
+                "4 h",
+                "de prévention en ligne pour chaque élève, de l'école primaire au lycée",
+                "Rapport d'activité 2024",
+            ),
+            (
+                "34",
+                "collèges et lycées volontaires pour être pilotes",
+                "Début 2025, rapport d'activité 2024",
+            ),
+        ),
+        heading("Nos partenaires"),
+        paragraph(
+            "<p>En France, le programme est mené avec l'association Génération Numérique, "
+            "L'École des Réseaux Sociaux et le laboratoire EMA (École, mutations, "
+            "apprentissages) de CY Cergy Paris Université. Au Québec, il est développé avec "
+            "l'organisme Stop Cyberviolences, l'Institut Pacifique et l'Université de "
+            "Montréal.</p>"
+            "<p>Il a reçu de nombreux soutiens, notamment celui du Premier ministre en juin "
+            "2024 et du ministère de l'Éducation du Québec. Le recteur de l'académie "
+            "d'Orléans-Tours a manifesté son intérêt pour en faire l'académie pilote.</p>"
+            "<p>Votre établissement souhaite participer ? Écrivez-nous à "
+            f"{EMAIL_LINK}.</p>"
+        ),
+        heading("Tu es victime de cyberviolences ?"),
+        paragraph(
+            "<p>Garde une trace des messages (captures d'écran) et appelle le 3018 : c'est "
+            "gratuit, anonyme et confidentiel. Le 3018 peut aussi t'aider à faire supprimer "
+            "des contenus.</p>"
+        ),
+        call_to_action(
+            "Un jeune est concerné ?",
+            "Jeunes et familles : demandez à être contacté par notre équipe.",
+            "Être contacté",
+            "/etre-contacte/",
+        ),
+        helplines(),
+    ],
+)
+
+MONSTER_MOODS = DemoPage(
+    path="programmes/monster-moods",
+    title="Monster Moods",
+    intro=(
+        "Un jeu de société pour aider les enfants de 3 à 6 ans à comprendre leurs émotions et "
+        "les situations qu'ils vivent, à l'école comme à la maison."
+    ),
+    search_description=(
+        "Monster Moods, le jeu des émotions des Centres Relier pour les enfants de 3 à 6 "
+        "ans, à jouer avec les enseignants ou les parents."
+    ),
+    body=[
+        heading("Pour qui ?"),
+        paragraph(
+            "<p>Pour les enfants de 3 à 6 ans, au moment de leur entrée à l'école maternelle, "
+            "avec leurs enseignants ou leurs parents.</p>"
+        ),
+        heading("Comment ça marche ?"),
+        paragraph(
+            "<p>Monster Moods est un jeu de société ludique et éducatif. Avec de petites "
+            "créatures et des « monstres des émotions », les enfants rejouent leur journée "
+            "dans quatre univers : l'école, la maison, le parc de jeux et le monde numérique. "
+            "Accompagnés par un adulte, ils comprennent mieux les situations qu'ils "
+            "traversent.</p>"
+        ),
+        heading("Pourquoi dès la maternelle ?"),
+        paragraph(
+            "<p>L'entrée en maternelle est le premier des quatre moments de vie où nous "
+            "voulons accompagner les enfants, de leur entrée dans le collectif jusqu'à leur "
+            "entrée dans l'emploi. Viendront ensuite le premier téléphone portable, avec "
+            "l'agent conversationnel Monster Messenger, la scolarité de l'école primaire au "
+            "lycée, avec "
+            '<a href="/programmes/stop-cyberviolences/">STOP Cyberviolences</a>, puis '
+            "l'entrée dans le monde du travail, avec "
+            '<a href="/programmes/relier-vers-lemploi/">Relier vers l\'emploi</a>.</p>'
+        ),
+        heading("Où en est le jeu ?"),
+        paragraph(
+            "<p>Monster Moods fait partie des projets que l'association développe à partir de "
+            "2025. Pour en savoir plus, écrivez-nous à "
+            f"{EMAIL_LINK}.</p>"
+        ),
+    ],
+)
+
+# Creation order: a call to action may only point to a page created before it, and the
+# order of the top-level pages shown in menus is the order of the main menu.
+PAGES = [
+    SAFE_BROWSING,
+    REFERRAL,
+    PROGRAMMES,  # menu 1
+    FRANCE_TRAVAIL,  # menu 2
+    AGENDA,  # menu 3
+    GUIDE,  # menu 4
+    RESOURCES,  # menu 5
+    CONTACT,  # menu 6
+    REBUILD_TOGETHER,
+    TOWARDS_EMPLOYMENT,
+    STOP_CYBERVIOLENCE,
+    MONSTER_MOODS,
+]
+
+SITE_SETTINGS = {
+    "organisation_name": "Les Centres Relier",
+    "contact_email": PUBLIC_EMAIL,
+    "privacy_contact": PUBLIC_EMAIL,
+}

@@ -1,26 +1,90 @@
-"""Sentry error reporting, off unless SENTRY_DSN is set, scrubbed of personal data."""
+"""Sentry error reporting, off unless SENTRY_DSN is set, scrubbed of personal data.
+
+What reaches Sentry: the exception type, the stack trace (file, line, function, source
+lines; no local variables), the URL path (without query string, long tokens masked),
+the log message *template* (never its arguments), and a few technical headers.
+
+What never does: request bodies, query strings, cookies, the user, IP addresses,
+local variables, log arguments, and the text of exceptions whose message may embed data
+(only the types listed in ``SAFE_EXCEPTION_TYPES`` keep their message, scrubbed).
+
+Rule for the code base: log with ``logger.error("… %s", value)``, never with f-strings,
+so that the data stays in the arguments, which are dropped.
+"""
 
 import re
 
 import sentry_sdk
 from sentry_sdk.integrations.django import DjangoIntegration
 from sentry_sdk.integrations.logging import LoggingIntegration
+from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
 
 FILTERED = "[Filtré]"
 # Keys whose values are never sent, wherever they appear in an event.
 SENSITIVE_KEY = re.compile(
     r"(pass|secret|token|csrf|session|cookie|auth|email|mail|phone|tel|nom|name|prenom|"
     r"first|last|adresse|address|message|comment|situation|birth|naissance|age|ecole|school|"
-    r"postcode|code_postal|ville|city|body|data|query|ip)",
+    r"postcode|code_postal|ville|city|body|data|query|ip|param|args|formatted)",
     re.IGNORECASE,
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"(?:\+33|0)\s*[1-9](?:[\s.-]*\d{2}){4}")
+EMAIL = re.compile(r"[\w.+-]+(@|%40)[\w-]+(\.[\w-]+)+", re.IGNORECASE)
+PHONE = re.compile(r"(?:\+33|0)\s*[1-9](?:[\s.+-]*\d{2}){4}")
+# URL path segments that look like secrets (cancel tokens, signed ids, uuids).
+TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_:.\-]{20,}(?=/|$)")
+# Exceptions whose message describes code, not data: their (scrubbed) text is kept.
+SAFE_EXCEPTION_TYPES = frozenset(
+    {
+        "AttributeError",
+        "ImportError",
+        "ModuleNotFoundError",
+        "NameError",
+        "NotImplementedError",
+        "RecursionError",
+        "SyntaxError",
+        "ImproperlyConfigured",
+        "TemplateDoesNotExist",
+        "TemplateSyntaxError",
+        "FieldError",
+        "FieldDoesNotExist",
+        "AppRegistryNotReady",
+        "SuspiciousOperation",
+        "DisallowedHost",
+    }
+)
+KEPT_HEADERS = frozenset({"host", "user-agent", "accept", "content-type", "content-length"})
+EXTRA_DENYLIST = [
+    "email",
+    "mail",
+    "phone",
+    "telephone",
+    "tel",
+    "nom",
+    "name",
+    "first_name",
+    "last_name",
+    "prenom",
+    "message",
+    "situation",
+    "address",
+    "adresse",
+    "birth_date",
+    "date_naissance",
+    "school",
+    "ecole",
+    "postcode",
+    "code_postal",
+    "cancel_token",
+]
 
 
 def _scrub_text(value):
     value = EMAIL.sub(FILTERED, value)
     return PHONE.sub(FILTERED, value)
+
+
+def _scrub_url(value):
+    path = value.split("?", 1)[0].split("#", 1)[0]
+    return TOKEN_SEGMENT.sub(FILTERED, _scrub_text(path))
 
 
 def _scrub(value, depth=0):
@@ -40,38 +104,76 @@ def _scrub(value, depth=0):
     return value
 
 
+def _scrub_request(request):
+    for key in ("data", "cookies", "query_string", "env"):
+        request.pop(key, None)
+    if isinstance(request.get("url"), str):
+        request["url"] = _scrub_url(request["url"])
+    headers = request.get("headers")
+    if isinstance(headers, dict):
+        request["headers"] = {k: v for k, v in headers.items() if k.lower() in KEPT_HEADERS}
+    else:
+        request.pop("headers", None)
+
+
+def _scrub_exception(exception):
+    if "value" in exception:
+        if exception.get("type") in SAFE_EXCEPTION_TYPES and isinstance(exception["value"], str):
+            exception["value"] = _scrub_text(exception["value"])
+        else:
+            exception["value"] = FILTERED
+    for frame in (exception.get("stacktrace") or {}).get("frames") or []:
+        frame.pop("vars", None)
+
+
+def _scrub_breadcrumb(crumb):
+    if crumb.get("type") == "log" or crumb.get("category") not in {"query", "httplib"}:
+        # Log crumbs: the message is already the template (before_breadcrumb); their
+        # "data" holds the record's extra=… values: drop it.
+        crumb.pop("data", None)
+    elif "data" in crumb:
+        crumb["data"] = _scrub(crumb["data"])
+    if isinstance(crumb.get("message"), str):
+        crumb["message"] = _scrub_text(crumb["message"])
+    return crumb
+
+
+def before_breadcrumb(crumb, hint):
+    """Keep the log template ("Échec pour %s"), never the formatted message."""
+    record = (hint or {}).get("log_record")
+    if record is not None:
+        crumb["message"] = record.msg if isinstance(record.msg, str) else FILTERED
+    return _scrub_breadcrumb(crumb)
+
+
 def before_send(event, hint):
     """Drop request bodies, cookies, query strings, user data and local variables."""
-    request = event.get("request")
-    if isinstance(request, dict):
-        for key in ("data", "cookies", "query_string", "env"):
-            request.pop(key, None)
-        if "url" in request and isinstance(request["url"], str):
-            request["url"] = request["url"].split("?", 1)[0]
-        headers = request.get("headers") or {}
-        request["headers"] = {
-            k: v for k, v in headers.items() if k.lower() in {"host", "user-agent", "accept"}
-        }
-    event.pop("user", None)
-    event.pop("server_name", None)
-    for exception in (event.get("exception") or {}).get("values", []) or []:
-        if "value" in exception and isinstance(exception["value"], str):
-            exception["value"] = _scrub_text(exception["value"])
-        for frame in (exception.get("stacktrace") or {}).get("frames", []) or []:
+    if isinstance(event.get("request"), dict):
+        _scrub_request(event["request"])
+    for key in ("user", "server_name", "modules"):
+        event.pop(key, None)
+    if isinstance(event.get("transaction"), str):
+        event["transaction"] = _scrub_url(event["transaction"])
+    for exception in (event.get("exception") or {}).get("values") or []:
+        _scrub_exception(exception)
+    for thread in (event.get("threads") or {}).get("values") or []:
+        for frame in (thread.get("stacktrace") or {}).get("frames") or []:
             frame.pop("vars", None)
-    for crumb in (event.get("breadcrumbs") or {}).get("values", []) or []:
-        if isinstance(crumb.get("message"), str):
-            crumb["message"] = _scrub_text(crumb["message"])
-        if "data" in crumb:
-            crumb["data"] = _scrub(crumb["data"])
+    breadcrumbs = event.get("breadcrumbs")
+    if isinstance(breadcrumbs, dict):
+        breadcrumbs["values"] = [_scrub_breadcrumb(c) for c in breadcrumbs.get("values") or []]
     if "extra" in event:
         event["extra"] = _scrub(event["extra"])
     if isinstance(event.get("logentry"), dict):
-        event["logentry"].pop("params", None)
-        if isinstance(event["logentry"].get("message"), str):
-            event["logentry"]["message"] = _scrub_text(event["logentry"]["message"])
+        logentry = event["logentry"]
+        logentry.pop("params", None)
+        logentry.pop("formatted", None)
+        if isinstance(logentry.get("message"), str):
+            logentry["message"] = _scrub_text(logentry["message"])
     if isinstance(event.get("message"), str):
         event["message"] = _scrub_text(event["message"])
+    if isinstance(event.get("contexts"), dict):
+        event["contexts"].pop("response", None)
     return event
 
 
@@ -79,13 +181,24 @@ def sentry_options(dsn, environment, **extra):
     return {
         "dsn": dsn,
         "environment": environment,
-        "integrations": [DjangoIntegration(), LoggingIntegration()],
+        "integrations": [
+            DjangoIntegration(transaction_style="url"),
+            LoggingIntegration(),
+        ],
         "send_default_pii": False,
         "max_request_body_size": "never",
         "include_local_variables": False,
+        "include_source_context": True,
+        "event_scrubber": EventScrubber(
+            denylist=DEFAULT_DENYLIST + EXTRA_DENYLIST,
+            pii_denylist=DEFAULT_PII_DENYLIST,
+            recursive=True,
+        ),
         "before_send": before_send,
         "before_send_transaction": before_send,
+        "before_breadcrumb": before_breadcrumb,
         "traces_sample_rate": 0.0,
+        "enable_logs": False,
         **extra,
     }
 

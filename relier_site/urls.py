@@ -6,8 +6,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from relier_site import otp
 
 urlpatterns = [
+    # Two-factor login (before the admin include, so these paths are ours).
+    path("admin/2fa/configurer/", otp.setup, name=otp.SETUP_URL_NAME),
+    path("admin/2fa/verifier/", otp.verify, name=otp.VERIFY_URL_NAME),
+    path("admin/2fa/codes-de-secours/", otp.backup_codes, name=otp.BACKUP_CODES_URL_NAME),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

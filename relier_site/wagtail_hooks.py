@@ -5,6 +5,7 @@ not: recipients and subjects are personal data); `relier_site.retry_outboundemai
 the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
 """
 
+from django.http import HttpResponseForbidden
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
@@ -98,3 +99,30 @@ outbound_email_viewset = OutboundEmailViewSet("outbound_emails")
 @hooks.register("register_admin_viewset")
 def register_outbound_email_viewset():
     return outbound_email_viewset
+
+
+def _refuse_superuser_escalation(request, user=None):
+    """Only a superuser may create or edit a superuser, or tick « Administrateur ».
+
+    Wagtail lets anyone with `auth.change_user` tick the superuser box; the
+    Administration role manages accounts but must not be able to grant itself
+    everything (two-factor login and roles rely on it).
+    """
+    if request.user.is_superuser:
+        return None
+    editing_superuser = user is not None and user.is_superuser
+    if editing_superuser or (request.method == "POST" and request.POST.get("is_superuser")):
+        return HttpResponseForbidden(
+            "Seul un superutilisateur peut créer ou modifier un compte superutilisateur."
+        )
+    return None
+
+
+@hooks.register("before_create_user")
+def refuse_superuser_creation(request):
+    return _refuse_superuser_escalation(request)
+
+
+@hooks.register("before_edit_user")
+def refuse_superuser_edit(request, user):
+    return _refuse_superuser_escalation(request, user)

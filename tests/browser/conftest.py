@@ -1,0 +1,207 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Every test module here is marked `browser` and uses
+`pytest.mark.django_db(transaction=True, serialized_rollback=True)`: the live server runs
+in another thread, so data must be committed; `serialized_rollback` restores what the
+migrations create (Wagtail's root page, locale, collection, groups) after each flush.
+
+The `page` fixture runs each test at two widths (390 px phone, 1280 px desktop). When a
+test ends it fails the test if the page made any request to another host than the live
+server, logged a Content-Security-Policy violation, or raised a JavaScript error.
+
+Without Chromium or Playwright the tests are skipped with a message; with CI=true they
+fail instead, so CI can never pass without running them.
+"""
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def missing_tool(message):
+    """Skip outside CI; fail in CI (a CI run without browser tests proves nothing)."""
+    if in_ci():
+        pytest.fail(f"{message} (CI=true: browser tests are required)", pytrace=False)
+    pytest.skip(f"{message}: browser tests skipped")
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_tool("Playwright is not installed (uv sync installs the dev group)")
+    if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
+        missing_tool(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+
+    # Playwright's sync API keeps an asyncio loop in this thread; Django would then
+    # refuse database access from the test code. Allowed for the browser tests only
+    # (they run last: pytest-django orders transactional tests after the others).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    serialized = serialized_db_contents()
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            restore_serialized_db_contents(serialized)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def serialized_db_contents():
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def restore_serialized_db_contents(serialized):
+    """Hand the migrations' data, serialized at database setup, to the new connections.
+
+    Django keeps database connections per thread, and separately for code running
+    while an asyncio loop is running. Once Playwright has started, the test thread
+    counts as such, so it gets new connection objects (to the same test database)
+    that lack the data `serialized_rollback` restores after each flush.
+    """
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["390", "1280"])
+def viewport(request):
+    return request.param
+
+
+@dataclass
+class PageGuard:
+    """Records what a page does that the site forbids."""
+
+    allowed_origin: str
+    requests: list = field(default_factory=list)
+    csp_messages: list = field(default_factory=list)
+    js_errors: list = field(default_factory=list)
+
+    def attach(self, context, page):
+        context.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.js_errors.append(str(error)))
+
+    def _on_console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_messages.append(message.text)
+
+    def foreign_requests(self):
+        allowed = urlsplit(self.allowed_origin)
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in LOCAL_SCHEMES
+            and (urlsplit(url).scheme, urlsplit(url).netloc) != (allowed.scheme, allowed.netloc)
+        ]
+
+    def problems(self):
+        problems = []
+        if foreign := self.foreign_requests():
+            problems.append("Requests to another host than the site:\n  " + "\n  ".join(foreign))
+        if self.csp_messages:
+            problems.append(
+                "Content-Security-Policy violations:\n  " + "\n  ".join(self.csp_messages)
+            )
+        if self.js_errors:
+            problems.append("JavaScript errors:\n  " + "\n  ".join(self.js_errors))
+        return problems
+
+
+def open_page(browser, live_server, viewport):
+    """A new browser context and page on the live server, with its PageGuard."""
+    context = browser.new_context(
+        viewport=viewport,
+        base_url=live_server.url,
+        locale="fr-FR",
+        timezone_id="Europe/Paris",
+        service_workers="block",
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    guard = PageGuard(allowed_origin=live_server.url)
+    guard.attach(context, page)
+    return context, page, guard
+
+
+@pytest.fixture
+def page_and_guard(browser, live_server, viewport):
+    context, page, guard = open_page(browser, live_server, viewport)
+    yield page, guard
+    # Let pending console events arrive; the page may be closed or navigating away.
+    with contextlib.suppress(Exception):
+        page.evaluate("0")
+    context.close()
+    if problems := guard.problems():
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def page(page_and_guard):
+    """A Playwright page at 390 px and at 1280 px, checked for foreign requests and CSP."""
+    return page_and_guard[0]
+
+
+def axe_violations(page, context=None):
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return Axe().run(page, context=context, options=options).response["violations"]
+
+
+def format_violations(violations):
+    lines = [f"{len(violations)} accessibility violation(s) (axe-core, WCAG 2.1 A/AA):"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} [{violation['impact']}]: {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}: {node['html'][:200]}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, context=None):
+    """Run axe-core on the current page; fail listing each violation and its nodes."""
+    violations = axe_violations(page, context)
+    if violations:
+        report = format_violations(violations)
+        print(report)
+        pytest.fail(f"{page.url}\n{report}", pytrace=False)

@@ -1,0 +1,67 @@
+"""Zero axe-core violations (WCAG 2.1 A and AA) on the main public page kinds, at phone
+and desktop widths, in Debian's Chromium."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, assert_no_axe_violations
+from tests.factories import EVERY_BLOCK_TEXT, StandardPageFactory, make_every_block_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# name: (path, expected HTTP status, text the visitor must see there)
+PAGES = {
+    "accueil": ("/", 200, "Les Centres Relier"),
+    "tous-les-blocs": ("/tous-les-blocs/", 200, EVERY_BLOCK_TEXT["key_figures"]),
+    "recherche-resultats": ("/recherche/?q=cyberviolences", 200, "Stop cyberviolences"),
+    "recherche-vide": ("/recherche/?q=zzzyxwv", 200, "Aucun résultat pour « zzzyxwv »"),
+    "404": ("/cette-page-n-existe-pas/", 404, "Page introuvable"),
+}
+
+
+@pytest.fixture
+def site_content(home_page):
+    make_every_block_page()
+    StandardPageFactory(
+        title="Stop cyberviolences",
+        slug="stop-cyberviolences",
+        intro="Un programme pour prévenir les cyberviolences au collège.",
+        show_in_menus=True,
+    )
+    StandardPageFactory(title="Qui sommes-nous", slug="qui-sommes-nous", show_in_menus=True)
+    return home_page
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_accessibility_violation(page, site_content, name):
+    path, status, expected_text = PAGES[name]
+    response = page.goto(path)
+    assert response.status == status
+    assert expected_text in page.locator("main").inner_text()
+    assert_no_axe_violations(page)
+
+
+def test_phone_menu_opened_has_no_accessibility_violation(page, site_content, viewport):
+    page.goto("/")
+    toggler = page.get_by_role("button", name="Menu")
+    if viewport == DESKTOP:
+        assert toggler.is_hidden()  # the menu is always shown at desktop width
+    else:
+        toggler.click()
+        page.locator("#menu-principal.collapse.show").wait_for()  # opening animation done
+        assert toggler.get_attribute("aria-expanded") == "true"
+    page.get_by_role("link", name="Qui sommes-nous").wait_for(state="visible")
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["1280"], indirect=True)
+def test_skip_link_is_the_first_focusable_element(page, site_content):
+    page.goto("/tous-les-blocs/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Aller au contenu"
+    assert page.locator(":focus").is_visible()  # shown when focused, hidden otherwise
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "contenu"

@@ -3,6 +3,7 @@
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -49,15 +50,16 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
-class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label="Chiffre", max_length=30, help_text="Par exemple « 1 586 ».")
-    label = blocks.CharBlock(label="Libellé", max_length=160)
-    source = blocks.CharBlock(label="Source ou période", required=False, max_length=160)
-
-
 class KeyFiguresBlock(blocks.StructBlock):
+    """Key figures chosen among the « Chiffres clés » snippets, so one figure is
+    updated in one place wherever it appears."""
+
     title = blocks.CharBlock(label="Titre", required=False, max_length=120)
-    figures = blocks.ListBlock(KeyFigureBlock(), label="Chiffres", min_num=1)
+    figures = blocks.ListBlock(
+        SnippetChooserBlock("home.ImpactFigure", label="Chiffre clé"),
+        label="Chiffres",
+        min_num=1,
+    )
 
     class Meta:
         icon = "pick"

@@ -4,11 +4,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PreviewableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock
 from .helplines import DEFAULT_HELPLINES
+from .seo import json_ld
 
 
 class BasePage(Page):
@@ -45,6 +47,35 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "Page d'accueil"
         verbose_name_plural = "Pages d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.models import partners_strip, programme_teasers
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = programme_teasers()
+        context["partners"] = partners_strip()
+        context["organization_json_ld"] = self.organization_json_ld(
+            SiteSettings.for_request(request), request
+        )
+        return context
+
+    def organization_json_ld(self, site_settings, request):
+        """schema.org `Organization` of the association, for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": site_settings.organisation_name,
+            "url": self.get_full_url(request),
+            "description": self.get_meta_description(),
+        }
+        if site_settings.contact_email:
+            data["email"] = site_settings.contact_email
+        if site_settings.contact_phone:
+            data["telephone"] = site_settings.contact_phone
+        same_as = [url for _label, url in site_settings.social_links]
+        if same_as:
+            data["sameAs"] = same_as
+        return json_ld(data)
 
 
 class StandardPage(BasePage):
@@ -148,3 +179,31 @@ class SiteSettings(BaseSiteSetting):
         """The helplines as dicts; the shipped defaults when none are set."""
         lines = [dict(block.value) for block in self.helplines]
         return lines or [dict(h) for h in DEFAULT_HELPLINES]
+
+
+@register_snippet
+class ImpactFigure(PreviewableMixin, index.Indexed, models.Model):
+    """A key figure of the association (« 406 jeunes accompagnés »), reused on pages."""
+
+    value = models.CharField("Chiffre", max_length=30, help_text="Par exemple « 1 586 ».")
+    label = models.CharField("Libellé", max_length=160)
+    period = models.CharField(
+        "Période", max_length=60, blank=True, help_text="Par exemple « 2023-2024 »."
+    )
+    source = models.CharField(
+        "Source", max_length=160, blank=True, help_text="Par exemple « Rapport d'activité 2024 »."
+    )
+
+    panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("period"), FieldPanel("source")]
+    search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
+
+    class Meta:
+        verbose_name = "Chiffre clé"
+        verbose_name_plural = "Chiffres clés"
+        ordering = ["label"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/impact_figure.html"

@@ -14,7 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from home.blocks import BodyBlock
-from home.models import StandardPage
+from home.models import ImpactFigure, StandardPage
 from home.tree import ensure_home_page
 
 
@@ -95,8 +95,12 @@ def every_block_body(*, image, document, link_page):
             {
                 "title": "Nos chiffres clés",
                 "figures": [
-                    _item({"value": "1 586", "label": t["key_figures"], "source": "Bilan 2024"}),
-                    _item({"value": "12", "label": "centres en France", "source": ""}),
+                    _item(
+                        ImpactFigure.objects.create(
+                            value="1 586", label=t["key_figures"], source="Bilan 2024"
+                        ).pk
+                    ),
+                    _item(ImpactFigure.objects.create(value="12", label="centres en France").pk),
                 ],
             },
         ),

@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
+    "programmes",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -55,8 +55,15 @@ def test_the_three_roles_exist_after_migrations():
     assert not User.objects.filter(is_superuser=True).exists()
 
 
+CONTENT_SNIPPETS = {
+    f"{app}.{action}_{model}"
+    for app, model in [("programmes", "partner"), ("programmes", "kit"), ("home", "impactfigure")]
+    for action in ("add", "change", "delete", "view")
+}
+
+
 def test_communication_edits_content_and_nothing_else():
-    assert perms_of(roles.COMMUNICATION) == {"wagtailadmin.access_admin"}
+    assert perms_of(roles.COMMUNICATION) == {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS
     assert page_actions_of(roles.COMMUNICATION) == {"add", "change", "publish", "lock", "unlock"}
     assert collection_perms_of(roles.COMMUNICATION) == set(roles.MEDIA_COLLECTION_PERMISSIONS)
 
@@ -81,6 +88,7 @@ def test_administration_has_settings_users_pages_media_and_outbox():
         "wagtailredirects.add_redirect",
         "relier_site.view_outboundemail",
         "relier_site.retry_outboundemail",
+        *CONTENT_SNIPPETS,
     } <= perms
     assert page_actions_of(roles.ADMINISTRATION) == set(roles.ALL_PAGE_ACTIONS)
     assert collection_perms_of(roles.ADMINISTRATION) >= set(roles.MEDIA_COLLECTION_PERMISSIONS)

@@ -1,0 +1,454 @@
+"""Programmes of the association, their partners, and the kits schools download."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, PreviewableMixin
+from wagtail.search import index
+
+from home.blocks import LinkTargetBlock
+from home.models import BasePage
+
+
+class LookupValue(models.Model):
+    """A fixed value editors tick in a list (audiences, school levels).
+
+    The values are created by a data migration; editors choose among them.
+    """
+
+    slug = models.SlugField("Identifiant", unique=True)
+    name = models.CharField("Libellé", max_length=80)
+    sort_order = models.PositiveSmallIntegerField("Ordre", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(LookupValue):
+    """Who a programme is for (jeunes, parents, équipes éducatives…)."""
+
+    class Meta(LookupValue.Meta):
+        verbose_name = "Public d'un programme"
+        verbose_name_plural = "Publics des programmes"
+
+
+class KitAudience(LookupValue):
+    """Who a kit is for (élèves, équipes pédagogiques, parents)."""
+
+    class Meta(LookupValue.Meta):
+        verbose_name = "Public d'un kit"
+        verbose_name_plural = "Publics des kits"
+
+
+class SchoolLevel(LookupValue):
+    class Meta(LookupValue.Meta):
+        verbose_name = "Niveau scolaire"
+        verbose_name_plural = "Niveaux scolaires"
+
+
+class Partner(PreviewableMixin, index.Indexed, Orderable):
+    """A partner of the association, shown on programme pages and in partner strips."""
+
+    class Kind(models.TextChoices):
+        PATRON = "mecene", "Mécène"
+        ACTION = "action", "Partenaire d'action"
+        INSTITUTIONAL = "institutionnel", "Partenaire institutionnel"
+        SCIENTIFIC = "scientifique", "Partenaire scientifique"
+        OPERATOR = "operateur", "Opérateur"
+
+    name = models.CharField("Nom", max_length=120)
+    kind = models.CharField("Type de partenariat", max_length=20, choices=Kind.choices)
+    url = models.URLField("Site internet", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le nom du partenaire sert de texte alternatif au logo.",
+    )
+    description = models.CharField(
+        "Présentation courte", max_length=240, blank=True, help_text="Une phrase, facultative."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("url"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Partenaire"
+        verbose_name_plural = "Partenaires"
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "programmes/previews/partner.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_partners": [self]}
+
+
+class ServiceBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="Service", max_length=120)
+    description = blocks.TextBlock(label="Description", required=False)
+    rhythm = blocks.CharBlock(
+        label="Fréquence ou format",
+        max_length=120,
+        required=False,
+        help_text="Par exemple « chaque semaine, en ligne » ou « tous les 15 jours ».",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = "Service"
+
+
+class ProgrammeIndexPage(BasePage):
+    """The /programmes/ page: lists the live programme pages below it."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    template = "programmes/programme_index_page.html"
+
+    class Meta:
+        verbose_name = "Liste des programmes"
+        verbose_name_plural = "Listes des programmes"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = programme_teasers(parent=self)
+        return context
+
+
+class ProgrammePage(BasePage):
+    class Status(models.TextChoices):
+        OFFERED = "propose", "Proposé"
+        IN_DEVELOPMENT = "en_developpement", "En développement"
+
+    promise = models.CharField(
+        "Promesse en une ligne",
+        max_length=160,
+        help_text="Ce que le programme apporte, en une phrase. Sert de description pour "
+        "les moteurs de recherche si celle-ci est vide.",
+    )
+    status = models.CharField(
+        "Statut", max_length=20, choices=Status.choices, default=Status.OFFERED
+    )
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name="Publics", blank=True, related_name="programmes"
+    )
+    age_min = models.PositiveSmallIntegerField("Âge minimum", null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField("Âge maximum", null=True, blank=True)
+    services = StreamField(
+        [("service", ServiceBlock())], verbose_name="Services proposés", blank=True
+    )
+    partners = ParentalManyToManyField(
+        Partner, verbose_name="Partenaires", blank=True, related_name="programmes"
+    )
+    actions = StreamField(
+        [("action", LinkTargetBlock(label="Action"))],
+        verbose_name="Appels à l'action",
+        min_num=1,
+        help_text="Au moins un lien vers le bon formulaire ou l'agenda "
+        "(orienter un jeune, être contacté, s'inscrire).",
+    )
+
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types = []
+    template = "programmes/programme_page.html"
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("promise"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+            ],
+            heading="Pour qui",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("services"),
+        FieldPanel("actions"),
+        FieldPanel("body"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("promise")]
+
+    class Meta:
+        verbose_name = "Programme"
+        verbose_name_plural = "Programmes"
+
+    def clean(self):
+        super().clean()
+        if self.age_min and self.age_max and self.age_min > self.age_max:
+            raise ValidationError(
+                {"age_max": "L'âge maximum doit être supérieur ou égal à l'âge minimum."}
+            )
+
+    def get_meta_description(self):
+        return self.search_description or self.promise or self.intro
+
+    @property
+    def age_range(self):
+        if self.age_min and self.age_max:
+            return f"de {self.age_min} à {self.age_max} ans"
+        if self.age_min:
+            return f"à partir de {self.age_min} ans"
+        if self.age_max:
+            return f"jusqu'à {self.age_max} ans"
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_list"] = partners_strip(self.partners.all())
+        context["audience_list"] = list(self.audiences.all())
+        context["kits"] = list(
+            Kit.objects.published()
+            .filter(programme=self)
+            .select_related("document")
+            .prefetch_related("audiences", "school_levels")
+        )
+        if context["kits"]:
+            context["download_base"] = ResourcesPage.download_base_url()
+        return context
+
+
+def programme_teasers(parent=None):
+    """Live programme pages with their audiences, for listings (home, index).
+
+    A documented entry point for other apps: they must not query programme models.
+    """
+    pages = ProgrammePage.objects.live().public().order_by("path")
+    if parent is not None:
+        pages = pages.child_of(parent)
+    return list(pages.prefetch_related("audiences"))
+
+
+PARTNER_LOGO_FILTER = "max-240x120|format-webp"
+
+
+def partners_strip(partners=None):
+    """Partners (all, or those of a queryset) with their logo renditions prefetched.
+
+    A documented entry point for other apps (the home page uses it), in editors' order.
+    """
+    queryset = Partner.objects.all() if partners is None else partners
+    logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_FILTER)
+    return list(queryset.prefetch_related(Prefetch("logo", queryset=logos)).order_by("sort_order"))
+
+
+class KitQuerySet(models.QuerySet):
+    def published(self):
+        """Kits whose document exists and is not in a restricted collection."""
+        from wagtail.models import CollectionViewRestriction
+
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        kits = self.filter(document__isnull=False)
+        for collection_path in restricted:
+            kits = kits.exclude(document__collection__path__startswith=collection_path)
+        return kits
+
+
+class Kit(PreviewableMixin, index.Indexed, ClusterableModel):
+    """A document schools or parents download, described for the resources listing."""
+
+    class Format(models.TextChoices):
+        GUIDE = "guide", "Guide"
+        SHEET = "fiche", "Fiche pratique"
+        PRESENTATION = "presentation", "Présentation"
+        MODULE = "module", "Module de prévention"
+        POSTER = "affiche", "Affiche"
+
+    title = models.CharField("Titre", max_length=160)
+    summary = models.TextField(
+        "Résumé",
+        max_length=600,
+        help_text="Ce que contient le kit et à qui il sert, avant "
+        "le téléchargement (2 à 4 phrases).",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Document",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    format = models.CharField("Format", max_length=20, choices=Format.choices)
+    audiences = ParentalManyToManyField(KitAudience, verbose_name="Publics", blank=True)
+    school_levels = ParentalManyToManyField(
+        SchoolLevel, verbose_name="Niveaux scolaires", blank=True
+    )
+    programme = models.ForeignKey(
+        ProgrammePage,
+        verbose_name="Programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kits",
+    )
+    created_at = models.DateTimeField("Ajouté le", auto_now_add=True)
+
+    objects = KitQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("format"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("school_levels", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("programme"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = "Kit ou ressource"
+        verbose_name_plural = "Kits et ressources"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_preview_template(self, request, mode_name):
+        return "programmes/previews/kit.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_kits": [self]}
+
+
+class DocumentDownloadCount(models.Model):
+    """How many times a document was downloaded in a month. No IP, cookie or user agent."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="downloadcounts"
+    )
+    month = models.DateField("Mois", help_text="Premier jour du mois.")
+    count = models.PositiveIntegerField("Téléchargements", default=0)
+
+    class Meta:
+        verbose_name = "Téléchargements d'un document par mois"
+        verbose_name_plural = "Téléchargements des documents par mois"
+        constraints = [
+            models.UniqueConstraint(fields=["document", "month"], name="one_count_per_month")
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} {self.month:%Y-%m} : {self.count}"
+
+    @classmethod
+    def record(cls, document, when=None):
+        """Add one download of `document` to the current month's counter."""
+        month = timezone.localdate(when).replace(day=1)
+        updated = cls.objects.filter(document=document, month=month).update(count=F("count") + 1)
+        if not updated:
+            row, created = cls.objects.get_or_create(
+                document=document, month=month, defaults={"count": 1}
+            )
+            if not created:
+                cls.objects.filter(pk=row.pk).update(count=F("count") + 1)
+
+
+class ResourcesPage(RoutablePageMixin, BasePage):
+    """/ressources/: kits with filters that work without JavaScript, and their downloads."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "programmes/resources_page.html"
+
+    class Meta:
+        verbose_name = "Page des ressources"
+        verbose_name_plural = "Pages des ressources"
+
+    @classmethod
+    def download_base_url(cls):
+        """URL prefix of kit downloads ("/ressources/telecharger/"), or "" without the page."""
+        page = cls.objects.live().public().first()
+        return page.url + "telecharger/" if page else ""
+
+    def filter_choices(self):
+        return {
+            "public": list(KitAudience.objects.values_list("slug", "name")),
+            "niveau": list(SchoolLevel.objects.values_list("slug", "name")),
+            "format": list(Kit.Format.choices),
+            "programme": list(
+                ProgrammePage.objects.live().public().order_by("path").values_list("slug", "title")
+            ),
+        }
+
+    @staticmethod
+    def selected_filters(query, choices):
+        """The filter values of the query string that exist; unknown ones are ignored."""
+        selected = {}
+        for name, options in choices.items():
+            value = query.get(name, "")
+            if value in {slug for slug, _label in options}:
+                selected[name] = value
+        return selected
+
+    @path("")
+    def listing(self, request):
+        choices = self.filter_choices()
+        selected = self.selected_filters(request.GET, choices)
+        kits = Kit.objects.published().select_related("document", "programme")
+        if "public" in selected:
+            kits = kits.filter(audiences__slug=selected["public"])
+        if "niveau" in selected:
+            kits = kits.filter(school_levels__slug=selected["niveau"])
+        if "format" in selected:
+            kits = kits.filter(format=selected["format"])
+        if "programme" in selected:
+            kits = kits.filter(programme__slug=selected["programme"])
+        kits = kits.prefetch_related("audiences", "school_levels").distinct()
+        return self.render(
+            request,
+            context_overrides={
+                "kits": list(kits),
+                "filter_choices": choices,
+                "selected_filters": selected,
+                "download_base": self.url + "telecharger/",
+            },
+        )
+
+    @path("telecharger/<int:kit_id>/", name="download")
+    def download(self, request, kit_id):
+        """Count the download, then serve the file. Missing or private: a plain 404."""
+        kit = Kit.objects.published().select_related("document").filter(pk=kit_id).first()
+        if kit is None or not kit.document.file:
+            raise Http404
+        document = kit.document
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        DocumentDownloadCount.record(document)
+        return FileResponse(
+            handle,
+            as_attachment=document.file_extension.lower() != "pdf",
+            filename=document.filename,
+            content_type=document.content_type,
+        )

@@ -226,10 +226,10 @@ class ProgrammePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["partner_list"] = partners_strip(self.partners.all())
         context["audience_list"] = list(self.audiences.all())
+        # An unsaved page (preview before the first save) has no kits yet.
+        kits = Kit.objects.published().filter(programme=self) if self.pk else Kit.objects.none()
         context["kits"] = list(
-            Kit.objects.published()
-            .filter(programme=self)
-            .select_related("document")
+            kits.select_related("document")
             .prefetch_related("audiences", "school_levels")
         )
         if context["kits"]:

@@ -1,35 +1,46 @@
 """`manage.py load_demo_content`: the public page tree of DESIGN.md, built from the
-association's documents, published, idempotent and free of invented personal data."""
+association's documents, published, idempotent and free of invented personal data.
 
+Loading the demo takes a couple of seconds, so the tests that only read it share one
+load (`demo_site`, class-scoped): it runs in a transaction rolled back at the end of the
+class, and each test runs in its own savepoint inside it, as usual with pytest-django.
+"""
+
+import contextlib
 import html
 import io
 import re
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Revision, Site
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision, Site, WorkflowPage
 
-from home.models import HomePage, SiteSettings, StandardPage
+from home.demo import content
+from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
+from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_EMAILS = {"contact@centresrelier.org"}
 
-# url -> French h1 (the page title), as a visitor reads it.
+# url -> (French h1, as a visitor reads it; page type).
 PAGES = {
-    "/": "Les Centres Relier",
-    "/programmes/": "Nos programmes",
-    "/programmes/se-reconstruire-ensemble/": "Se reconstruire ensemble",
-    "/programmes/relier-vers-lemploi/": "Relier vers l'emploi",
-    "/programmes/stop-cyberviolences/": "STOP Cyberviolences",
-    "/programmes/monster-moods/": "Monster Moods",
-    "/francetravail/": "Espace France Travail",
-    "/orienter-un-jeune/": "Orienter un jeune",
-    "/etre-contacte/": "Être contacté",
-    "/agenda/": "Agenda",
-    "/guide/": "Maux d'enfants, mode d'emploi",
-    "/ressources/": "Ressources",
-    "/naviguer-en-securite/": "Naviguer en sécurité",
+    "/": ("Les Centres Relier", HomePage),
+    "/programmes/": ("Nos programmes", ProgrammeIndexPage),
+    "/programmes/se-reconstruire-ensemble/": ("Se reconstruire ensemble", ProgrammePage),
+    "/programmes/relier-vers-lemploi/": ("Relier vers l'emploi", ProgrammePage),
+    "/programmes/stop-cyberviolences/": ("STOP Cyberviolences", ProgrammePage),
+    "/programmes/monster-moods/": ("Monster Moods", ProgrammePage),
+    "/programmes/monster-messenger/": ("Monster Messenger", ProgrammePage),
+    "/francetravail/": ("Espace France Travail", StandardPage),
+    "/orienter-un-jeune/": ("Orienter un jeune", StandardPage),
+    "/etre-contacte/": ("Être contacté", StandardPage),
+    "/agenda/": ("Agenda", StandardPage),
+    "/guide/": ("Maux d'enfants, mode d'emploi", StandardPage),
+    "/ressources/": ("Ressources", ResourcesPage),
+    "/naviguer-en-securite/": ("Naviguer en sécurité", StandardPage),
 }
 
 MENU = [
@@ -44,8 +55,41 @@ MENU = [
 
 def load():
     out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", stdout=out, stderr=out)
     return out.getvalue()
+
+
+def delete_document_files():
+    """Remove the files of the documents the demo stored in MEDIA_ROOT (the rows go with
+    the test's rollback, the files would stay)."""
+    for document in get_document_model().objects.all():
+        document.file.storage.delete(document.file.name)
+
+
+@contextlib.contextmanager
+def demo_loaded(django_db_blocker):
+    """The demo site, loaded once in a transaction that is rolled back on exit.
+
+    For class- or module-scoped fixtures: tests run inside it in their own savepoints.
+    """
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                output = load()
+                try:
+                    yield output
+                finally:
+                    delete_document_files()
+                    transaction.set_rollback(True)
+        finally:
+            Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture
+def forget_demo_files(db):
+    """For a test that loads the demo itself: remove the document files afterwards."""
+    yield
+    delete_document_files()
 
 
 def text_of(response):
@@ -65,192 +109,286 @@ def h1_of(response):
     return found[0].strip()
 
 
-@pytest.fixture
-def demo():
-    return load()
+def menu_links(client):
+    page = text_of(client.get("/"))
+    nav = page[page.index('id="menu-principal"') :]
+    nav = nav[: nav.index("</ul>")]
+    return re.findall(r'class="nav-link" href="([^"]+)"', nav)
 
 
-def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced():
+def snapshot():
+    """What a second run must not change: rows and their content."""
+    Document = get_document_model()
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("pk", "path", "latest_revision")),
+        "revisions": Revision.objects.count(),
+        "figures": list(ImpactFigure.objects.order_by("pk").values()),
+        "partners": list(Partner.objects.order_by("pk").values()),
+        "kits": list(Kit.objects.order_by("pk").values()),
+        "documents": list(Document.objects.order_by("pk").values("pk", "title", "file")),
+        "workflow_pages": list(WorkflowPage.objects.values_list("page", "workflow")),
+        "settings": list(SiteSettings.objects.values()),
+    }
+
+
+# --- Tests that load the demo into a database of their own ------------------------------
+
+
+def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_demo_files):
     assert Page.objects.filter(slug="home", depth=2).exists()  # Wagtail's "Welcome" page
 
     output = load()
 
-    assert "Contenu de démonstration chargé : 13 pages créées, 0 déjà présente." in output
+    assert "Contenu de démonstration chargé : 14 pages créées, 0 déjà présente." in output
+    assert (
+        f"Ajouts : {len(content.FIGURES)} chiffres clés, {len(content.PARTNERS)} partenaires, "
+        f"{len(content.KITS)} documents, {len(content.KITS)} kits, processus « Relecture » "
+        "attribué aux programmes." in output
+    )
+    assert "Attention" not in output
     assert not Page.objects.filter(slug="home", depth=2).exists()
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert site.root_page.get_descendants().count() == len(PAGES) - 1
 
 
-def test_every_public_url_answers_with_its_french_title(client, demo):
-    found = {}
-    for url in PAGES:
-        response = client.get(url)
-        assert '<html lang="fr"' in text_of(response), url
-        found[url] = h1_of(response)
-
-    assert found == PAGES
-
-
-def test_search_sitemap_and_robots_answer(client, demo):
-    assert h1_of(client.get("/recherche/", {"q": "harcèlement"})) == "Rechercher sur le site"
-    assert "Se reconstruire ensemble" in text_of(client.get("/recherche/", {"q": "reconstruire"}))
-    sitemap = text_of(client.get("/sitemap.xml"))
-    for url in PAGES:
-        assert f"{url}</loc>" in sitemap
-    assert client.get("/robots.txt").status_code == 200
-
-
-def test_every_page_is_live_with_a_published_revision_and_a_description(demo):
-    pages = Site.objects.get(is_default_site=True).root_page.get_descendants(inclusive=True)
-    assert pages.count() == len(PAGES)
-    for page in pages.specific():
-        assert page.live, page.url_path
-        assert page.live_revision is not None, page.url_path
-        assert not page.has_unpublished_changes, page.url_path
-        assert page.intro, page.url_path
-        assert 0 < len(page.search_description) <= 160, page.url_path
-
-
-def test_every_body_would_pass_the_editor_validation(demo):
-    """What the admin would accept: block types, lengths and required fields."""
-    for page in Page.objects.type(HomePage, StandardPage).specific():
-        stream_block = type(page).body.field.stream_block
-        assert len(page.body) >= 3, page.url_path
-        stream_block.clean(page.body)  # raises ValidationError on a bad block
-        assert page.full_clean() is None
-
-
-def test_running_twice_changes_nothing(demo):
-    pages = Page.objects.count()
-    revisions = Revision.objects.count()
-    latest = dict(Page.objects.values_list("pk", "latest_revision_id"))
-    settings = SiteSettings.objects.get()
-
-    output = load()
-
-    assert "Contenu de démonstration chargé : 0 page créée, 13 déjà présentes." in output
-    assert Page.objects.count() == pages
-    assert Revision.objects.count() == revisions
-    assert dict(Page.objects.values_list("pk", "latest_revision_id")) == latest
-    assert SiteSettings.objects.count() == 1
-    assert SiteSettings.objects.get().pk == settings.pk
-
-
-def test_editors_changes_are_kept_and_a_missing_page_comes_back(client, demo):
-    agenda = Page.objects.get(slug="agenda").specific
-    agenda.title = "Nos rendez-vous"
-    agenda.save_revision().publish()
-    Page.objects.get(slug="ressources").delete()
-
-    output = load()
-
-    assert "1 page créée, 12 déjà présentes." in output
-    assert h1_of(client.get("/agenda/")) == "Nos rendez-vous"
-    assert h1_of(client.get("/ressources/")) == "Ressources"
-
-
-def test_an_existing_bare_home_page_gets_its_content(client, home_page):
+def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_demo_files):
     """A HomePage made by `ensure_home_page` alone (no revision yet) is filled in."""
     output = load()
 
-    assert "12 pages créées, 1 déjà présente." in output
+    assert "13 pages créées, 1 déjà présente." in output
     assert home_page.revisions.count() == 1
-    assert "700 000" in main_of(client.get("/"))
+    assert "1 507" in main_of(client.get("/"))
 
 
-def test_home_page_shows_key_figures_testimonials_and_helplines(client, demo):
-    main = main_of(client.get("/"))
+def test_pages_of_the_wrong_type_are_left_alone_with_a_french_warning(
+    client, home_page, forget_demo_files
+):
+    """An old database where /programmes/ and /ressources/ are standard pages."""
+    for slug, title in (("programmes", "Nos anciens programmes"), ("ressources", "Documents")):
+        home_page.add_child(instance=StandardPage(title=title, slug=slug)).save_revision().publish()
 
-    for figure in ("1 jeune sur 3", "700 000", "3 104", "1 586", "406"):
-        assert figure in main
-    assert "2022-2023" in main and "UNESCO" in main
-    assert main.count('class="block-quote') >= 2
-    assert "Flore, 13 ans" in main
-    assert 'class="block-helplines' in main
-    for number in ("3018", "119", "3114", "112"):
-        assert f'href="tel:{number}"' in main
-    assert 'href="/etre-contacte/"' in main
-    assert 'href="/orienter-un-jeune/"' in main
+    output = load()
 
-
-def test_safe_browsing_page_explains_quick_exit_private_browsing_and_cookies(client, demo):
-    main = main_of(client.get("/naviguer-en-securite/"))
-
-    assert "trois fois de suite sur la touche Maj" in main
-    assert "Quitter le site" in main
-    assert "remplacent la page en cours dans l'historique" in main
-    assert "Nouvel onglet de navigation privée" in main
-    assert "Ctrl + Maj + N" in main
-    assert "Effacer votre historique" in main
-    assert "appareil partagé" in main
-    assert "aucun cookie de suivi" in main and "aucun outil de mesure d'audience" in main
-    assert main.count("<details") >= 4
-    for number in ("3018", "119", "3114", "112"):
-        assert f'href="tel:{number}"' in main
+    assert (
+        "Attention : la page /programmes/ existe déjà, mais c'est une « Page standard » et non "
+        "une « Liste des programmes » : elle est laissée telle quelle." in output
+    )
+    assert "la page /ressources/ existe déjà, mais c'est une « Page standard »" in output
+    assert (
+        "Attention : la page /programmes/monster-moods/ n'est pas créée : un programme se "
+        "place sous une « Liste des programmes », or /programmes/ est une « Page standard »."
+        in output
+    )
+    assert h1_of(client.get("/programmes/")) == "Nos anciens programmes"
+    assert type(Page.objects.get(slug="ressources").specific) is StandardPage
+    assert not ProgrammePage.objects.exists()
+    assert not WorkflowPage.objects.exists()
+    assert Kit.objects.count() == len(content.KITS)  # kept, without a programme
+    assert client.get("/francetravail/").status_code == 200
 
 
-def test_france_travail_page_gives_rhythms_and_a_way_to_register(client, demo):
-    main = main_of(client.get("/francetravail/"))
-
-    assert "moins de 26 ans" in main
-    assert "chaque semaine" in main
-    assert main.count("tous les 15 jours") >= 2
-    assert "L'inscription en ligne ouvre bientôt" in main
-    assert 'href="mailto:contact@centresrelier.org"' in main
+# --- Tests that read one shared demo site -----------------------------------------------
 
 
-def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(client, demo):
-    for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/", "/guide/", "/ressources/"):
-        main = main_of(client.get(url))
-        assert "bientôt" in main, url
-        assert "contact@centresrelier.org" in main, url
-    contact = main_of(client.get("/etre-contacte/"))
-    assert 'class="block-helplines' in contact
-    assert 'href="/naviguer-en-securite/"' in contact
+@pytest.fixture(scope="class")
+def demo_site(django_db_setup, django_db_blocker):
+    with demo_loaded(django_db_blocker) as output:
+        yield output
 
 
-def test_no_page_shows_an_email_address_other_than_the_associations(client, demo):
-    email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-    phone = re.compile(r"(?<!\d)0\d(?:[ .]?\d\d){4}(?!\d)")
-    for url in PAGES:
-        page = text_of(client.get(url))
-        assert set(email.findall(page)) <= PUBLIC_EMAILS, url
-        assert not phone.findall(page), url
-    for page in Page.objects.type(HomePage, StandardPage).specific():
-        stored = f"{page.title} {page.intro} {page.search_description} {page.body.raw_data}"
-        assert set(email.findall(stored)) <= PUBLIC_EMAILS, page.url_path
+@pytest.mark.usefixtures("demo_site")
+class TestDemoSite:
+    def test_every_public_url_answers_with_its_french_title_and_type(self, client):
+        found = {}
+        for url, (_title, page_type) in PAGES.items():
+            response = client.get(url)
+            assert '<html lang="fr"' in text_of(response), url
+            found[url] = h1_of(response)
+            assert type(response.context["page"]) is page_type, url
 
+        assert found == {url: title for url, (title, _type) in PAGES.items()}
 
-def test_main_menu_lists_the_expected_pages_in_order(client, demo):
-    page = text_of(client.get("/"))
-    nav = page[page.index('id="menu-principal"') :]
-    nav = nav[: nav.index("</ul>")]
+    def test_search_sitemap_and_robots_answer(self, client):
+        assert h1_of(client.get("/recherche/", {"q": "harcèlement"})) == "Rechercher sur le site"
+        found = text_of(client.get("/recherche/", {"q": "reconstruire"}))
+        assert "Se reconstruire ensemble" in found
+        sitemap = text_of(client.get("/sitemap.xml"))
+        for url in PAGES:
+            assert f"{url}</loc>" in sitemap
+        assert client.get("/robots.txt").status_code == 200
 
-    links = re.findall(r'class="nav-link" href="([^"]+)"', nav)
+    def test_every_page_is_live_with_a_published_revision_and_a_description(self):
+        pages = Site.objects.get(is_default_site=True).root_page.get_descendants(inclusive=True)
+        assert pages.count() == len(PAGES)
+        for page in pages.specific():
+            assert page.live, page.url_path
+            assert page.live_revision is not None, page.url_path
+            assert not page.has_unpublished_changes, page.url_path
+            assert page.intro, page.url_path
+            assert 0 < len(page.search_description) <= 160, page.url_path
 
-    assert links == [*MENU, "/recherche/"]
-    assert len(links) <= 7
+    def test_every_page_would_pass_the_editor_validation(self):
+        """What the admin would accept: block types, lengths and required fields."""
+        pages = [page for page in Page.objects.specific() if isinstance(page, BasePage)]
+        assert len(pages) == len(PAGES)
+        for page in pages:
+            assert len(page.body) >= 2, page.url_path
+            streams = ["body"]
+            if isinstance(page, ProgrammePage):
+                streams += ["services", "actions"]
+            for name in streams:
+                type(page)._meta.get_field(name).stream_block.clean(getattr(page, name))
+            assert page.full_clean() is None
 
+    def test_running_twice_changes_nothing(self):
+        before = snapshot()
 
-def test_site_settings_hold_the_public_contact_and_default_helplines(client, demo):
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        output = load()
 
-    assert settings.organisation_name == "Les Centres Relier"
-    assert settings.contact_email == "contact@centresrelier.org"
-    assert settings.contact_phone == ""
-    assert settings.donation_url == ""
-    assert settings.quick_exit_url == "https://meteofrance.com/"
-    assert [line["number"] for line in settings.helpline_list] == ["3018", "119", "3114", "112"]
-    footer = text_of(client.get("/agenda/"))
-    assert 'href="mailto:contact@centresrelier.org"' in footer[footer.index("<footer") :]
+        assert "Contenu de démonstration chargé : 0 page créée, 14 déjà présentes." in output
+        assert (
+            "Chiffres clés, partenaires, documents, kits et processus « Relecture » : rien à "
+            "ajouter." in output
+        )
+        after = snapshot()
+        for key, value in before.items():
+            assert after[key] == value, key
+        assert len(after["figures"]) == len(content.FIGURES)
+        assert len(after["partners"]) == len(content.PARTNERS)
+        assert len(after["kits"]) == len(after["documents"]) == len(content.KITS)
 
+    def test_editors_changes_are_kept_and_a_missing_page_comes_back(self, client):
+        agenda = Page.objects.get(slug="agenda").specific
+        agenda.title = "Nos rendez-vous"
+        agenda.save_revision().publish()
+        figure = ImpactFigure.objects.get(value="291")
+        figure.period = "2023-2024"
+        figure.save()
+        Page.objects.get(slug="ressources").delete()
 
-def test_settings_edited_by_staff_are_kept(demo):
-    settings = SiteSettings.objects.get()
-    settings.contact_email = "accueil@centresrelier.org"
-    settings.save()
+        output = load()
 
-    load()
+        assert "1 page créée, 13 déjà présentes." in output
+        assert h1_of(client.get("/agenda/")) == "Nos rendez-vous"
+        assert ImpactFigure.objects.get(value="291").period == "2023-2024"
+        resources = Page.objects.get(slug="ressources")
+        assert type(resources.specific) is ResourcesPage
+        assert h1_of(client.get("/ressources/")) == "Ressources"
+        assert menu_links(client) == [*MENU, "/recherche/"]  # back at its place
 
-    assert SiteSettings.objects.get().contact_email == "accueil@centresrelier.org"
+    def test_home_page_shows_key_figures_testimonials_and_helplines(self, client):
+        main = main_of(client.get("/"))
+
+        for figure in ("1 jeune sur 3", "700 000", "291", "1 507", "74", "57"):
+            assert f'<p class="key-figure__value mb-0">{figure}</p>' in main
+        assert "Année scolaire 2023-2024 · Rapport d'activité 2024 des Centres Relier" in main
+        assert "UNESCO" in main
+        assert main.count('class="block-quote') >= 2
+        assert "Flore, 13 ans" in main
+        assert 'class="block-helplines' in main
+        for number in ("3018", "119", "3114", "112"):
+            assert f'href="tel:{number}"' in main
+        assert 'href="/etre-contacte/"' in main
+        assert 'href="/orienter-un-jeune/"' in main
+
+    def test_key_figures_are_snippets_used_by_the_pages(self):
+        figures = {(f.value.replace("\u00a0", " "), f.label): f for f in ImpactFigure.objects.all()}
+        supported = figures[
+            ("291", "jeunes ciblés par le harcèlement accompagnés, avec leur famille")
+        ]
+        assert supported.period == "Année scolaire 2023-2024"
+        assert supported.source == "Rapport d'activité 2024 des Centres Relier"
+        assert figures[("1 507", "jeunes sensibilisés")].period == "Année scolaire 2023-2024"
+        assert all(figure.source for figure in figures.values())
+
+        used = set()
+        for page in Page.objects.specific():
+            for block in getattr(page, "body", []):
+                if block.block_type == "key_figures":
+                    used |= {figure.pk for figure in block.value["figures"]}
+        assert used == {figure.pk for figure in figures.values()}  # each one shown somewhere
+
+    def test_partners_are_the_organisations_the_documents_name(self, client):
+        partners = list(Partner.objects.order_by("sort_order"))
+
+        assert [p.name for p in partners] == [p.name for p in content.PARTNERS]
+        assert {p.kind for p in partners} == set(Partner.Kind.values)
+        assert all(p.logo is None and p.url == "" for p in partners)
+        assert partners[0].kind == "mecene"  # editors' order: patrons first
+        strip = main_of(client.get("/"))
+        assert strip.index("Fondation pour l'enfance") < strip.index("Centre social Adésir")
+
+    def test_safe_browsing_page_explains_quick_exit_private_browsing_and_cookies(self, client):
+        main = main_of(client.get("/naviguer-en-securite/"))
+
+        assert "trois fois de suite sur la touche Maj" in main
+        assert "Quitter le site" in main
+        assert "remplacent la page en cours dans l'historique" in main
+        assert "Nouvel onglet de navigation privée" in main
+        assert "Ctrl + Maj + N" in main
+        assert "Effacer votre historique" in main
+        assert "appareil partagé" in main
+        assert "aucun cookie de suivi" in main and "aucun outil de mesure d'audience" in main
+        assert main.count("<details") >= 4
+        for number in ("3018", "119", "3114", "112"):
+            assert f'href="tel:{number}"' in main
+
+    def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(self, client):
+        for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/", "/guide/"):
+            main = main_of(client.get(url))
+            assert "bientôt" in main, url
+            assert "contact@centresrelier.org" in main, url
+        contact = main_of(client.get("/etre-contacte/"))
+        assert 'class="block-helplines' in contact
+        assert 'href="/naviguer-en-securite/"' in contact
+
+    def test_no_page_shows_an_email_address_other_than_the_associations(self, client):
+        email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        phone = re.compile(r"(?<!\d)0\d(?:[ .]?\d\d){4}(?!\d)")
+        for url in PAGES:
+            page = text_of(client.get(url))
+            assert set(email.findall(page)) <= PUBLIC_EMAILS, url
+            assert not phone.findall(page), url
+        for page in Page.objects.specific():
+            if not isinstance(page, BasePage):
+                continue
+            # Block values only: the blocks' UUIDs hold digits that look like numbers.
+            values = [block["value"] for block in page.body.raw_data]
+            stored = f"{page.title} {page.intro} {page.search_description} {values}"
+            if isinstance(page, ProgrammePage):
+                stored += f" {page.promise} {[b['value'] for b in page.services.raw_data]}"
+            assert set(email.findall(stored)) <= PUBLIC_EMAILS, page.url_path
+            assert not phone.findall(stored), page.url_path
+
+    def test_main_menu_lists_the_expected_pages_in_order(self, client):
+        links = menu_links(client)
+
+        assert links == [*MENU, "/recherche/"]
+        assert len(links) <= 7
+
+    def test_site_settings_hold_the_public_contact_and_default_helplines(self, client):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+        assert settings.organisation_name == "Les Centres Relier"
+        assert settings.contact_email == "contact@centresrelier.org"
+        assert settings.contact_phone == ""
+        assert settings.donation_url == ""
+        assert settings.quick_exit_url == "https://meteofrance.com/"
+        assert [line["number"] for line in settings.helpline_list] == [
+            "3018",
+            "119",
+            "3114",
+            "112",
+        ]
+        footer = text_of(client.get("/agenda/"))
+        assert 'href="mailto:contact@centresrelier.org"' in footer[footer.index("<footer") :]
+
+    def test_settings_edited_by_staff_are_kept(self):
+        settings = SiteSettings.objects.get()
+        settings.contact_email = "accueil@centresrelier.org"
+        settings.save()
+
+        load()
+
+        assert SiteSettings.objects.get().contact_email == "accueil@centresrelier.org"

@@ -1,0 +1,41 @@
+"""Editors browsing the public site see Wagtail's userbar with its accessibility
+checker, and it runs under the public Content-Security-Policy (the page guard fails the
+test on any CSP violation or JavaScript error)."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from relier_site import roles
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "mot-de-passe-solide-42"
+
+
+@pytest.fixture
+def editor(home_page):
+    user = User.objects.create_user(username="redaction", password=PASSWORD)
+    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
+    return user
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}], indirect=True)
+def test_editor_gets_the_userbar_accessibility_checker(page, editor):
+    page.goto("/admin/login/")
+    page.fill("#id_username", "redaction")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+    page.goto("/")
+    trigger = page.locator("wagtail-userbar").get_by_role("button", name="Wagtail")
+    trigger.first.click()
+    checker = page.locator("wagtail-userbar").get_by_role("menuitem", name="Problèmes trouvés")
+    checker.click()
+    dialog = page.locator("wagtail-userbar").get_by_role("dialog")
+    dialog.wait_for()
+    # The checker ran on the page (under the site's CSP) and found no problem.
+    assert dialog.inner_text().split() == ["Alertes", "Problèmes", "trouvés", "0"]

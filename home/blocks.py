@@ -1,6 +1,9 @@
 """StreamField blocks shared by every page type of the site."""
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -23,8 +26,29 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
 
 
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, with the alt text also required when saving a draft.
+
+    Wagtail defers that check to publishing; editors must hear about it at once.
+    """
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not value.contextual_alt_text and not value.decorative:
+            raise StructBlockValidationError(
+                block_errors={
+                    # Wagtail's own message (translated by its French catalogue), so
+                    # drafts and publication say the same thing.
+                    "alt_text": ValidationError(
+                        gettext("Please add some alt text for your image or mark it as decorative")
+                    )
+                }
+            )
+        return value
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label="Image")
+    image = AltTextImageBlock(label="Image")
     caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
 
     class Meta:
@@ -75,9 +99,6 @@ class LinkTargetBlock(blocks.StructBlock):
     url = blocks.URLBlock(label="ou adresse externe", required=False)
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
-
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise StructBlockValidationError(

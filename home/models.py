@@ -181,8 +181,24 @@ class SiteSettings(BaseSiteSetting):
         return lines or [dict(h) for h in DEFAULT_HELPLINES]
 
 
+class SnippetPreviewMixin(PreviewableMixin):
+    """Preview a snippet as visitors see it in its listing.
+
+    `preview_template` extends "previews/snippet.html"; it gets the snippet as `object`
+    and as the one-item list `preview_items`.
+    """
+
+    preview_template = None
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_items": [self]}
+
+
 @register_snippet
-class ImpactFigure(PreviewableMixin, index.Indexed, models.Model):
+class ImpactFigure(SnippetPreviewMixin, index.Indexed, models.Model):
     """A key figure of the association (« 406 jeunes accompagnés »), reused on pages."""
 
     value = models.CharField("Chiffre", max_length=30, help_text="Par exemple « 1 586 ».")
@@ -194,6 +210,7 @@ class ImpactFigure(PreviewableMixin, index.Indexed, models.Model):
         "Source", max_length=160, blank=True, help_text="Par exemple « Rapport d'activité 2024 »."
     )
 
+    preview_template = "home/previews/impact_figure.html"
     panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("period"), FieldPanel("source")]
     search_fields = [index.SearchField("label"), index.AutocompleteField("label")]
 
@@ -204,6 +221,3 @@ class ImpactFigure(PreviewableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.value} {self.label}"
-
-    def get_preview_template(self, request, mode_name):
-        return "home/previews/impact_figure.html"

@@ -13,11 +13,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import LinkTargetBlock
-from home.models import BasePage
+from home.models import BasePage, SnippetPreviewMixin
 
 
 class LookupValue(models.Model):
@@ -60,7 +60,7 @@ class SchoolLevel(LookupValue):
         verbose_name_plural = "Niveaux scolaires"
 
 
-class Partner(PreviewableMixin, index.Indexed, Orderable):
+class Partner(SnippetPreviewMixin, index.Indexed, Orderable):
     """A partner of the association, shown on programme pages and in partner strips."""
 
     class Kind(models.TextChoices):
@@ -86,6 +86,7 @@ class Partner(PreviewableMixin, index.Indexed, Orderable):
         "Présentation courte", max_length=240, blank=True, help_text="Une phrase, facultative."
     )
 
+    preview_template = "programmes/previews/partner.html"
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
@@ -101,12 +102,6 @@ class Partner(PreviewableMixin, index.Indexed, Orderable):
 
     def __str__(self):
         return self.name
-
-    def get_preview_template(self, request, mode_name):
-        return "programmes/previews/partner.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {**super().get_preview_context(request, mode_name), "preview_partners": [self]}
 
 
 class ServiceBlock(blocks.StructBlock):
@@ -229,8 +224,7 @@ class ProgrammePage(BasePage):
         # An unsaved page (preview before the first save) has no kits yet.
         kits = Kit.objects.published().filter(programme=self) if self.pk else Kit.objects.none()
         context["kits"] = list(
-            kits.select_related("document")
-            .prefetch_related("audiences", "school_levels")
+            kits.select_related("document").prefetch_related("audiences", "school_levels")
         )
         if context["kits"]:
             context["download_base"] = ResourcesPage.download_base_url()
@@ -273,7 +267,7 @@ class KitQuerySet(models.QuerySet):
         return kits
 
 
-class Kit(PreviewableMixin, index.Indexed, ClusterableModel):
+class Kit(SnippetPreviewMixin, index.Indexed, ClusterableModel):
     """A document schools or parents download, described for the resources listing."""
 
     class Format(models.TextChoices):
@@ -314,6 +308,7 @@ class Kit(PreviewableMixin, index.Indexed, ClusterableModel):
 
     objects = KitQuerySet.as_manager()
 
+    preview_template = "programmes/previews/kit.html"
     panels = [
         FieldPanel("title"),
         FieldPanel("summary"),
@@ -332,12 +327,6 @@ class Kit(PreviewableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
-
-    def get_preview_template(self, request, mode_name):
-        return "programmes/previews/kit.html"
-
-    def get_preview_context(self, request, mode_name):
-        return {**super().get_preview_context(request, mode_name), "preview_kits": [self]}
 
 
 class DocumentDownloadCount(models.Model):

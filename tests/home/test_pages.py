@@ -1,7 +1,6 @@
 """Public pages as a visitor's browser receives them (Django test client, no browser)."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -16,6 +15,7 @@ from tests.factories import (
     StandardPageFactory,
     make_every_block_page,
 )
+from tests.html import normalise, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -25,37 +25,6 @@ HELPLINE_NUMBERS = [line["number"] for line in DEFAULT_HELPLINES]
 # restrictions, site settings, menu, programmes, partners), plus a small margin. Raise it
 # only on purpose, when the page shows something new; it must not depend on the content.
 HOME_PAGE_MAX_QUERIES = 12
-
-
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML document (what a visitor reads), without script/style."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template"):
-            self._hidden += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._hidden:
-            self._hidden -= 1
-
-    def handle_data(self, data):
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def normalise(text):
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def visible_text(response):
-    parser = _TextExtractor()
-    parser.feed(response.content.decode())
-    return normalise(" ".join(parser.parts))
 
 
 def csp_directives(response):

@@ -1,0 +1,484 @@
+"""A Communication staff member edits programmes, partners, kits and key figures through
+the real Wagtail admin views (Django test client): create, preview, submit for review
+on the « Relecture » workflow, publish; French validation messages."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Workflow, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from home.models import ImpactFigure
+from programmes.models import (
+    Audience,
+    Kit,
+    KitAudience,
+    Partner,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ResourcesPage,
+    SchoolLevel,
+)
+from relier_site import roles
+from tests.factories import ImageFactory, StandardPageFactory
+from tests.html import stream_block_errors, visible_text
+from tests.programmes.conftest import staff_member
+from tests.programmes.factories import (
+    KitFactory,
+    PartnerFactory,
+    ProgrammePageFactory,
+    pdf_document,
+)
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Bien dans ma classe"
+PROMISE = "Retrouver sa place en classe après le harcèlement, avec un groupe qui écoute."
+SERVICE = "Groupes d'échanges hebdomadaires anonymes"
+AGE_ERROR = "L'âge maximum doit être supérieur ou égal à l'âge minimum."
+MIN_ACTION_ERROR = "Le nombre minimum d'éléments est 1"
+ALT_TEXT_ERROR = "Veuillez ajouter un texte alternatif ou marquer l'image comme décorative"
+PAGE_NOT_CREATED = "La page ne peut être créée du fait d'erreurs de validation."
+
+
+@pytest.fixture
+def relecture(programme_index_page):
+    """The « Relecture » workflow (created by migration), assigned to /programmes/."""
+    workflow = Workflow.objects.get(name="Relecture")
+    WorkflowPage.objects.create(workflow=workflow, page=programme_index_page)
+    return workflow
+
+
+@pytest.fixture
+def referral_page(home_page):
+    return StandardPageFactory(parent=home_page, title="Orienter un jeune", slug="orienter")
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=["programmes", "programmepage", parent.pk])
+
+
+def programme_form(*, action_page=None, actions=None, body=(), **fields):
+    """POST data of Wagtail's page form for a ProgrammePage."""
+    if actions is None:
+        actions = [("action", {"label": "Orienter un jeune", "page": action_page.pk, "url": ""})]
+    data = {
+        "title": TITLE,
+        "slug": "bien-dans-ma-classe",
+        "promise": PROMISE,
+        "status": ProgrammePage.Status.OFFERED,
+        "age_min": "11",
+        "age_max": "18",
+        "intro": "Un accompagnement gratuit, en petits groupes, près de chez vous.",
+        "services": streamfield(
+            [("service", {"name": SERVICE, "description": "", "rhythm": "chaque semaine"})]
+        ),
+        "actions": streamfield(actions),
+        "body": streamfield(list(body)),
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(fields)
+    form = nested_form_data(data)
+    form["audiences"] = [str(Audience.objects.get(slug="jeunes").pk)]
+    return form
+
+
+def test_communication_creates_previews_submits_and_publishes_a_programme(
+    communication_client, programme_index_page, relecture, referral_page
+):
+    visitor = Client()
+    # The add form opens.
+    response = communication_client.get(add_url(programme_index_page))
+    assert response.status_code == 200
+    assert 'name="promise"' in response.text
+
+    # Saved as a draft: stored, not live.
+    form = programme_form(action_page=referral_page)
+    response = communication_client.post(add_url(programme_index_page), form)
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(slug="bien-dans-ma-classe")
+    assert page.get_parent().specific == programme_index_page
+    assert not page.live
+    assert page.promise == PROMISE
+    assert [a.slug for a in page.audiences.all()] == ["jeunes"]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert response.url == edit_url
+    assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
+
+    # Preview: the form data is checked, then the preview renders the page template.
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    response = communication_client.post(preview_url, form)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = communication_client.get(preview_url)
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert TITLE in text
+    assert PROMISE in text
+    assert SERVICE in text
+    assert "de 11 à 18 ans" in text
+
+    # Submitted for review: a workflow in progress on « Relecture », still not live.
+    response = communication_client.post(edit_url, {**form, "action-submit": "1"})
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.workflow == relecture
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by.username == "camille-communication"
+    page.refresh_from_db()
+    assert not page.live
+
+    # Published: live at its public URL, the review closed.
+    response = communication_client.post(edit_url, {**form, "action-publish": "1"})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert not page.has_unpublished_changes
+    state.refresh_from_db()
+    assert state.status != WorkflowState.STATUS_IN_PROGRESS
+    response = visitor.get("/programmes/bien-dans-ma-classe/")
+    assert response.status_code == 200
+    assert PROMISE in visible_text(response)
+    assert 'href="/orienter/"' in response.text
+
+
+def test_a_second_reviewer_approves_and_the_programme_goes_live(
+    client, communication_client, programme_index_page, relecture, referral_page
+):
+    form = programme_form(action_page=referral_page)
+    response = communication_client.post(
+        add_url(programme_index_page), {**form, "action-submit": "1"}
+    )
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(slug="bien-dans-ma-classe")
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.workflow.name == "Relecture"
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    reviewer = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    client.force_login(reviewer)
+    # The reviewer finds the page waiting for them on the dashboard.
+    assert TITLE in client.get(reverse("wagtailadmin_home")).text
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**form, "action-workflow-action": "1", "workflow-action-name": "approve"},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert client.get("/programmes/bien-dans-ma-classe/").status_code == 200
+
+
+def test_a_programme_can_be_previewed_before_its_first_save(
+    communication_client, programme_index_page, referral_page
+):
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add",
+        args=["programmes", "programmepage", programme_index_page.pk],
+    )
+    form = programme_form(
+        action_page=referral_page, partners=[str(PartnerFactory(name="Fondation Horizon").pk)]
+    )
+    response = communication_client.post(preview_url, form)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = communication_client.get(preview_url)
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert TITLE in text
+    assert PROMISE in text
+    assert not ProgrammePage.objects.exists()
+
+
+# --- Validation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+def test_a_programme_without_any_action_is_refused_in_french(
+    communication_client, programme_index_page, relecture, action
+):
+    form = programme_form(actions=[])
+    response = communication_client.post(add_url(programme_index_page), {**form, action: "1"})
+    assert response.status_code == 200
+    assert PAGE_NOT_CREATED in visible_text(response)
+    assert MIN_ACTION_ERROR in stream_block_errors(response)
+    assert not ProgrammePage.objects.exists()
+
+
+def test_a_maximum_age_below_the_minimum_is_refused_next_to_the_maximum_age(
+    communication_client, programme_index_page, referral_page
+):
+    form = programme_form(action_page=referral_page, age_min="15", age_max="11")
+    response = communication_client.post(add_url(programme_index_page), form)
+    assert response.status_code == 200
+    assert not ProgrammePage.objects.exists()
+    assert AGE_ERROR in visible_text(response)
+    # The message sits in the error area of the "Âge maximum" field.
+    html = response.text
+    errors_at = html.index(
+        'id="panel-child-contenu-child-pour_qui-child-panel-child-age_max-errors"'
+    )
+    assert "L&#x27;âge maximum doit être" in html[errors_at : errors_at + 600]
+    assert html.index('for="id_age_max"') < errors_at
+
+
+@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+def test_an_image_without_alt_text_is_refused_with_a_french_message(
+    communication_client, programme_index_page, relecture, referral_page, action
+):
+    image = ImageFactory()
+    body = [
+        (
+            "image",
+            {"image": {"image": str(image.pk), "alt_text": "", "decorative": ""}, "caption": ""},
+        )
+    ]
+    form = programme_form(action_page=referral_page, body=body)
+    response = communication_client.post(add_url(programme_index_page), {**form, action: "1"})
+    assert response.status_code == 200
+    assert ALT_TEXT_ERROR in stream_block_errors(response)
+    assert not ProgrammePage.objects.exists()
+
+
+def test_saving_a_draft_with_an_image_without_alt_text_is_refused(
+    communication_client, programme_index_page, referral_page
+):
+    image = ImageFactory()
+    body = [
+        (
+            "image",
+            {"image": {"image": str(image.pk), "alt_text": "", "decorative": ""}, "caption": ""},
+        )
+    ]
+    form = programme_form(action_page=referral_page, body=body)
+    response = communication_client.post(add_url(programme_index_page), form)
+    assert response.status_code == 200
+    assert ALT_TEXT_ERROR in stream_block_errors(response)
+    assert not ProgrammePage.objects.exists()
+
+
+def test_an_image_marked_decorative_needs_no_alt_text(
+    communication_client, programme_index_page, referral_page
+):
+    image = ImageFactory()
+    body = [
+        (
+            "image",
+            {"image": {"image": str(image.pk), "alt_text": "", "decorative": "on"}, "caption": ""},
+        )
+    ]
+    form = programme_form(action_page=referral_page, body=body)
+    response = communication_client.post(
+        add_url(programme_index_page), {**form, "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    assert ProgrammePage.objects.get().live
+
+
+# --- Snippets: partners, kits, key figures ---------------------------------------------------
+
+
+def snippet_url(model, name, *args):
+    return reverse(model.snippet_viewset.get_url_name(name), args=args)
+
+
+def test_communication_creates_edits_and_previews_a_partner(communication_client, home_page):
+    assert communication_client.get(snippet_url(Partner, "list")).status_code == 200
+    assert communication_client.get(snippet_url(Partner, "add")).status_code == 200
+    logo = ImageFactory(title="Logo de la fondation")
+    form = {
+        "name": "Fondation Horizon",
+        "kind": Partner.Kind.PATRON,
+        "url": "https://fondation-horizon.example.org/",
+        "logo": str(logo.pk),
+        "description": "Finance les groupes de parole.",
+    }
+
+    response = communication_client.post(snippet_url(Partner, "preview_on_add"), form)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = communication_client.get(snippet_url(Partner, "preview_on_add"))
+    assert response.status_code == 200
+    assert "Fondation Horizon" in visible_text(response)
+    assert 'alt="Fondation Horizon"' in response.text  # the logo's text alternative
+
+    response = communication_client.post(snippet_url(Partner, "add"), form)
+    assert response.status_code == 302
+    partner = Partner.objects.get(name="Fondation Horizon")
+    assert partner.kind == "mecene"
+    assert partner.logo == logo
+    assert partner.sort_order is not None  # placed at the end of the editors' order
+
+    edit_url = snippet_url(Partner, "edit", partner.pk)
+    assert communication_client.get(edit_url).status_code == 200
+    response = communication_client.post(
+        edit_url, {**form, "name": "Fondation Horizon Jeunesse", "kind": "institutionnel"}
+    )
+    assert response.status_code == 302
+    partner.refresh_from_db()
+    assert (partner.name, partner.kind) == ("Fondation Horizon Jeunesse", "institutionnel")
+
+    response = communication_client.post(snippet_url(Partner, "preview_on_edit", partner.pk), form)
+    assert response.json()["is_valid"] is True
+    response = communication_client.get(snippet_url(Partner, "preview_on_edit", partner.pk))
+    assert response.status_code == 200
+    assert "Fondation Horizon" in visible_text(response)
+
+
+def test_editors_order_the_partners_and_the_home_page_follows(
+    client, communication_client, home_page
+):
+    _first, _second, third = (
+        PartnerFactory(name=name) for name in ("Alpha Mécénat", "Bêta Action", "Gamma Ville")
+    )
+    response = communication_client.post(snippet_url(Partner, "reorder", third.pk) + "?position=0")
+    assert response.status_code == 200
+    text = visible_text(client.get("/"))
+    assert text.index("Gamma Ville") < text.index("Alpha Mécénat") < text.index("Bêta Action")
+
+
+def test_communication_creates_edits_and_previews_a_kit(
+    communication_client, programme_index_page, home_page
+):
+    programme = ProgrammePageFactory(title="Stop cyberviolences", slug="stop-cyberviolences")
+    document = pdf_document("Présentation des modules de prévention")
+    assert communication_client.get(snippet_url(Kit, "list")).status_code == 200
+    assert communication_client.get(snippet_url(Kit, "add")).status_code == 200
+    form = {
+        "title": "Modules de prévention STOP Cyberviolences",
+        "summary": "Quatre séances pour parler des cyberviolences en classe.",
+        "document": str(document.pk),
+        "format": Kit.Format.MODULE,
+        "audiences": [str(KitAudience.objects.get(slug="equipes-pedagogiques").pk)],
+        "school_levels": [
+            str(SchoolLevel.objects.get(slug="college").pk),
+            str(SchoolLevel.objects.get(slug="lycee").pk),
+        ],
+        "programme": str(programme.pk),
+    }
+
+    response = communication_client.post(snippet_url(Kit, "preview_on_add"), form)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = communication_client.get(snippet_url(Kit, "preview_on_add"))
+    assert response.status_code == 200
+    assert "Quatre séances pour parler des cyberviolences" in visible_text(response)
+
+    response = communication_client.post(snippet_url(Kit, "add"), form)
+    assert response.status_code == 302
+    kit = Kit.objects.get(title="Modules de prévention STOP Cyberviolences")
+    assert kit.document == document
+    assert kit.programme.specific == programme
+    assert {level.slug for level in kit.school_levels.all()} == {"college", "lycee"}
+    assert [a.slug for a in kit.audiences.all()] == ["equipes-pedagogiques"]
+
+    edit_url = snippet_url(Kit, "edit", kit.pk)
+    assert communication_client.get(edit_url).status_code == 200
+    response = communication_client.post(edit_url, {**form, "format": Kit.Format.PRESENTATION})
+    assert response.status_code == 302
+    kit.refresh_from_db()
+    assert kit.format == "presentation"
+
+    communication_client.post(snippet_url(Kit, "preview_on_edit", kit.pk), form)
+    response = communication_client.get(snippet_url(Kit, "preview_on_edit", kit.pk))
+    assert response.status_code == 200
+    assert "Modules de prévention STOP Cyberviolences" in visible_text(response)
+
+    # The listing shows the kit with its download count.
+    response = communication_client.get(snippet_url(Kit, "list"))
+    assert "Modules de prévention STOP Cyberviolences" in visible_text(response)
+    assert "Téléchargements" in visible_text(response)
+
+
+def test_communication_creates_and_edits_an_impact_figure(communication_client, home_page):
+    assert communication_client.get(snippet_url(ImpactFigure, "list")).status_code == 200
+    assert communication_client.get(snippet_url(ImpactFigure, "add")).status_code == 200
+    form = {
+        "value": "291",
+        "label": "jeunes accompagnés",
+        "period": "2023-2024",
+        "source": "Rapport d'activité",
+    }
+    response = communication_client.post(snippet_url(ImpactFigure, "add"), form)
+    assert response.status_code == 302
+    figure = ImpactFigure.objects.get(label="jeunes accompagnés")
+
+    response = communication_client.post(
+        snippet_url(ImpactFigure, "edit", figure.pk), {**form, "value": "406"}
+    )
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert figure.value == "406"
+
+    communication_client.post(snippet_url(ImpactFigure, "preview_on_edit", figure.pk), form)
+    response = communication_client.get(snippet_url(ImpactFigure, "preview_on_edit", figure.pk))
+    assert response.status_code == 200
+    assert "jeunes accompagnés" in visible_text(response)
+
+
+# --- Editor experience: page types, previews of every page type, accessibility checker ---
+
+
+def test_programme_pages_only_go_below_the_programme_index(
+    communication_client, home_page, programme_index_page
+):
+    response = communication_client.get(
+        reverse("wagtailadmin_pages:add", args=["programmes", "programmepage", home_page.pk])
+    )
+    assert response.status_code in (302, 403)
+    assert not ProgrammePage.objects.exists()
+    # Below the index, the programme is the only choice: Wagtail opens its form directly.
+    response = communication_client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=[programme_index_page.pk])
+    )
+    assert response.status_code == 302
+    assert response.url == add_url(programme_index_page)
+    # A second index or resources page cannot be created (max_count = 1).
+    assert not ProgrammeIndexPage.can_create_at(home_page)
+    assert ResourcesPage.can_create_at(home_page)
+
+
+def page_form(page, **fields):
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": page.intro,
+            "body": streamfield([]),
+            "seo_title": "",
+            "search_description": "",
+            **fields,
+        }
+    )
+
+
+def test_the_programme_index_and_the_resources_page_can_be_previewed(
+    communication_client, programme_index_page, resources_page
+):
+    ProgrammePageFactory(title="Se reconstruire ensemble", slug="se-reconstruire-ensemble")
+    KitFactory(title="Kit des parents pour mobiliser l'école")
+    for page, expected in (
+        (programme_index_page, "Se reconstruire ensemble"),
+        (resources_page, "Kit des parents pour mobiliser l'école"),
+    ):
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        form = page_form(page, title=f"{page.title} (aperçu)")
+        response = communication_client.post(preview_url, form)
+        assert response.json() == {"is_valid": True, "is_available": True}
+        response = communication_client.get(preview_url)
+        assert response.status_code == 200
+        text = visible_text(response)
+        assert f"{page.title} (aperçu)" in text
+        assert expected in text
+
+
+def test_editors_get_the_accessibility_checker_on_public_pages(
+    client, communication_client, programme_index_page
+):
+    ProgrammePageFactory(slug="un-programme")
+    html = communication_client.get("/programmes/un-programme/").content.decode()
+    assert 'id="checker-axe-configuration"' in html
+    client.logout()
+    html = client.get("/programmes/un-programme/").content.decode()
+    assert "checker-axe-configuration" not in html
+    assert "wagtail-userbar" not in html

@@ -1,0 +1,192 @@
+"""SQL queries per page view stay fixed whatever the number of programmes, partners
+(with logos, so image renditions are counted) and kits.
+
+Each page is measured on a small site (1 programme, 1 partner, 1 kit) and on a larger
+one (6 programmes, 8 partners, 8 kits, each with audiences and school levels): the two
+counts must be equal, and under a fixed cap. Measured on SQLite (see the caps below).
+"""
+
+import html
+import json
+import os
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programmes.models import Kit, Partner, ProgrammePage
+from tests.programmes.factories import (
+    ImpactFigureFactory,
+    KitFactory,
+    PartnerFactory,
+    ProgrammePageFactory,
+    action,
+    service,
+    stream,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Measured on SQLite: programme page 23, home page 13, programme index 13, resources
+# page 18 (filtered or not), the same with 1 or many programmes, partners and kits. The
+# caps leave a small margin; raising one must be deliberate (the page shows more).
+PROGRAMME_PAGE_MAX_QUERIES = 25
+HOME_PAGE_MAX_QUERIES = 15
+INDEX_PAGE_MAX_QUERIES = 15
+RESOURCES_PAGE_MAX_QUERIES = 20
+
+KINDS = list(Partner.Kind)
+FORMATS = list(Kit.Format)
+KIT_AUDIENCES = ["eleves", "equipes-pedagogiques", "parents"]
+LEVELS = ["maternelle", "elementaire", "college", "lycee"]
+AUDIENCES = ["jeunes", "parents", "equipes-educatives", "professionnels-insertion"]
+
+
+def add_partners(numbers):
+    return [
+        PartnerFactory(name=f"Partenaire {n}", kind=KINDS[n % len(KINDS)], with_logo=True)
+        for n in numbers
+    ]
+
+
+def add_kits(programme, numbers):
+    for n in numbers:
+        KitFactory(
+            title=f"Kit numéro {n}",
+            format=FORMATS[n % len(FORMATS)],
+            programme=programme,
+            audiences=KIT_AUDIENCES[: 1 + n % len(KIT_AUDIENCES)],
+            school_levels=LEVELS[: 1 + n % len(LEVELS)],
+        )
+
+
+def build_small_site():
+    """One programme (services, actions, a key-figures block), one partner with a logo,
+    one kit. Returns the programme."""
+    figure = ImpactFigureFactory(value="291", label="jeunes accompagnés")
+    programme = ProgrammePageFactory(
+        title="Programme numéro 0",
+        slug="programme-0",
+        age_min=11,
+        age_max=18,
+        audiences=AUDIENCES[:2],
+        partners=add_partners([0]),
+        services=stream(service("Groupes d'échanges", "Chaque semaine.", "en ligne")),
+        actions=stream(action("Nous contacter", url="https://relier.example.org/")),
+        body=json.dumps(
+            [
+                {
+                    "type": "key_figures",
+                    "id": "kf",
+                    "value": {
+                        "title": "En chiffres",
+                        "figures": [{"type": "item", "id": "f", "value": figure.pk}],
+                    },
+                }
+            ]
+        ),
+    )
+    add_kits(programme, [0])
+    return programme
+
+
+def grow_site(programme):
+    """Grow the small site to 6 programmes, 8 partners (all on the first programme) and
+    8 kits (all of the first programme)."""
+    partners = add_partners(range(1, 8))
+    programme.partners.add(*partners)
+    programme.save()
+    for n in range(1, 6):
+        ProgrammePageFactory(
+            title=f"Programme numéro {n}",
+            slug=f"programme-{n}",
+            audiences=AUDIENCES[: 1 + n % len(AUDIENCES)],
+            partners=partners[:n],
+        )
+    add_kits(programme, range(1, 8))
+    assert Partner.objects.count() == 8
+    assert ProgrammePage.objects.live().count() == 6
+    assert Kit.objects.filter(programme=programme).count() == 8
+
+
+def count_queries(client, path, must_show):
+    client.get(path)  # warm up: renditions created, per-process caches filled
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    content = html.unescape(response.content.decode())  # partners with a logo: alt text
+    for expected in must_show:
+        assert expected in content, expected
+    if os.environ.get("SHOW_QUERIES"):
+        print(f"--- {path}")
+        for query in queries.captured_queries:
+            print(query["sql"][:300])
+    return len(queries.captured_queries)
+
+
+@pytest.fixture
+def measure(client, programme_index_page, resources_page):
+    """Count the queries of a page on the small site, then on the grown one."""
+
+    def run(path_of, must_show_small, must_show_large):
+        programme = build_small_site()
+        path = path_of(programme)
+        small = count_queries(client, path, must_show_small)
+        grow_site(programme)
+        large = count_queries(client, path, must_show_large)
+        return small, large
+
+    return run
+
+
+def test_programme_page_queries_do_not_grow(measure):
+    small, large = measure(
+        lambda programme: programme.url,
+        ["Partenaire 0", "Kit numéro 0", "jeunes accompagnés"],
+        ["Partenaire 1", "Partenaire 7", "Kit numéro 7"],
+    )
+    print(f"programme page: {small} queries (1 partner, 1 kit), {large} (8 partners, 8 kits)")
+    assert small == large, f"{small} queries with 1 partner and 1 kit, {large} with 8 and 8"
+    assert large <= PROGRAMME_PAGE_MAX_QUERIES
+
+
+def test_home_page_queries_do_not_grow(measure):
+    small, large = measure(
+        lambda programme: "/",
+        ["Programme numéro 0", "Nos programmes", "Ils nous soutiennent"],
+        ["Programme numéro 5", "Programme numéro 1"],
+    )
+    print(f"home page: {small} queries (1 programme, 1 partner), {large} (6 programmes, 8)")
+    assert small == large, f"{small} queries with 1 programme, {large} with 6"
+    assert large <= HOME_PAGE_MAX_QUERIES
+
+
+def test_programme_index_queries_do_not_grow(measure):
+    small, large = measure(
+        lambda programme: "/programmes/", ["Programme numéro 0"], ["Programme numéro 5"]
+    )
+    print(f"programme index: {small} queries (1 programme), {large} (6 programmes)")
+    assert small == large
+    assert large <= INDEX_PAGE_MAX_QUERIES
+
+
+def test_resources_page_queries_do_not_grow(measure):
+    small, large = measure(
+        lambda programme: "/ressources/",
+        ["Kit numéro 0", "1 ressource"],
+        ["Kit numéro 7", "8 ressources"],
+    )
+    print(f"resources page: {small} queries (1 kit), {large} (8 kits)")
+    assert small == large
+    assert large <= RESOURCES_PAGE_MAX_QUERIES
+
+
+def test_filtered_resources_page_queries_do_not_grow(measure):
+    small, large = measure(
+        lambda programme: "/ressources/?public=eleves&programme=programme-0",
+        ["Kit numéro 0"],
+        ["Kit numéro 6"],
+    )
+    print(f"filtered resources page: {small} queries (1 kit), {large} (8 kits)")
+    assert small == large
+    assert large <= RESOURCES_PAGE_MAX_QUERIES

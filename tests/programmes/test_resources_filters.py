@@ -1,0 +1,186 @@
+"""/ressources/: the kits listing and its filters (plain GET form, no JavaScript needed).
+Unknown filter values are ignored, never an error, and never echoed unescaped."""
+
+import re
+
+import pytest
+
+from programmes.models import Kit
+from tests.html import visible_text
+from tests.programmes.factories import KitFactory, ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+PARENTS_KIT = "Kit des parents pour mobiliser l'école"
+MODULES_KIT = "Modules de prévention au collège"
+POSTER_KIT = "Affiche pour les petits"
+SHEET_KIT = "Fiche réseaux sociaux pour les parents de lycéens"
+ALL_KITS = {PARENTS_KIT, MODULES_KIT, POSTER_KIT, SHEET_KIT}
+
+
+@pytest.fixture
+def kits(resources_page, programme_index_page):
+    reconstruire = ProgrammePageFactory(
+        title="Se reconstruire ensemble", slug="se-reconstruire-ensemble"
+    )
+    stop = ProgrammePageFactory(title="STOP Cyberviolences", slug="stop-cyberviolences")
+    draft = ProgrammePageFactory(title="Monster Messenger", slug="monster-messenger", live=False)
+    KitFactory(
+        title=PARENTS_KIT,
+        format=Kit.Format.GUIDE,
+        audiences=["parents"],
+        school_levels=["college", "lycee"],
+        programme=reconstruire,
+    )
+    KitFactory(
+        title=MODULES_KIT,
+        format=Kit.Format.MODULE,
+        audiences=["equipes-pedagogiques", "eleves"],
+        school_levels=["college"],
+        programme=stop,
+    )
+    KitFactory(
+        title=POSTER_KIT,
+        format=Kit.Format.POSTER,
+        audiences=["eleves"],
+        school_levels=["maternelle", "elementaire"],
+        programme=draft,
+    )
+    KitFactory(
+        title=SHEET_KIT,
+        format=Kit.Format.SHEET,
+        audiences=["parents"],
+        school_levels=["lycee"],
+        programme=stop,
+    )
+
+
+def listed_kits(response):
+    """Titles of the kits listed on the page (the h3 of each kit card)."""
+    titles = re.findall(r'<h3 class="h5 card-title">([^<]*)</h3>', response.text)
+    return {title.replace("&#x27;", "'") for title in titles}
+
+
+def get(client, **params):
+    response = client.get("/ressources/", params)
+    assert response.status_code == 200
+    return response
+
+
+def test_unfiltered_listing_shows_every_kit_with_its_summary_and_download(client, kits):
+    response = get(client)
+    assert listed_kits(response) == ALL_KITS
+    text = visible_text(response)
+    assert "4 ressources" in text
+    assert "correspondant à vos filtres" not in text
+    assert "Un kit pour parler du harcèlement en classe" in text  # the summary
+    assert "Télécharger « Kit des parents pour mobiliser l'école » (PDF" in text
+    assert "Effacer les filtres" not in text
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"public": "parents"}, {PARENTS_KIT, SHEET_KIT}),
+        ({"public": "eleves"}, {MODULES_KIT, POSTER_KIT}),
+        ({"public": "equipes-pedagogiques"}, {MODULES_KIT}),
+        ({"niveau": "college"}, {PARENTS_KIT, MODULES_KIT}),
+        ({"niveau": "maternelle"}, {POSTER_KIT}),
+        ({"format": "module"}, {MODULES_KIT}),
+        ({"format": "fiche"}, {SHEET_KIT}),
+        ({"programme": "stop-cyberviolences"}, {MODULES_KIT, SHEET_KIT}),
+        ({"programme": "se-reconstruire-ensemble"}, {PARENTS_KIT}),
+    ],
+    ids=lambda value: (
+        "-".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else None
+    ),
+)
+def test_one_filter_narrows_the_list(client, kits, params, expected):
+    response = get(client, **params)
+    assert listed_kits(response) == expected
+    text = visible_text(response)
+    count = len(expected)
+    assert f"{count} ressource{'s' if count > 1 else ''} correspondant à vos filtres" in text
+    assert "Effacer les filtres" in text
+    # The chosen value stays selected in the form.
+    ((name, value),) = params.items()
+    select = re.search(rf'<select[^>]*name="{name}">(.*?)</select>', response.text, re.S).group(1)
+    assert f'<option value="{value}" selected>' in select
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"public": "parents", "niveau": "lycee"}, {PARENTS_KIT, SHEET_KIT}),
+        ({"public": "parents", "programme": "stop-cyberviolences"}, {SHEET_KIT}),
+        ({"niveau": "college", "format": "guide"}, {PARENTS_KIT}),
+        (
+            {
+                "public": "eleves",
+                "niveau": "college",
+                "format": "module",
+                "programme": "stop-cyberviolences",
+            },
+            {MODULES_KIT},
+        ),
+    ],
+)
+def test_filters_combine(client, kits, params, expected):
+    assert listed_kits(get(client, **params)) == expected
+
+
+def test_filters_without_match_say_so_and_offer_the_full_list(client, kits):
+    response = get(client, niveau="maternelle", format="module")
+    assert listed_kits(response) == set()
+    text = visible_text(response)
+    assert "0 ressource correspondant à vos filtres" in text
+    assert "Aucune ressource ne correspond à ces filtres." in text
+    assert '<a href="/ressources/">Voir toutes les ressources</a>' in response.text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"public": "xyz", "niveau": "<script>alert(1)</script>"},
+        {"format": '"><img src=x onerror=alert(1)>', "programme": "n-existe-pas"},
+        {"programme": "monster-messenger"},  # a draft programme is not a choice
+        {"public": "", "niveau": "", "format": "", "programme": ""},  # the form sent empty
+        {"public": "PARENTS", "niveau": "Collège"},
+        {"page": "2", "utm_source": "flyer"},
+    ],
+    ids=["script", "attribute-break", "draft-programme", "empty", "wrong-case", "other-params"],
+)
+def test_unknown_filter_values_are_ignored(client, kits, params):
+    response = get(client, **params)
+    assert listed_kits(response) == ALL_KITS
+    text = visible_text(response)
+    assert "4 ressources" in text
+    assert "correspondant à vos filtres" not in text
+    html = response.content.decode()
+    for value in params.values():
+        if value:
+            assert f'value="{value}"' not in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert " selected>" not in html  # every filter is back to « Tous »
+
+
+def test_an_unknown_value_is_ignored_while_a_known_one_applies(client, kits):
+    response = get(client, public="parents", niveau="<script>alert(1)</script>")
+    assert listed_kits(response) == {PARENTS_KIT, SHEET_KIT}
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_the_filter_form_works_without_javascript(client, kits):
+    response = get(client)
+    html = response.content.decode()
+    form = re.search(r'<form method="get" action="/ressources/"[^>]*>(.*?)</form>', html, re.S)
+    assert form is not None
+    form_html = form.group(1)
+    for name in ("public", "niveau", "programme", "format"):
+        assert f'name="{name}"' in form_html
+        assert f'<label class="form-label" for="filtre-{name}">' in form_html
+    assert '<button type="submit"' in form_html
+    # Only live programmes are offered.
+    assert ">STOP Cyberviolences</option>" in form_html
+    assert "Monster Messenger" not in form_html

@@ -11,9 +11,10 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.models import document_served
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import CollectionViewRestriction, Orderable
 from wagtail.search import index
 
 from home.blocks import LinkTargetBlock
@@ -258,8 +259,6 @@ def partners_strip(partners=None):
 class KitQuerySet(models.QuerySet):
     def published(self):
         """Kits whose document exists and is not in a restricted collection."""
-        from wagtail.models import CollectionViewRestriction
-
         restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
         kits = self.filter(document__isnull=False)
         for collection_path in restricted:
@@ -349,6 +348,12 @@ class DocumentDownloadCount(models.Model):
         return f"{self.document_id} {self.month:%Y-%m} : {self.count}"
 
     @classmethod
+    def record_served(cls, sender, instance, **kwargs):
+        """`document_served` receiver: Wagtail sends it for /documents/ downloads once
+        the privacy checks have passed, and the kit download route sends it too."""
+        cls.record(instance)
+
+    @classmethod
     def record(cls, document, when=None):
         """Add one download of `document` to the current month's counter."""
         month = timezone.localdate(when).replace(day=1)
@@ -425,7 +430,10 @@ class ResourcesPage(RoutablePageMixin, BasePage):
 
     @path("telecharger/<int:kit_id>/", name="download")
     def download(self, request, kit_id):
-        """Count the download, then serve the file. Missing or private: a plain 404."""
+        """Serve the kit's file (counted like every served document, see apps.py).
+
+        A missing kit, document or file, or a private document: a plain 404.
+        """
         kit = Kit.objects.published().select_related("document").filter(pk=kit_id).first()
         if kit is None or not kit.document.file:
             raise Http404
@@ -434,7 +442,7 @@ class ResourcesPage(RoutablePageMixin, BasePage):
             handle = document.file.open("rb")
         except FileNotFoundError:
             raise Http404 from None
-        DocumentDownloadCount.record(document)
+        document_served.send(sender=type(document), instance=document, request=request)
         return FileResponse(
             handle,
             as_attachment=document.file_extension.lower() != "pdf",

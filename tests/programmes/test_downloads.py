@@ -157,3 +157,30 @@ def test_an_unknown_kit_gives_a_404(client, resources_page, kit_id):
 def test_a_non_numeric_kit_id_gives_a_404(client, resources_page):
     response = client.get("/ressources/telecharger/abc/")
     assert response.status_code == 404
+
+
+def count_of(document):
+    row = DocumentDownloadCount.objects.filter(document=document).first()
+    return row.count if row else 0
+
+
+def test_documents_linked_from_pages_are_counted_too(client):
+    document = pdf_document("Affiche des numéros d'aide")
+    response, body = download(client, document.url)
+    assert response.status_code == 200
+    assert body == PDF_BYTES
+    assert count_of(document) == 1
+
+
+def test_a_private_document_refused_by_wagtail_is_not_counted(client):
+    private = Collection.get_first_root_node().add_child(name="Réservé")
+    CollectionViewRestriction.objects.create(
+        collection=private,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="secret-equipe",
+    )
+    document = pdf_document("Note d'équipe", private)
+    response = client.get(document.url)
+    assert response.status_code == 200  # Wagtail's password form, not the file
+    assert PDF_BYTES not in response.content
+    assert count_of(document) == 0

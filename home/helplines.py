@@ -35,3 +35,8 @@ DEFAULT_HELPLINES = [
 def tel_href(number):
     """The tel: URI of a short French number (spaces removed)."""
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+# The neutral site the quick exit opens until an editor chooses another in the settings
+# (also used by the error pages that render without a database).
+DEFAULT_QUICK_EXIT_URL = "https://meteofrance.com/"

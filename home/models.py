@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyBlock
-from .helplines import DEFAULT_HELPLINES
+from .helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL
 from .seo import json_ld
 
 
@@ -121,7 +121,7 @@ class SiteSettings(BaseSiteSetting):
     )
     quick_exit_url = models.URLField(
         "Adresse de sortie rapide",
-        default="https://meteofrance.com/",
+        default=DEFAULT_QUICK_EXIT_URL,
         help_text="Site neutre ouvert par le bouton « Quitter le site » (et par trois "
         "appuis sur Maj).",
     )

@@ -5,8 +5,6 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from .helplines import DEFAULT_HELPLINES
-
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -36,5 +34,4 @@ def robots_txt(request):
 
 def server_error(request):
     """The 500 page: static, no database access, helplines from the shipped defaults."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"helplines": DEFAULT_HELPLINES}))
+    return HttpResponseServerError(loader.get_template("500.html").render())

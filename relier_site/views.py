@@ -1,11 +1,10 @@
 """Admin views of the outbox ("Courriels sortants"): inspect a row, retry it."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
-from django.template import TemplateDoesNotExist, loader
 from django.urls import reverse
 from django.views import View
+from django.views.defaults import permission_denied
 from wagtail.admin import messages
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -16,22 +15,11 @@ from .models import OutboundEmail
 
 RETRYABLE = (OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED)
 
-FORBIDDEN_PAGE = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Accès refusé</title></head>
-<body><main><h1>Accès refusé</h1>
-<p>Vous n'avez pas l'autorisation d'afficher cette page.</p>
-<p><a href="/admin/">Retour au tableau de bord</a></p></main></body></html>
-"""
 
-
-def forbidden(request):
-    """A real 403 (Wagtail would redirect to the dashboard): pages holding personal data
-    answer 403 to staff without the permission, whatever the URL they typed."""
-    try:
-        template = loader.get_template("403.html")
-    except TemplateDoesNotExist:
-        return HttpResponseForbidden(FORBIDDEN_PAGE)
-    return HttpResponseForbidden(template.render({}, request))
+def forbidden(request, message=None):
+    """A real 403 page (templates/403.html): Wagtail would redirect to the dashboard, but
+    pages holding personal data answer 403 to staff without the permission."""
+    return permission_denied(request, PermissionDenied(message or ""))
 
 
 class ForbiddenMixin:

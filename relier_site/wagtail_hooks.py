@@ -5,7 +5,6 @@ not: recipients and subjects are personal data); `relier_site.retry_outboundemai
 the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
 """
 
-from django.http import HttpResponseForbidden
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
@@ -14,7 +13,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import OutboundEmail
-from .views import OutboundEmailIndexView, OutboundEmailInspectView, OutboundEmailRetryView
+from .views import (
+    OutboundEmailIndexView,
+    OutboundEmailInspectView,
+    OutboundEmailRetryView,
+    forbidden,
+)
 
 
 class OutboxPermissionPolicy(ModelPermissionPolicy):
@@ -112,8 +116,8 @@ def _refuse_superuser_escalation(request, user=None):
         return None
     editing_superuser = user is not None and user.is_superuser
     if editing_superuser or (request.method == "POST" and request.POST.get("is_superuser")):
-        return HttpResponseForbidden(
-            "Seul un superutilisateur peut créer ou modifier un compte superutilisateur."
+        return forbidden(
+            request, "Seul un superutilisateur peut créer ou modifier un compte superutilisateur."
         )
     return None
 

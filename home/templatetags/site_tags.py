@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from home.helplines import tel_href
+from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
 
 register = template.Library()
 
@@ -20,3 +20,10 @@ def menu_pages(context):
     if site is None:
         return []
     return list(site.root_page.get_children().live().in_menu().public())
+
+
+@register.simple_tag
+def default_safety_shell():
+    """Helplines and quick-exit target shipped with the code, for the error pages that
+    render without a request or a database (500, CSRF failure)."""
+    return {"helplines": DEFAULT_HELPLINES, "quick_exit_url": DEFAULT_QUICK_EXIT_URL}

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from home.helplines import DEFAULT_HELPLINES
@@ -216,3 +216,13 @@ def test_home_page_query_count_does_not_grow_with_menu_pages(client, home_page):
     response = client.get("/")
     assert "Rubrique 9" in visible_text(response)  # the new pages are in the menu
     assert after == before, f"{before} queries with 1 menu page, {after} with 11"
+
+
+def test_a_form_posted_without_its_security_token_gets_a_french_page(home_page):
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
+    assert response.status_code == 403
+    text = visible_text(response)
+    assert "Cette page a expiré" in text
+    assert "Forbidden" not in text
+    for number in HELPLINE_NUMBERS:
+        assert number in text

@@ -1,4 +1,4 @@
-"""Building the site's page tree: shared by the demo-content command and the tests."""
+"""The site's home page: shared by the demo-content command and the tests."""
 
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -39,13 +39,3 @@ def ensure_home_page(**fields):
         site.site_name = HOME_TITLE
         site.save()
     return home
-
-
-def ensure_child(parent, model, slug, **fields):
-    """Return the live child page of `parent` with `slug`, creating it when missing."""
-    existing = parent.get_children().filter(slug=slug).specific().first()
-    if existing is not None:
-        return existing
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    page.save_revision().publish()
-    return page

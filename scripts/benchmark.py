@@ -23,25 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site():
-    from django.core.management import call_command, get_commands
-
-    from home.models import StandardPage
-    from home.tree import ensure_child, ensure_home_page
+    from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    home = ensure_home_page()
-    if "load_demo_content" in get_commands():
-        call_command("load_demo_content", verbosity=0)
-        return "load_demo_content"
-    ensure_child(
-        home,
-        StandardPage,
-        "qui-sommes-nous",
-        title="Qui sommes-nous",
-        intro="Les Centres Relier accompagnent les jeunes victimes de harcèlement.",
-        show_in_menus=True,
-    )
-    return "home page and one standard page"
+    call_command("load_demo_content", verbosity=0)
+    return "load_demo_content"
 
 
 def measure(client, path):

@@ -12,8 +12,9 @@ returning something JSON-serialisable (typically the number of rows it changed).
 night at 03:30 (Europe/Paris) the ``relier_site.tasks.daily_maintenance`` task runs all
 registered jobs (one failing job does not stop the others; its exception class is
 logged, never its message), then the outbox retry sweep. Built-in jobs: outbox retention
-(OUTBOX_RETENTION_DAYS, default 90) and pruning of finished task results
-(TASK_RESULT_RETENTION_DAYS, default 14).
+(OUTBOX_RETENTION_DAYS, default 90), pruning of finished task results
+(TASK_RESULT_RETENTION_DAYS, default 14) and of failed login attempts past their
+cool-off (AXES_COOLOFF_TIME).
 
 How the periodic tasks stay alive: each run of ``daily_maintenance`` and of
 ``outbox_sweep`` (every 5 minutes) first enqueues its own next run with
@@ -165,5 +166,16 @@ def prune_task_results(*, now=None):
     return old.delete()[0]
 
 
+def prune_login_attempts(*, now=None):
+    """Delete failed staff login attempts (username, IP address) once their cool-off is
+    over: they no longer lock anything, and axes only cleans them at the next login."""
+    from axes.helpers import get_cool_off
+    from axes.models import AccessAttempt
+
+    now = now or timezone.now()
+    return AccessAttempt.objects.filter(attempt_time__lt=now - get_cool_off()).delete()[0]
+
+
 register_daily_job(purge_outbox, name="outbox_retention")
+register_daily_job(prune_login_attempts, name="login_attempts_retention")
 register_daily_job(prune_task_results, name="task_results_retention")

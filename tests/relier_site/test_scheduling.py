@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
 from django.test import override_settings
 from django.utils import timezone
@@ -135,3 +136,19 @@ def test_old_finished_task_results_are_pruned():
     assert scheduling.prune_task_results() == 1
     assert not DBTaskResult.objects.filter(pk=old.pk).exists()
     assert pending(daily_maintenance).count() == 1  # pending runs are kept
+
+
+def test_daily_maintenance_deletes_login_attempts_past_their_cool_off():
+    def attempt(username, age):
+        row = AccessAttempt.objects.create(
+            username=username, ip_address="192.0.2.1", user_agent="test", failures_since_start=1
+        )
+        AccessAttempt.objects.filter(pk=row.pk).update(attempt_time=timezone.now() - age)
+
+    attempt("ancienne-tentative", timedelta(hours=2))  # cool-off is one hour
+    attempt("tentative-recente", timedelta(minutes=10))
+
+    summary = daily_maintenance.enqueue().return_value
+
+    assert summary["login_attempts_retention"] == 1
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["tentative-recente"]

@@ -2,20 +2,36 @@
 
 Public API (the only way an app sends email)::
 
-    from relier_site.mail import send_templated_mail
+    from relier_site.mail import Attachment, cancel_pending, purge, send_templated_mail
 
     send_templated_mail(
-        "emails/referral_confirmation",      # emails/<name>.mjml + emails/<name>.txt
-        {"reference": referral.reference},   # template context
-        [referral.email],                    # recipients
-        reason_key=f"referral:{referral.pk}:confirmation",  # optional, never sent twice
+        "emails/session_reminder",           # emails/<name>.mjml + emails/<name>.txt
+        {"session": session},                # template context
+        [registration.email],                # recipients
+        reason_key=f"registration:{registration.pk}:reminder",  # one row per reason
+        subject_key=f"registration:{registration.pk}",  # what the mail is about
+        reply_to=["accueil@centres-relier.fr"],
+        attachments=[Attachment("seance.ics", ics_bytes,
+                                "text/calendar; method=REQUEST; charset=utf-8")],
+        not_before=reminder_time,            # aware datetime: not sent before
     )
+    cancel_pending("registration:42")        # void what has not left yet
+    purge("registration:42")                 # delete every row (retention, erasure)
 
 It renders the HTML part (compiled MJML) and the plain-text part, stores an
-`OutboundEmail` row, and once the transaction commits enqueues the
-`relier_site.tasks.deliver_outbound_email` task, which sends it, retries it with
-exponential back-off (settings OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_BASE_SECONDS) and
-records the outcome for staff ("Courriels sortants" in the admin settings menu).
+`OutboundEmail` row (with its `OutboundAttachment` rows and a Message-ID of its own), and
+once the transaction commits enqueues the `relier_site.tasks.deliver_outbound_email`
+task (for `not_before`, with ``run_after``), which sends it, retries it with exponential
+back-off (settings OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_BASE_SECONDS) and records the
+outcome for staff ("Courriels sortants" in the admin settings menu).
+
+Guarantees: one row per `reason_key`; delivery at least once (retries until
+OUTBOX_MAX_ATTEMPTS); "sending" is committed before the SMTP exchange, so a row is sent
+twice only if a worker dies during that exchange: `recover_stale_sending` returns it to
+pending after OUTBOX_SENDING_TIMEOUT_SECONDS and the resend has the same Message-ID.
+
+The layout's organisation name, contact line and helplines come from the mail context
+providers (`register_mail_context_provider`); the site shell registers one.
 
 Templates (in any template folder, e.g. templates/emails/):
 
@@ -34,28 +50,32 @@ Templates (in any template folder, e.g. templates/emails/):
 by its file name.
 """
 
+import base64
+import email.policy
 import logging
 import re
 import smtplib
 import threading
 from datetime import timedelta
+from email.message import MIMEPart
+from email.utils import make_msgid, parseaddr
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.utils import get_app_template_dirs
 from django.utils import timezone
 from mjml import mjml_to_html
 
-from home.helplines import DEFAULT_HELPLINES, tel_href
-
-from .models import OutboundEmail
+from .models import OutboundAttachment, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -251,38 +271,39 @@ def _base_name(template_name):
     return template_name
 
 
+_context_providers = []
+
+
+def register_mail_context_provider(provider):
+    """Add `provider()` to the context of every email.
+
+    A provider is a callable without arguments returning a dict; the dicts of all
+    providers update, in registration order, the platform's defaults::
+
+        {"organisation_name": ..., "contact_email": "", "contact_phone": "",
+         "contact_phone_href": "", "helplines": [], "site_url": WAGTAILADMIN_BASE_URL}
+
+    The site shell (``home``) registers the one that reads the site settings (contact
+    line, helplines with their ``href``). Registering the same callable twice keeps one.
+    Returns `provider`, so it can be used as a decorator.
+    """
+    if provider not in _context_providers:
+        _context_providers.append(provider)
+    return provider
+
+
 def mail_context():
-    """Context shared by every email: association name, contact line, helplines."""
+    """Context shared by every email: the platform defaults, then every provider's."""
     context = {
         "organisation_name": ORGANISATION_NAME,
         "contact_email": "",
         "contact_phone": "",
-        "helplines": [dict(line) for line in DEFAULT_HELPLINES],
+        "contact_phone_href": "",
+        "helplines": [],
         "site_url": getattr(settings, "WAGTAILADMIN_BASE_URL", ""),
     }
-    from home.models import SiteSettings
-
-    try:
-        with transaction.atomic():
-            site_settings = (
-                SiteSettings.objects.select_related("site")
-                .filter(site__is_default_site=True)
-                .first()
-            )
-    except DatabaseError:  # tables not migrated yet: keep the shipped defaults
-        logger.warning("Site settings unavailable; emails use the default contact line.")
-        site_settings = None
-    if site_settings is not None:
-        context.update(
-            organisation_name=site_settings.organisation_name or ORGANISATION_NAME,
-            contact_email=site_settings.contact_email,
-            contact_phone=site_settings.contact_phone,
-            helplines=site_settings.helpline_list,
-            site_url=site_settings.site.root_url,
-        )
-    context["contact_phone_href"] = tel_href(context["contact_phone"] or "")
-    for line in context["helplines"]:
-        line["href"] = tel_href(line.get("number", ""))
+    for provider in _context_providers:
+        context.update(provider())
     return context
 
 
@@ -307,40 +328,143 @@ def render_email(template_name, context):
 # --- Outbox --------------------------------------------------------------------------
 
 
-def _recipients(to):
-    recipients = [to] if isinstance(to, str) else list(to)
-    if not recipients:
-        raise ValueError("An email needs at least one recipient.")
-    for address in recipients:
+class Attachment(NamedTuple):
+    """A file to send with an email, as its own MIME part.
+
+    `content` is bytes (a str is encoded as UTF-8); `content_type` is the whole
+    Content-Type header, parameters included, e.g. "text/calendar; method=REQUEST;
+    charset=utf-8". A plain (filename, content, content_type) tuple works too.
+    """
+
+    filename: str
+    content: bytes | str
+    content_type: str = "application/octet-stream"
+
+
+class AttachmentsTooLarge(ValueError):
+    """The attachments of one email weigh more than OUTBOX_MAX_ATTACHMENTS_BYTES."""
+
+
+_MIME_WORD = r"[A-Za-z0-9!#$&^_.+-]+"
+_CONTENT_TYPE = re.compile(
+    rf"^{_MIME_WORD}/{_MIME_WORD}(\s*;\s*{_MIME_WORD}=(\"[^\"\r\n]*\"|{_MIME_WORD}))*$", re.ASCII
+)
+
+
+def _addresses(addresses, *, what):
+    addresses = [addresses] if isinstance(addresses, str) else list(addresses or [])
+    for address in addresses:
         try:
             validate_email(address)
         except ValidationError:
-            raise ValueError("Invalid recipient address.") from None
+            raise ValueError(f"Invalid {what} address.") from None
+    return addresses
+
+
+def _recipients(to):
+    recipients = _addresses(to, what="recipient")
+    if not recipients:
+        raise ValueError("An email needs at least one recipient.")
     return recipients
 
 
-def send_templated_mail(template_name, context, to, *, reason_key=None):
+def max_attachments_bytes():
+    return getattr(settings, "OUTBOX_MAX_ATTACHMENTS_BYTES", 5 * 1024 * 1024)
+
+
+def _attachments(attachments):
+    """[(filename, content_type, bytes)] of `attachments`, checked."""
+    files = []
+    for item in attachments or []:
+        attachment = Attachment(*item)
+        filename = re.sub(r"[\x00-\x1f\x7f/\\]", "_", attachment.filename).strip()
+        if not filename or len(filename) > 200:
+            raise ValueError("An attachment needs a file name of 1 to 200 characters.")
+        content_type = " ".join(attachment.content_type.split())
+        if not _CONTENT_TYPE.match(content_type):
+            raise ValueError(f"Invalid attachment content type: {content_type!r}.")
+        content = attachment.content
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        files.append((filename, content_type, bytes(content)))
+    total = sum(len(content) for _name, _type, content in files)
+    limit = max_attachments_bytes()
+    if total > limit:
+        raise AttachmentsTooLarge(
+            f"The attachments weigh {total} bytes, more than OUTBOX_MAX_ATTACHMENTS_BYTES "
+            f"({limit} bytes): send a link instead, or raise the setting."
+        )
+    return files
+
+
+def make_message_id():
+    """A new Message-ID in the sender's domain (never the machine's host name)."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return make_msgid(idstring="outbox", domain=domain)
+
+
+def send_templated_mail(
+    template_name,
+    context,
+    to,
+    *,
+    reason_key=None,
+    subject_key=None,
+    reply_to=None,
+    attachments=None,
+    not_before=None,
+):
     """Render an email, store it in the outbox and deliver it after the commit.
 
-    With a `reason_key` (e.g. "referral:42:confirmation"), a second call for the same
-    reason returns the first row and sends nothing. Returns the `OutboundEmail` row.
+    - `reason_key` (e.g. "referral:42:confirmation"): a second call for the same reason
+      returns the first row and stores and sends nothing.
+    - `subject_key` (e.g. "referral:42"): what the mail concerns, for
+      `cancel_pending(subject_key)` and `purge(subject_key)`.
+    - `reply_to`: addresses for the Reply-To header.
+    - `attachments`: `Attachment` items (or (filename, content, content_type) tuples),
+      at most OUTBOX_MAX_ATTACHMENTS_BYTES in all (else `AttachmentsTooLarge`).
+    - `not_before` (aware datetime): the mail does not leave before then; it is queued
+      for that time (`run_after`) when the task backend can defer, else the sweep sends
+      it once due.
+
+    Returns the `OutboundEmail` row.
     """
     if reason_key:
         existing = OutboundEmail.objects.filter(reason_key=reason_key).first()
         if existing is not None:
             return existing
     recipients = _recipients(to)
+    reply_addresses = _addresses(reply_to, what="reply-to")
+    if not_before is not None and timezone.is_naive(not_before):
+        raise ValueError("not_before must be an aware datetime.")
+    files = _attachments(attachments)
     subject, text, html = render_email(template_name, context)
+    now = timezone.now()
+    scheduled = not_before is not None and not_before > now
     try:
         with transaction.atomic():
             row = OutboundEmail.objects.create(
                 to=recipients,
+                reply_to=reply_addresses,
                 subject=subject[:255],
                 body_text=text,
                 body_html=html,
                 reason_key=reason_key or None,
+                subject_key=(subject_key or "")[:200],
+                message_id=make_message_id(),
                 template_name=_base_name(template_name)[:200],
-                next_attempt_at=timezone.now(),
+                not_before=not_before,
+                next_attempt_at=not_before if scheduled else now,
+            )
+            OutboundAttachment.objects.bulk_create(
+                OutboundAttachment(
+                    email=row,
+                    filename=filename,
+                    content_type=content_type,
+                    content=content,
+                    size=len(content),
+                )
+                for filename, content_type, content in files
             )
     except IntegrityError:
         # A concurrent call stored the same reason first.
@@ -348,7 +472,8 @@ def send_templated_mail(template_name, context, to, *, reason_key=None):
         if reason_key and existing is not None:
             return existing
         raise
-    transaction.on_commit(lambda: _enqueue_delivery(row.pk))
+    run_after = not_before if scheduled else None
+    transaction.on_commit(lambda: _enqueue_delivery(row.pk, run_after=run_after))
     return row
 
 
@@ -381,76 +506,160 @@ def retry_delay(attempts):
     return timedelta(seconds=base * 2 ** max(attempts - 1, 0))
 
 
+def _mime_part(attachment):
+    """The MIME part of a stored attachment, its Content-Type header kept as written."""
+    # compat32 stores the header string as given; the default policy would re-render it.
+    part = MIMEPart(policy=email.policy.compat32)
+    part["Content-Type"] = attachment.content_type
+    part["Content-Transfer-Encoding"] = "base64"
+    filename = attachment.filename
+    if not filename.isascii():
+        filename = ("utf-8", "", filename)  # RFC 2231
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    part.set_payload(base64.encodebytes(bytes(attachment.content)).decode("ascii"))
+    return part
+
+
+def build_message(row):
+    """The EmailMultiAlternatives of an outbox row (text, HTML, attachments)."""
+    message = EmailMultiAlternatives(
+        subject=row.subject,
+        body=row.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=row.to,
+        reply_to=row.reply_to or None,
+        headers={"Message-ID": row.message_id} if row.message_id else None,
+    )
+    message.attach_alternative(row.body_html, "text/html")
+    for attachment in row.attachments.all():
+        message.attach(_mime_part(attachment))
+    return message
+
+
+def _claim(outbox_id, now):
+    """Mark a pending, due row as sending and commit: True if this caller got it.
+
+    A conditional UPDATE is atomic on SQLite and PostgreSQL alike (select_for_update is
+    a no-op on SQLite): of two workers, exactly one changes the row.
+    """
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    with transaction.atomic():
+        claimed = OutboundEmail.objects.filter(
+            due, pk=outbox_id, status=OutboundEmail.Status.PENDING
+        ).update(
+            status=OutboundEmail.Status.SENDING,
+            attempts=F("attempts") + 1,
+            last_attempt_at=timezone.now(),
+        )
+    return bool(claimed)
+
+
 def deliver(outbox_id, *, now=None):
     """Send one outbox row if it is pending and due. Returns its status afterwards.
 
-    The row is locked for the whole attempt and its status checked under the lock, so two
-    workers never both send it.
+    1. Claim: one short transaction turns it from pending to sending (committed before
+       any SMTP exchange; no lock is held while the SMTP server answers).
+    2. Send, outside any transaction.
+    3. Record: a second short transaction marks it sent, or pending for a later retry,
+       or failed after OUTBOX_MAX_ATTEMPTS.
+
+    A worker that dies between 1 and 3 leaves the row in "sending"; `retry_due` returns
+    it to pending after OUTBOX_SENDING_TIMEOUT_SECONDS (`recover_stale_sending`).
     """
     now = now or timezone.now()
-    max_attempts = getattr(settings, "OUTBOX_MAX_ATTEMPTS", 8)
+    if not _claim(outbox_id, now):
+        return OutboundEmail.objects.filter(pk=outbox_id).values_list("status", flat=True).first()
+    row = OutboundEmail.objects.filter(pk=outbox_id).first()
+    if row is None:  # purged meanwhile
+        return None
+    try:
+        build_message(row).send(using="default")
+    except Exception as exc:  # SMTP and network errors, but also bad addresses
+        return _record_failure(row, exc)
     with transaction.atomic():
-        row = OutboundEmail.objects.select_for_update().filter(pk=outbox_id).first()
-        if row is None:
-            return None
-        if row.status != OutboundEmail.Status.PENDING:
-            return row.status
-        if row.next_attempt_at and row.next_attempt_at > now:
-            return row.status  # not due yet: a later task or the sweep will send it
-        message = EmailMultiAlternatives(
-            subject=row.subject,
-            body=row.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=row.to,
+        OutboundEmail.objects.filter(pk=row.pk).update(
+            status=OutboundEmail.Status.SENT,
+            sent_at=timezone.now(),
+            next_attempt_at=None,
+            last_error="",
         )
-        message.attach_alternative(row.body_html, "text/html")
-        row.attempts += 1
-        row.last_attempt_at = timezone.now()
-        try:
-            message.send(using="default")
-        except Exception as exc:  # SMTP and network errors, but also bad addresses
-            row.last_error = describe_error(exc)
-            if row.attempts >= max_attempts:
-                row.status = OutboundEmail.Status.FAILED
-                row.next_attempt_at = None
-                logger.error(
-                    "Outbound email %s failed definitively after %s attempts: %s",
-                    row.pk,
-                    row.attempts,
-                    row.last_error,
-                )
-            else:
-                row.next_attempt_at = row.last_attempt_at + retry_delay(row.attempts)
-                logger.warning(
-                    "Outbound email %s: attempt %s failed (%s), next try at %s",
-                    row.pk,
-                    row.attempts,
-                    row.last_error,
-                    row.next_attempt_at.isoformat(),
-                )
-                next_at = row.next_attempt_at
-                transaction.on_commit(lambda: _enqueue_delivery(row.pk, run_after=next_at))
-        else:
-            row.status = OutboundEmail.Status.SENT
-            row.sent_at = timezone.now()
-            row.next_attempt_at = None
-            row.last_error = ""
-        row.save(
-            update_fields=[
-                "status",
-                "attempts",
-                "last_attempt_at",
-                "next_attempt_at",
-                "last_error",
-                "sent_at",
-            ]
+    return OutboundEmail.Status.SENT
+
+
+def _record_failure(row, exc):
+    max_attempts = getattr(settings, "OUTBOX_MAX_ATTEMPTS", 8)
+    error = describe_error(exc)
+    if row.attempts >= max_attempts:
+        status, next_at = OutboundEmail.Status.FAILED, None
+        logger.error(
+            "Outbound email %s failed definitively after %s attempts: %s",
+            row.pk,
+            row.attempts,
+            error,
         )
-        return row.status
+    else:
+        status = OutboundEmail.Status.PENDING
+        next_at = row.last_attempt_at + retry_delay(row.attempts)
+        logger.warning(
+            "Outbound email %s: attempt %s failed (%s), next try at %s",
+            row.pk,
+            row.attempts,
+            error,
+            next_at.isoformat(),
+        )
+    with transaction.atomic():
+        updated = OutboundEmail.objects.filter(
+            pk=row.pk, status=OutboundEmail.Status.SENDING
+        ).update(status=status, next_attempt_at=next_at, last_error=error)
+        if updated and next_at is not None:
+            transaction.on_commit(lambda: _enqueue_delivery(row.pk, run_after=next_at))
+    return status
+
+
+def sending_timeout():
+    return timedelta(seconds=getattr(settings, "OUTBOX_SENDING_TIMEOUT_SECONDS", 120))
+
+
+def recover_stale_sending(*, now=None):
+    """Return rows left in "sending" longer than OUTBOX_SENDING_TIMEOUT_SECONDS (a
+    worker died during the SMTP exchange) to pending, due now; after the last allowed
+    attempt they fail definitively. Returns how many rows were returned to pending.
+
+    This is the only way a message can go out twice: the dead worker may have handed it
+    to the SMTP server already. The resend carries the same Message-ID.
+    """
+    now = now or timezone.now()
+    cutoff = now - sending_timeout()
+    max_attempts = getattr(settings, "OUTBOX_MAX_ATTEMPTS", 8)
+    stale = OutboundEmail.objects.filter(
+        status=OutboundEmail.Status.SENDING, last_attempt_at__lt=cutoff
+    )
+    recovered = 0
+    for pk, attempts in stale.values_list("pk", "attempts"):
+        give_up = attempts >= max_attempts
+        with transaction.atomic():
+            updated = OutboundEmail.objects.filter(
+                pk=pk, status=OutboundEmail.Status.SENDING, last_attempt_at__lt=cutoff
+            ).update(
+                status=OutboundEmail.Status.FAILED if give_up else OutboundEmail.Status.PENDING,
+                next_attempt_at=None if give_up else now,
+                last_error=INTERRUPTED_ERROR,
+            )
+        if updated:
+            logger.warning("Outbound email %s: sending was interrupted (worker stopped).", pk)
+            recovered += 0 if give_up else 1
+    return recovered
+
+
+INTERRUPTED_ERROR = "Envoi interrompu (worker arrêté)"
 
 
 def retry_due(*, now=None):
-    """Deliver every pending row whose next attempt is due. Returns how many were sent."""
+    """The sweep: recover stale "sending" rows, then deliver every pending row whose
+    next attempt is due (a retry, or a `not_before` that has come). Returns how many
+    were sent."""
     now = now or timezone.now()
+    recover_stale_sending(now=now)
     due = OutboundEmail.objects.filter(
         status=OutboundEmail.Status.PENDING, next_attempt_at__lte=now
     ).order_by("next_attempt_at")
@@ -461,28 +670,65 @@ def retry_due(*, now=None):
     return sent
 
 
+def is_retryable(row, *, now=None):
+    """Staff may retry a pending or failed row, unless it is scheduled for later."""
+    now = now or timezone.now()
+    retryable = (OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED)
+    return row.status in retryable and (row.not_before is None or row.not_before <= now)
+
+
 def retry_now(row):
-    """Staff action: give a pending or failed row a fresh series of attempts, now."""
+    """Staff action: give a pending or failed row a fresh series of attempts, now.
+    Never a sent, sending or cancelled row, nor one scheduled for later (`not_before`)."""
+    now = timezone.now()
     with transaction.atomic():
         updated = OutboundEmail.objects.filter(
+            Q(not_before__isnull=True) | Q(not_before__lte=now),
             pk=row.pk,
             status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED],
-        ).update(status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now())
+        ).update(status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=now)
         if updated:
             transaction.on_commit(lambda: _enqueue_delivery(row.pk))
     return bool(updated)
 
 
+def cancel_pending(subject_key):
+    """Void the mails about `subject_key` that have not left yet (status « Annulé »): they
+    are never sent afterwards, even by a delivery task already queued. A mail already
+    being handed to the SMTP server (« Envoi en cours ») cannot be stopped. Returns how
+    many were cancelled."""
+    if not subject_key:
+        raise ValueError("cancel_pending needs a subject_key.")
+    with transaction.atomic():
+        return OutboundEmail.objects.filter(
+            subject_key=subject_key, status=OutboundEmail.Status.PENDING
+        ).update(status=OutboundEmail.Status.CANCELLED, next_attempt_at=None)
+
+
+def purge(subject_key):
+    """Delete every outbox row about `subject_key`, whatever its status, with its
+    attachments (retention, erasure). Their reason keys are forgotten too. Returns how
+    many emails were deleted."""
+    if not subject_key:
+        raise ValueError("purge needs a subject_key.")
+    with transaction.atomic():
+        deleted = OutboundEmail.objects.filter(subject_key=subject_key).delete()[1]
+    return deleted.get(OutboundEmail._meta.label, 0)
+
+
 def purge_outbox(*, now=None):
-    """Delete sent rows older than OUTBOX_RETENTION_DAYS, and definitively failed rows
-    whose last attempt is older than that. Returns the number of rows deleted."""
+    """Delete sent rows older than OUTBOX_RETENTION_DAYS, definitively failed rows whose
+    last attempt is older than that, and cancelled rows created before that. Returns the
+    number of emails deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=getattr(settings, "OUTBOX_RETENTION_DAYS", 90))
-    sent = OutboundEmail.objects.filter(status=OutboundEmail.Status.SENT, sent_at__lt=cutoff)
-    failed = OutboundEmail.objects.filter(
-        status=OutboundEmail.Status.FAILED, last_attempt_at__lt=cutoff
+    status = OutboundEmail.Status
+    old = OutboundEmail.objects.filter(
+        Q(status=status.SENT, sent_at__lt=cutoff)
+        | Q(status=status.FAILED, last_attempt_at__lt=cutoff)
+        | Q(status=status.CANCELLED, created_at__lt=cutoff)
     )
-    deleted = sent.delete()[0] + failed.delete()[0]
+    deleted = old.delete()[1].get(OutboundEmail._meta.label, 0)
     if deleted:
         logger.info("Outbox retention: %s old emails deleted.", deleted)
     return deleted

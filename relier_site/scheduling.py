@@ -13,8 +13,14 @@ night at 03:30 (Europe/Paris) the ``relier_site.tasks.daily_maintenance`` task r
 registered jobs (one failing job does not stop the others; its exception class is
 logged, never its message), then the outbox retry sweep. Built-in jobs: outbox retention
 (OUTBOX_RETENTION_DAYS, default 90), pruning of finished task results
-(TASK_RESULT_RETENTION_DAYS, default 14) and of failed login attempts past their
-cool-off (AXES_COOLOFF_TIME).
+(TASK_RESULT_RETENTION_DAYS, default 14), of failed login attempts past their
+cool-off (AXES_COOLOFF_TIME) and of the rate limiter's finished windows.
+
+Work for a given time (a reminder at 09:00 the day before a session) does not wait for
+the nightly run: enqueue it for that time, ``my_task.using(run_after=when).enqueue(...)``
+(django-tasks-db runs it once ``when`` has come), or, for an email,
+``send_templated_mail(..., not_before=when)``, which does the same and falls back on the
+5-minute outbox sweep when the task backend cannot defer.
 
 How the periodic tasks stay alive: each run of ``daily_maintenance`` and of
 ``outbox_sweep`` (every 5 minutes) first enqueues its own next run with
@@ -35,6 +41,7 @@ from django.db.models.signals import post_migrate
 from django.utils import timezone
 
 from .mail import purge_outbox
+from .ratelimit import purge_expired as prune_rate_limit_counters
 
 logger = logging.getLogger(__name__)
 
@@ -179,3 +186,4 @@ def prune_login_attempts(*, now=None):
 register_daily_job(purge_outbox, name="outbox_retention")
 register_daily_job(prune_login_attempts, name="login_attempts_retention")
 register_daily_job(prune_task_results, name="task_results_retention")
+register_daily_job(prune_rate_limit_counters, name="rate_limit_retention")

@@ -1,8 +1,10 @@
 """Background tasks of the shared plumbing (Django's tasks API, run by `manage.py db_worker`).
 
 - `deliver_outbound_email(outbox_id)`: send one outbox row (see relier_site.mail).
-- `retry_due_emails()`: send every pending row whose next attempt is due.
+- `retry_due_emails()`: return stale "sending" rows to pending, then send every pending
+  row whose next attempt is due.
 - `outbox_sweep()`: `retry_due_emails` every few minutes (re-enqueues itself).
+- `send_password_reset_emails(user_ids)`: the admin password-reset emails.
 - `daily_maintenance()`: the daily jobs (retention...) and the sweep, every night at
   03:30 Paris time (re-enqueues itself). See relier_site.scheduling.
 """
@@ -40,3 +42,12 @@ def daily_maintenance():
     summary = scheduling.run_daily_jobs()
     summary["retry_due_emails"] = mail.retry_due()
     return summary
+
+
+@task
+def send_password_reset_emails(user_ids):
+    """Queue the admin password-reset email of these accounts (see
+    relier_site.password_reset); return how many were queued."""
+    from .password_reset import send_reset_emails
+
+    return send_reset_emails(user_ids)

@@ -7,12 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from relier_site import otp
+from relier_site.password_reset import password_reset_view
 
 urlpatterns = [
     # Two-factor login (before the admin include, so these paths are ours).
     path("admin/2fa/configurer/", otp.setup, name=otp.SETUP_URL_NAME),
     path("admin/2fa/verifier/", otp.verify, name=otp.VERIFY_URL_NAME),
     path("admin/2fa/codes-de-secours/", otp.backup_codes, name=otp.BACKUP_CODES_URL_NAME),
+    # Wagtail's password reset, rate limited per client address (before the admin include).
+    path("admin/password_reset/", password_reset_view),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views import View
 from django.views.defaults import permission_denied
@@ -10,10 +11,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import ListingButton
 
-from .mail import retry_now
+from .mail import is_retryable, retry_now
 from .models import OutboundEmail
-
-RETRYABLE = (OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED)
 
 
 def forbidden(request, message=None):
@@ -52,15 +51,44 @@ class OutboundEmailInspectView(ForbiddenMixin, InspectView):
     def get_to_display_value(self):
         return ", ".join(self.object.to)
 
+    def get_reply_to_display_value(self):
+        return ", ".join(self.object.reply_to) or "-"
+
+    def get_field_label(self, field_name, field):
+        if field_name == "attachments":
+            return "Pièces jointes"
+        return super().get_field_label(field_name, field)
+
+    def get_attachments_display_value(self):
+        files = self.object.attachments.only("filename", "content_type", "size")
+        return (
+            " ; ".join(
+                f"{item.filename} ({filesizeformat(item.size)}, {item.content_type})"
+                for item in files
+            )
+            or "-"
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.object.status in RETRYABLE and self.user_has_permission("retry"):
+        if is_retryable(self.object) and self.user_has_permission("retry"):
             context["retry_url"] = reverse(self.retry_url_name, args=(self.object.pk,))
         return context
 
 
+NOT_RETRYABLE = {
+    OutboundEmail.Status.SENT: "ce courriel a déjà été envoyé.",
+    OutboundEmail.Status.SENDING: "ce courriel est en cours d'envoi.",
+    OutboundEmail.Status.CANCELLED: "ce courriel a été annulé, il ne sera pas envoyé.",
+    OutboundEmail.Status.PENDING: "ce courriel est programmé pour plus tard, il partira à "
+    "l'heure prévue.",
+    OutboundEmail.Status.FAILED: "ce courriel ne peut pas être relancé.",
+}
+
+
 class OutboundEmailRetryView(ForbiddenMixin, PermissionCheckedMixin, View):
-    """POST only: give a pending or failed email a fresh series of attempts, now."""
+    """POST only: give a pending or failed email a fresh series of attempts, now (never a
+    sent, sending or cancelled one, nor one scheduled for later)."""
 
     model = OutboundEmail
     permission_required = "retry"
@@ -78,5 +106,6 @@ class OutboundEmailRetryView(ForbiddenMixin, PermissionCheckedMixin, View):
                     request, f"{row} : nouvel envoi demandé, il part dans quelques instants."
                 )
         else:
-            messages.warning(request, f"{row} : ce courriel a déjà été envoyé.")
+            row.refresh_from_db()
+            messages.warning(request, f"{row} : {NOT_RETRYABLE[row.status]}")
         return redirect(self.inspect_url_name, row.pk)

@@ -53,6 +53,7 @@ class OutboundEmailViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "template_name",
+        "subject_key",
         "status",
         "attempts",
         DateColumn("next_attempt_at", label="Prochaine tentative", sort_key="next_attempt_at"),
@@ -62,9 +63,14 @@ class OutboundEmailViewSet(ModelViewSet):
     inspect_view_fields = [
         "subject",
         "to",
+        "reply_to",
+        "attachments",
         "template_name",
         "reason_key",
+        "subject_key",
+        "message_id",
         "status",
+        "not_before",
         "attempts",
         "last_attempt_at",
         "next_attempt_at",

@@ -90,11 +90,29 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "relier_site.wsgi.application"
 
+# SQLite with several processes (the site, the worker, an operator's command): every
+# transaction takes the write lock when it starts (IMMEDIATE), so two writers queue up
+# (up to SQLITE_TIMEOUT_SECONDS) instead of one failing with "database is locked" when a
+# read transaction tries to write; WAL lets readers go on while someone writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env_int("SQLITE_TIMEOUT_SECONDS", 20),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
+def database(default_url, **kwargs):
+    """The database of DATABASE_URL (else `default_url`), SQLite with SQLITE_OPTIONS."""
+    config = dj_database_url.parse(env("DATABASE_URL", default_url), **kwargs)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
 # Database: SQLite at the repository root unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 0),
+    "default": database(
+        f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=env_int("CONN_MAX_AGE", 0)
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -151,6 +169,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "wagtail.admin.forms.auth.LoginForm"
+# Password-reset emails go through the outbox, sent by the worker
+# (relier_site.password_reset), at most PASSWORD_RESET_RATE_LIMIT requests per client
+# address per hour.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "relier_site.password_reset.OutboxPasswordResetForm"  # noqa: S105 (not a password)
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
 
 # Forms.
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -190,6 +213,11 @@ MAILERS = {
 # Outbox retries: delay before attempt n+1 is OUTBOX_RETRY_BASE_SECONDS * 2**(n-1).
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+# Outbox: total size of the attachments of one email (an .ics is under 2 KB).
+OUTBOX_MAX_ATTACHMENTS_BYTES = env_int("OUTBOX_MAX_ATTACHMENTS_BYTES", 5 * 1024 * 1024)
+# A row left "sending" longer than this (a worker died during the SMTP exchange) goes
+# back to pending at the next sweep: six times the SMTP timeout (20 s).
+OUTBOX_SENDING_TIMEOUT_SECONDS = env_int("OUTBOX_SENDING_TIMEOUT_SECONDS", 120)
 # Outbox retention: sent mails are deleted after this many days; definitive failures
 # that long after their last attempt. Read by the nightly maintenance task.
 OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)

@@ -1,15 +1,10 @@
 from .base import *  # noqa: F403
 from .base import BASE_DIR
-from .env import env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-DATABASES = {  # noqa: F405
-    "default": dj_database_url.parse(  # noqa: F405
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'test.sqlite3'}")
-    )
-}
+DATABASES = {"default": database(f"sqlite:///{BASE_DIR / 'test.sqlite3'}")}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -219,7 +219,7 @@ def test_send_test_email_command_sends_through_the_outbox():
 
 
 def test_send_test_email_command_rejects_a_bad_address():
-    with pytest.raises(CommandError, match="Adresse invalide"):
+    with pytest.raises(CommandError, match="adresse invalide"):
         call_command("send_test_email", "pas-une-adresse")
     assert OutboundEmail.objects.count() == 0
 

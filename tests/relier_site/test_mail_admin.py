@@ -1,5 +1,6 @@
 """Admin "Courriels sortants": staff with the permission see failures; others get 403."""
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -139,3 +140,62 @@ def test_nobody_can_add_or_edit_outbox_rows(client):
 def test_model_is_marked_as_personal_data():
     assert OutboundEmail.contains_personal_data is True
     assert OutboundEmail._meta.verbose_name == "Courriel sortant"
+
+
+def test_inspect_shows_attachments_reply_to_schedule_and_subject(client):
+    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    client.force_login(admin)
+    at = timezone.now() + timedelta(days=2)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        row = mail.send_templated_mail(
+            "emails/test_message",
+            {},
+            ["parent@example.org"],
+            subject_key="registration:7",
+            reply_to=["accueil@centres-relier.fr"],
+            attachments=[("seance.ics", b"x" * 1500, "text/calendar; method=REQUEST")],
+            not_before=at,
+        )
+
+    listing = client.get(reverse(INDEX_URL)).content.decode()
+    assert "registration:7" in listing
+    assert "En attente" in listing
+    page = client.get(reverse("outbound_emails:inspect", args=[row.pk])).content.decode()
+    assert "Pièces jointes" in page
+    assert "seance.ics (1,5\u00a0Kio, text/calendar; method=REQUEST)" in page
+    assert "accueil@centres-relier.fr" in page
+    assert "registration:7" in page
+    assert "Pas avant" in page
+    assert row.message_id.strip("<>") in page
+    # Scheduled for later: staff cannot send it early.
+    assert "Réessayer maintenant" not in page
+
+
+@pytest.mark.parametrize(
+    ("status", "label", "message"),
+    [
+        ("cancelled", "Annulé", "ce courriel a été annulé"),
+        ("sending", "Envoi en cours", "ce courriel est en cours d'envoi"),
+    ],
+)
+def test_cancelled_and_sending_rows_cannot_be_retried(
+    client, smtp_server, status, label, message, django_capture_on_commit_callbacks
+):
+    client.force_login(make_user("suivi", "view_outboundemail", "retry_outboundemail"))
+    smtp_server.start()
+    row = OutboundEmail.objects.create(
+        to=["parent@example.org"], subject="Objet", body_text="t", body_html="<p>h</p>"
+    )
+    OutboundEmail.objects.filter(pk=row.pk).update(status=status, last_attempt_at=timezone.now())
+
+    listing = client.get(reverse(INDEX_URL), {"status": status}).content.decode()
+    assert label in listing and str(row) in listing
+    page = client.get(reverse("outbound_emails:inspect", args=[row.pk])).content.decode()
+    assert label in page
+    assert "Réessayer maintenant" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("outbound_emails:retry", args=[row.pk]), follow=True)
+    assert message in html.unescape(response.content.decode())
+    row.refresh_from_db()
+    assert row.status == status
+    assert smtp_server.messages == []

@@ -1,4 +1,5 @@
-"""Fixtures for the mail and scheduling tests: a real local SMTP server (aiosmtpd)."""
+"""Fixtures for the mail tests: a real local SMTP server (aiosmtpd), and the test database
+shared with `manage.py` processes."""
 
 import asyncio
 import os
@@ -8,9 +9,9 @@ import subprocess
 import sys
 import threading
 import time
+from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import quote
-from email import message_from_bytes, policy
 
 import pytest
 from django.conf import settings

@@ -107,7 +107,7 @@ def test_mjml_is_compiled_once_per_file_version(
     assert "Bonsoir Sam" in html_part(django_mail.outbox[-1])
 
 
-def test_same_reason_is_never_sent_twice(django_capture_on_commit_callbacks):
+def test_same_reason_is_stored_and_sent_once(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         first = send_templated_mail(
             "emails/test_message", {}, ["parent@example.org"], reason_key="test:1:hello"
@@ -247,3 +247,47 @@ def test_contact_line_and_helplines_come_from_the_site_settings(
     assert "Téléphone\u00a0: 01 23 45 67 89" in sent.body
     assert "- 3018\u00a0: Harcèlement et cyberharcèlement" in sent.body
     assert 'href="tel:3018"' in html
+
+
+@pytest.fixture
+def command_line(monkeypatch):
+    """Run send_test_email as from the shell: (exit code, stdout, stderr)."""
+    from io import StringIO
+
+    from django.core.management import base
+
+    from relier_site.management.commands.send_test_email import Command
+
+    # The command closes the database connections when it ends; the test still needs its own.
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+    def run(*args):
+        out, err = StringIO(), StringIO()
+        command = Command(stdout=out, stderr=err)
+        with pytest.raises(SystemExit) as exit_info:
+            command.run_from_argv(["manage.py", "send_test_email", *args])
+            raise SystemExit(0)
+        return exit_info.value.code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+def test_send_test_email_reports_a_bad_address_in_french_without_traceback(command_line):
+    code, _out, err = command_line("pas-une-adresse")
+    assert code == 1
+    assert err.strip() == "Erreur : adresse invalide : pas-une-adresse"
+
+
+def test_send_test_email_reports_a_locked_database_in_french_without_traceback(
+    command_line, monkeypatch
+):
+    from django.db import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(mail, "send_templated_mail", locked)
+    code, _out, err = command_line("exploitation@example.org")
+    assert code == 1
+    assert err.startswith("Erreur : la base de données n'a pas répondu à temps")
+    assert "OperationalError" in err and "Traceback" not in err and "locked" not in err

@@ -1,4 +1,5 @@
-"""The outbox against a real local SMTP server (aiosmtpd): failure, retry, exactly once."""
+"""The outbox against a real local SMTP server (aiosmtpd): failure, retry with back-off,
+definitive failure, and no second copy from repeated sweeps, tasks or reasons."""
 
 from datetime import timedelta
 
@@ -19,7 +20,7 @@ def send(django_capture_on_commit_callbacks, **kwargs):
         return send_templated_mail("emails/test_message", {}, ["parent@example.org"], **kwargs)
 
 
-def test_failed_send_is_retried_later_and_delivered_exactly_once(
+def test_failed_send_is_retried_later_and_not_resent_by_later_sweeps_tasks_or_same_reason(
     smtp_server, django_capture_on_commit_callbacks
 ):
     # The SMTP server is down: the email stays in the outbox, pending, with the error.

@@ -1,5 +1,5 @@
 """The outbox with real processes sharing one database and one local SMTP server:
-concurrent senders never send a message twice (nor die with "database is locked"), and a
+concurrent senders send each message once (nor die with "database is locked"), and a
 worker killed during the SMTP exchange leaves the row "sending" until the sweep resends
 it, with the same Message-ID."""
 

@@ -152,3 +152,19 @@ def test_daily_maintenance_deletes_login_attempts_past_their_cool_off():
 
     assert summary["login_attempts_retention"] == 1
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["tentative-recente"]
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_an_app_can_enqueue_work_for_a_given_time_instead_of_the_nightly_run(monkeypatch):
+    from relier_site.tasks import retry_due_emails
+
+    reminder_time = datetime(2027, 1, 14, 9, 0, tzinfo=scheduling.PARIS)
+    result = retry_due_emails.using(run_after=reminder_time).enqueue()
+
+    queued = DBTaskResult.objects.get(id=result.id)
+    assert queued.run_after == reminder_time
+    # The worker takes the ready tasks: not at 08:59, at 09:00 (not at 03:30).
+    monkeypatch.setattr(timezone, "now", lambda: reminder_time - timedelta(minutes=1))
+    assert not DBTaskResult.objects.ready().filter(id=result.id).exists()
+    monkeypatch.setattr(timezone, "now", lambda: reminder_time)
+    assert DBTaskResult.objects.ready().filter(id=result.id).exists()

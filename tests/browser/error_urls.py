@@ -1,9 +1,10 @@
-"""The site's URLs plus three test-only views that end in the error pages."""
+"""The site's URLs plus test-only views that end in the error pages."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.views.csrf import csrf_failure
 
+from relier_site import ratelimit
 from relier_site.urls import handler500
 from relier_site.urls import urlpatterns as site_urlpatterns
 
@@ -20,10 +21,15 @@ def csrf_failure_view(request):
     return csrf_failure(request, reason="test")
 
 
+def rate_limited_view(request):
+    return ratelimit.refused(request, 3600)
+
+
 urlpatterns = [
     path("test-erreur/500/", server_error_view),
     path("test-erreur/403/", permission_denied_view),
     path("test-erreur/csrf/", csrf_failure_view),
+    path("test-erreur/429/", rate_limited_view),
     *site_urlpatterns,
 ]
 

@@ -1,5 +1,5 @@
-"""The 500, 403 and expired-form (CSRF) pages: French, with the helplines and the quick
-exit, and zero axe-core violations at phone and desktop widths."""
+"""The 500, 403, expired-form (CSRF) and too-many-requests (429) pages: French, with the
+helplines and the quick exit, and zero axe-core violations at phone and desktop widths."""
 
 import pytest
 
@@ -16,6 +16,7 @@ ERROR_PAGES = {
     "500": ("/test-erreur/500/", 500, "Le site rencontre un problème technique"),
     "403": ("/test-erreur/403/", 403, "Accès refusé"),
     "csrf": ("/test-erreur/csrf/", 403, "Cette page a expiré"),
+    "429": ("/test-erreur/429/", 429, "Trop de demandes"),
 }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction
 
 from programmes.models import DocumentDownloadCount
+from programmes.services import record_download
 from tests.html import visible_text
 from tests.programmes.factories import PDF_BYTES, KitFactory, pdf_document
 
@@ -76,10 +77,10 @@ def test_the_download_counter_stores_only_document_month_and_count():
 def test_counts_are_kept_per_document_and_per_month():
     paris = datetime.timezone(datetime.timedelta(hours=1))
     guide, poster = pdf_document("Guide"), pdf_document("Affiche")
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 3, 2, 10, tzinfo=paris))
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 3, 31, 20, tzinfo=paris))
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 4, 1, 9, tzinfo=paris))
-    DocumentDownloadCount.record(poster, when=datetime.datetime(2025, 3, 15, 9, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 3, 2, 10, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 3, 31, 20, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 4, 1, 9, tzinfo=paris))
+    record_download(poster, when=datetime.datetime(2025, 3, 15, 9, tzinfo=paris))
     rows = {
         (row.document.title, row.month.isoformat(), row.count)
         for row in DocumentDownloadCount.objects.select_related("document")

@@ -41,8 +41,9 @@ class DemoResult:
         says there was nothing to add."""
         self.kinds.setdefault(kind, (singular, plural, name))
 
-    def count(self, kind, number=1):
-        self.added[kind] = self.added.get(kind, 0) + number
+    def count(self, kind, n=1):
+        """Record that `n` things of `kind` were created."""
+        self.added[kind] = self.added.get(kind, 0) + n
 
 
 @dataclass

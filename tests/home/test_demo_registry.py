@@ -16,7 +16,7 @@ def test_a_kind_is_described_once_in_the_order_apps_first_describe_it():
     result.describe("figures", "chiffre clé", "chiffres clés", name="chiffres clés")
     result.describe("kits", "kit", "kits", name="kits")
     result.describe("figures", "autre", "autres", name="autres")
-    result.count("kits", 2)
+    result.count("kits", n=2)
 
     assert list(result.kinds) == ["figures", "kits"]
     assert result.kinds["figures"] == ("chiffre clé", "chiffres clés", "chiffres clés")

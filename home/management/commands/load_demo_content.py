@@ -44,6 +44,8 @@ class Command(BaseCommand):
             number = result.added.get(kind)
             if number:
                 added.append(singular if plural is None else _count(number, singular, plural))
+        # A kind counted without being described is named by its key.
+        added += [f"{n} {kind}" for kind, n in result.added.items() if kind not in result.kinds]
         if added:
             self.stdout.write("Ajouts : " + ", ".join(added) + ".")
         elif result.kinds:

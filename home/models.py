@@ -49,11 +49,7 @@ class HomePage(BasePage):
         verbose_name_plural = "Pages d'accueil"
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.models import partners_strip, programme_teasers
-
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = programme_teasers()
-        context["partners"] = partners_strip()
         context["organization_json_ld"] = self.organization_json_ld(
             SiteSettings.for_request(request), request
         )

@@ -9,9 +9,7 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from wagtail.documents.models import document_served
 
-        from .models import DocumentDownloadCount
+        from .services import count_served_document
 
         # Every served document is counted per month: kit downloads and /documents/ links.
-        document_served.connect(
-            DocumentDownloadCount.record_served, dispatch_uid="programmes-count-downloads"
-        )
+        document_served.connect(count_served_document, dispatch_uid="programmes-count-downloads")

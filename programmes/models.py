@@ -3,9 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
-from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -13,30 +11,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import document_served
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Orderable
 from wagtail.search import index
 
 from home.blocks import LinkTargetBlock
+from home.lookups import LookupValue
 from home.models import BasePage, SnippetPreviewMixin
-
-
-class LookupValue(models.Model):
-    """A fixed value editors tick in a list (audiences, school levels).
-
-    The values are created by a data migration; editors choose among them.
-    """
-
-    slug = models.SlugField("Identifiant", unique=True)
-    name = models.CharField("Libellé", max_length=80)
-    sort_order = models.PositiveSmallIntegerField("Ordre", default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Audience(LookupValue):
@@ -133,6 +113,8 @@ class ProgrammeIndexPage(BasePage):
         verbose_name_plural = "Listes des programmes"
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import programme_teasers
+
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = programme_teasers(parent=self)
         return context
@@ -219,41 +201,15 @@ class ProgrammePage(BasePage):
         return ""
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import kit_download_base, partners_strip, programme_kits
+
         context = super().get_context(request, *args, **kwargs)
         context["partner_list"] = partners_strip(self.partners.all())
         context["audience_list"] = list(self.audiences.all())
-        # An unsaved page (preview before the first save) has no kits yet.
-        kits = Kit.objects.published().filter(programme=self) if self.pk else Kit.objects.none()
-        context["kits"] = list(
-            kits.select_related("document").prefetch_related("audiences", "school_levels")
-        )
+        context["kits"] = programme_kits(self)
         if context["kits"]:
-            context["download_base"] = ResourcesPage.download_base_url()
+            context["download_base"] = kit_download_base()
         return context
-
-
-def programme_teasers(parent=None):
-    """Live programme pages with their audiences, for listings (home, index).
-
-    A documented entry point for other apps: they must not query programme models.
-    """
-    pages = ProgrammePage.objects.live().public().order_by("path")
-    if parent is not None:
-        pages = pages.child_of(parent)
-    return list(pages.prefetch_related("audiences"))
-
-
-PARTNER_LOGO_FILTER = "max-240x120|format-webp"
-
-
-def partners_strip(partners=None):
-    """Partners (all, or those of a queryset) with their logo renditions prefetched.
-
-    A documented entry point for other apps (the home page uses it), in editors' order.
-    """
-    queryset = Partner.objects.all() if partners is None else partners
-    logos = get_image_model().objects.prefetch_renditions(PARTNER_LOGO_FILTER)
-    return list(queryset.prefetch_related(Prefetch("logo", queryset=logos)).order_by("sort_order"))
 
 
 class KitQuerySet(models.QuerySet):
@@ -347,24 +303,6 @@ class DocumentDownloadCount(models.Model):
     def __str__(self):
         return f"{self.document_id} {self.month:%Y-%m} : {self.count}"
 
-    @classmethod
-    def record_served(cls, sender, instance, **kwargs):
-        """`document_served` receiver: Wagtail sends it for /documents/ downloads once
-        the privacy checks have passed, and the kit download route sends it too."""
-        cls.record(instance)
-
-    @classmethod
-    def record(cls, document, when=None):
-        """Add one download of `document` to the current month's counter."""
-        month = timezone.localdate(when).replace(day=1)
-        updated = cls.objects.filter(document=document, month=month).update(count=F("count") + 1)
-        if not updated:
-            row, created = cls.objects.get_or_create(
-                document=document, month=month, defaults={"count": 1}
-            )
-            if not created:
-                cls.objects.filter(pk=row.pk).update(count=F("count") + 1)
-
 
 class ResourcesPage(RoutablePageMixin, BasePage):
     """/ressources/: kits with filters that work without JavaScript, and their downloads."""
@@ -378,52 +316,18 @@ class ResourcesPage(RoutablePageMixin, BasePage):
         verbose_name = "Page des ressources"
         verbose_name_plural = "Pages des ressources"
 
-    @classmethod
-    def download_base_url(cls):
-        """URL prefix of kit downloads ("/ressources/telecharger/"), or "" without the page."""
-        page = cls.objects.live().public().first()
-        return page.url + "telecharger/" if page else ""
-
-    def filter_choices(self):
-        return {
-            "public": list(KitAudience.objects.values_list("slug", "name")),
-            "niveau": list(SchoolLevel.objects.values_list("slug", "name")),
-            "format": list(Kit.Format.choices),
-            "programme": list(
-                ProgrammePage.objects.live().public().order_by("path").values_list("slug", "title")
-            ),
-        }
-
-    @staticmethod
-    def selected_filters(query, choices):
-        """The filter values of the query string that exist; unknown ones are ignored."""
-        selected = {}
-        for name, options in choices.items():
-            value = query.get(name, "")
-            if value in {slug for slug, _label in options}:
-                selected[name] = value
-        return selected
-
     @path("")
     def listing(self, request):
-        choices = self.filter_choices()
-        selected = self.selected_filters(request.GET, choices)
-        kits = Kit.objects.published().select_related("document", "programme")
-        if "public" in selected:
-            kits = kits.filter(audiences__slug=selected["public"])
-        if "niveau" in selected:
-            kits = kits.filter(school_levels__slug=selected["niveau"])
-        if "format" in selected:
-            kits = kits.filter(format=selected["format"])
-        if "programme" in selected:
-            kits = kits.filter(programme__slug=selected["programme"])
-        kits = kits.prefetch_related("audiences", "school_levels").distinct()
+        from .forms import ResourceFilterForm
+        from .selectors import published_kits
+
+        form = ResourceFilterForm(request.GET)
         return self.render(
             request,
             context_overrides={
-                "kits": list(kits),
-                "filter_choices": choices,
-                "selected_filters": selected,
+                "filter_form": form,
+                "kits": published_kits(**form.selected()),
+                "filters_applied": bool(form.selected()),
                 "download_base": self.url + "telecharger/",
             },
         )
@@ -434,7 +338,9 @@ class ResourcesPage(RoutablePageMixin, BasePage):
 
         A missing kit, document or file, or a private document: a plain 404.
         """
-        kit = Kit.objects.published().select_related("document").filter(pk=kit_id).first()
+        from .selectors import published_kit
+
+        kit = published_kit(kit_id)
         if kit is None or not kit.document.file:
             raise Http404
         document = kit.document

@@ -35,7 +35,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIXES = ("/admin/",)  # Django's own admin is not installed
 SETUP_URL_NAME = "relier_otp_setup"
 VERIFY_URL_NAME = "relier_otp_verify"
 BACKUP_CODES_URL_NAME = "relier_otp_backup_codes"

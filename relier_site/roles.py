@@ -20,9 +20,9 @@ grant their own permissions, for example in ``referrals/migrations/000X_roles.py
 Such a migration must depend on the migration that creates the app's models, and on
 ``("home", "0002_create_roles")`` so that the groups exist.
 
-Rules (see DESIGN.md, "Roles"): Communication edits content and never sees personal
-data; Accompagnement handles referrals, registrations and the mail outbox;
-Administration has everything. No role makes anyone a superuser.
+Rules (README, « Rôles et sécurité de l'administration »): Communication edits content
+and never sees personal data; Accompagnement handles referrals, registrations and the
+mail outbox; Administration has everything. No role makes anyone a superuser.
 """
 
 from django.apps import apps as global_apps

@@ -1,13 +1,13 @@
-"""Write the small PDF kits of the demo content into home/demo/files/.
+"""Write the small PDF kits of the demo content into programmes/demo_files/.
 
 Run once, when a text below changes, and commit the PDFs (each under 30 KB):
 
-    cd /work/main && python3 -m uv run --with fpdf2 python scripts/make_demo_pdfs.py
+    python3 -m uv run --with fpdf2 python scripts/make_demo_pdfs.py
 
 fpdf2 is used ad hoc and is not a dependency of the project: the site only serves the
-files. Titles and file names come from `home.demo.content.KITS`; the texts below are
-written from the association's documents (../shared/seeds/, mostly the 2024 activity
-report, 002). The output is reproducible: same texts, same bytes.
+files. Titles and file names come from `programmes.demo_content.KITS`; the texts below
+are written from the association's documents (mostly the 2024 activity report, 002, see
+home/demo/content.py). The output is reproducible: same texts, same bytes.
 """
 
 import datetime
@@ -19,10 +19,11 @@ from fpdf import FPDF
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from home.demo.content import KITS, PUBLIC_EMAIL  # noqa: E402
+from home.demo.content import PUBLIC_EMAIL  # noqa: E402
 from home.demo.typography import french_typography  # noqa: E402
+from programmes.demo_content import KITS  # noqa: E402
 
-OUTPUT = ROOT / "home" / "demo" / "files"
+OUTPUT = ROOT / "programmes" / "demo_files"
 MAX_BYTES = 30_000
 # Helvetica is one of the 14 standard PDF fonts: nothing is embedded, so the files stay
 # small. fpdf2 declares it with WinAnsiEncoding, i.e. Windows-1252, which holds every

@@ -1,8 +1,15 @@
-"""Demo content of the public site, built by `manage.py load_demo_content`.
+"""The shell's share of the demo site (see `registry` for how every app adds its own).
 
 `content` holds the French texts as plain data (taken from the association's public
-documents): pages, programmes, impact figures, partners and kits; `build` turns them
-into published Wagtail pages, snippets, documents (the PDFs of `files/`, made by
-scripts/make_demo_pdfs.py) and site settings; `typography` adds French non-breaking
-spaces.
+documents), `build` turns demo texts into published Wagtail pages, snippets, documents
+and site settings (every app's `demo.py` uses it), `typography` adds French non-breaking
+spaces. This module imports nothing from Django at import time.
 """
+
+ORDER = 0
+
+
+def load(context):
+    from .build import load_shell
+
+    load_shell(context)

@@ -4,7 +4,6 @@ from .env import env, env_list
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "django-insecure-dev-only-not-for-production")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
-WAGTAIL_CACHE = False
 
 from relier_site.sentry import init_sentry  # noqa: E402
 

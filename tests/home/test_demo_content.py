@@ -1,5 +1,6 @@
-"""`manage.py load_demo_content`: the public page tree of DESIGN.md, built from the
-association's documents, published, idempotent and free of invented personal data.
+"""`manage.py load_demo_content`: the public page tree (the stable URLs of the README),
+built from the association's documents by each app's `demo.py`, published, idempotent
+and free of invented personal data.
 
 Loading the demo takes a couple of seconds, so the tests that only read it share one
 load (`demo_site`, class-scoped): it runs in a transaction rolled back at the end of the
@@ -19,11 +20,14 @@ from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from home.demo import content
 from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
+from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_EMAILS = {"contact@centresrelier.org"}
+# Every figure of the demo (two are shown by both the home page and the programmes).
+FIGURES = set(content.FIGURES) | set(demo_content.FIGURES)
 
 # url -> (French h1, as a visitor reads it; page type).
 PAGES = {
@@ -141,9 +145,9 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
 
     assert "Contenu de démonstration chargé : 14 pages créées, 0 déjà présente." in output
     assert (
-        f"Ajouts : {len(content.FIGURES)} chiffres clés, {len(content.PARTNERS)} partenaires, "
-        f"{len(content.KITS)} documents, {len(content.KITS)} kits, processus « Relecture » "
-        "attribué aux programmes." in output
+        f"Ajouts : {len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
+        f"{len(demo_content.KITS)} documents, {len(demo_content.KITS)} kits, "
+        "processus « Relecture » attribué aux programmes." in output
     )
     assert "Attention" not in output
     assert not Page.objects.filter(slug="home", depth=2).exists()
@@ -184,7 +188,7 @@ def test_pages_of_the_wrong_type_are_left_alone_with_a_french_warning(
     assert type(Page.objects.get(slug="ressources").specific) is StandardPage
     assert not ProgrammePage.objects.exists()
     assert not WorkflowPage.objects.exists()
-    assert Kit.objects.count() == len(content.KITS)  # kept, without a programme
+    assert Kit.objects.count() == len(demo_content.KITS)  # kept, without a programme
     assert client.get("/francetravail/").status_code == 200
 
 
@@ -254,9 +258,9 @@ class TestDemoSite:
         after = snapshot()
         for key, value in before.items():
             assert after[key] == value, key
-        assert len(after["figures"]) == len(content.FIGURES)
-        assert len(after["partners"]) == len(content.PARTNERS)
-        assert len(after["kits"]) == len(after["documents"]) == len(content.KITS)
+        assert len(after["figures"]) == len(FIGURES)
+        assert len(after["partners"]) == len(demo_content.PARTNERS)
+        assert len(after["kits"]) == len(after["documents"]) == len(demo_content.KITS)
 
     def test_editors_changes_are_kept_and_a_missing_page_comes_back(self, client):
         agenda = Page.objects.get(slug="agenda").specific
@@ -312,7 +316,7 @@ class TestDemoSite:
     def test_partners_are_the_organisations_the_documents_name(self, client):
         partners = list(Partner.objects.order_by("sort_order"))
 
-        assert [p.name for p in partners] == [p.name for p in content.PARTNERS]
+        assert [p.name for p in partners] == [p.name for p in demo_content.PARTNERS]
         assert {p.kind for p in partners} == set(Partner.Kind.values)
         assert all(p.logo is None and p.url == "" for p in partners)
         assert partners[0].kind == "mecene"  # editors' order: patrons first

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, WorkflowPage
 
-from home.demo import content
+from programmes import demo_content as content
 from programmes.models import (
     DocumentDownloadCount,
     Kit,
@@ -25,7 +25,7 @@ from tests.home.test_demo_content import demo_loaded, main_of
 
 pytestmark = pytest.mark.django_db
 
-DEMO_FILES = Path(content.__file__).resolve().parent / "files"
+DEMO_FILES = Path(content.__file__).resolve().parent / "demo_files"
 ACTION_URLS = {"/etre-contacte/", "/orienter-un-jeune/", "/francetravail/", "/agenda/"}
 
 # slug -> (title, status)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction
 
 from programmes.models import DocumentDownloadCount
+from programmes.services import record_download
 from tests.html import visible_text
 from tests.programmes.factories import PDF_BYTES, KitFactory, pdf_document
 
@@ -76,10 +77,10 @@ def test_the_download_counter_stores_only_document_month_and_count():
 def test_counts_are_kept_per_document_and_per_month():
     paris = datetime.timezone(datetime.timedelta(hours=1))
     guide, poster = pdf_document("Guide"), pdf_document("Affiche")
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 3, 2, 10, tzinfo=paris))
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 3, 31, 20, tzinfo=paris))
-    DocumentDownloadCount.record(guide, when=datetime.datetime(2025, 4, 1, 9, tzinfo=paris))
-    DocumentDownloadCount.record(poster, when=datetime.datetime(2025, 3, 15, 9, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 3, 2, 10, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 3, 31, 20, tzinfo=paris))
+    record_download(guide, when=datetime.datetime(2025, 4, 1, 9, tzinfo=paris))
+    record_download(poster, when=datetime.datetime(2025, 3, 15, 9, tzinfo=paris))
     rows = {
         (row.document.title, row.month.isoformat(), row.count)
         for row in DocumentDownloadCount.objects.select_related("document")
@@ -184,3 +185,70 @@ def test_a_private_document_refused_by_wagtail_is_not_counted(client):
     assert response.status_code == 200  # Wagtail's password form, not the file
     assert PDF_BYTES not in response.content
     assert count_of(document) == 0
+
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+ROBOTS = [
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+    "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+    "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2)",
+    "python-requests/2.32.3",
+    "curl/8.5.0",
+    "Wget/1.21.4",
+]
+
+
+def test_a_head_request_is_answered_but_not_counted(client, resources_page):
+    kit = KitFactory(title="Kit des parents", document=pdf_document("Kit parents 2024"))
+    document = pdf_document("Affiche des numéros d'aide")
+
+    assert (
+        client.head(f"/ressources/telecharger/{kit.pk}/", HTTP_USER_AGENT=BROWSER).status_code
+        == 200
+    )
+    assert client.head(document.url, HTTP_USER_AGENT=BROWSER).status_code == 200
+
+    assert not DocumentDownloadCount.objects.exists()
+
+
+@pytest.mark.parametrize("user_agent", ROBOTS)
+def test_a_robot_download_is_served_but_not_counted(client, resources_page, user_agent):
+    kit = KitFactory(title="Kit des parents", document=pdf_document("Kit parents 2024"))
+    document = pdf_document("Affiche des numéros d'aide")
+
+    response, body = download_as(client, f"/ressources/telecharger/{kit.pk}/", user_agent)
+    assert response.status_code == 200 and body == PDF_BYTES
+    response, body = download_as(client, document.url, user_agent)
+    assert response.status_code == 200 and body == PDF_BYTES
+
+    assert not DocumentDownloadCount.objects.exists()
+
+
+def test_a_browser_download_is_counted(client, resources_page):
+    kit = KitFactory(title="Kit des parents", document=pdf_document("Kit parents 2024"))
+
+    response, _body = download_as(client, f"/ressources/telecharger/{kit.pk}/", BROWSER)
+
+    assert response.status_code == 200
+    assert count_of(kit.document) == 1
+
+
+def download_as(client, url, user_agent):
+    response = client.get(url, HTTP_USER_AGENT=user_agent)
+    return response, b"".join(response.streaming_content)
+
+
+def test_robots_txt_keeps_crawlers_out_of_downloads(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    for rule in (
+        "Disallow: /ressources/telecharger/",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        "Disallow: /recherche/",
+    ):
+        assert rule in lines
+    assert "Disallow: /ressources/" not in lines  # the listing itself stays indexed

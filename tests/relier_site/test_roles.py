@@ -1,4 +1,4 @@
-"""Staff roles: created by migration, with the permissions DESIGN.md gives them."""
+"""Staff roles: created by migration, with the permissions the README gives them."""
 
 import pytest
 from django.apps import apps

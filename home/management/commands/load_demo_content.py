@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo.build import load_demo_content
+from home.demo.registry import load_demo_content
 
 
 def _count(number, singular, plural):
@@ -8,20 +8,17 @@ def _count(number, singular, plural):
     return f"{number} {singular if number <= 1 else plural}"
 
 
-# What the command may add beside pages, in the order of the summary line.
-_ADDED = [
-    ("figures", "chiffre clé", "chiffres clés"),
-    ("partners", "partenaire", "partenaires"),
-    ("documents", "document", "documents"),
-    ("kits", "kit", "kits"),
-]
+def _join(names):
+    """« a, b et c »."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
 class Command(BaseCommand):
     help = (
         "Crée le site de démonstration (pages publiques, programmes, partenaires, chiffres "
         "clés, kits à télécharger et réglages du site) à partir des documents de "
-        "l'association. Sans effet sur ce qui existe déjà : on peut le relancer."
+        "l'association : chaque application y ajoute sa part. Sans effet sur ce qui existe "
+        "déjà : on peut le relancer."
     )
 
     def handle(self, *args, **options):
@@ -42,17 +39,15 @@ class Command(BaseCommand):
                 f"{_count(len(result.existing), 'déjà présente', 'déjà présentes')}."
             )
         )
-        added = [
-            _count(result.added[key], singular, plural)
-            for key, singular, plural in _ADDED
-            if result.added.get(key)
-        ]
-        if result.added.get("workflow"):
-            added.append("processus « Relecture » attribué aux programmes")
+        added = []
+        for kind, (singular, plural, _name) in result.kinds.items():
+            number = result.added.get(kind)
+            if number:
+                added.append(singular if plural is None else _count(number, singular, plural))
+        # A kind counted without being described is named by its key.
+        added += [f"{n} {kind}" for kind, n in result.added.items() if kind not in result.kinds]
         if added:
             self.stdout.write("Ajouts : " + ", ".join(added) + ".")
-        else:
-            self.stdout.write(
-                "Chiffres clés, partenaires, documents, kits et processus « Relecture » : "
-                "rien à ajouter."
-            )
+        elif result.kinds:
+            names = [name for _singular, _plural, name in result.kinds.values()]
+            self.stdout.write(f"{_join(names)[:1].upper()}{_join(names)[1:]} : rien à ajouter.")

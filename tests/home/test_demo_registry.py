@@ -1,0 +1,23 @@
+"""The demo-content registry: every installed app's `demo.py` is found and run in ORDER."""
+
+from home import demo as shell_demo
+from home.demo.registry import DemoResult, demo_modules
+from programmes import demo as programmes_demo
+
+
+def test_each_apps_demo_module_is_found_and_the_shell_runs_first():
+    found = [(order, label, module) for order, label, module in demo_modules()]
+
+    assert found == [(0, "home", shell_demo), (10, "programmes", programmes_demo)]
+
+
+def test_a_kind_is_described_once_in_the_order_apps_first_describe_it():
+    result = DemoResult()
+    result.describe("figures", "chiffre clé", "chiffres clés", name="chiffres clés")
+    result.describe("kits", "kit", "kits", name="kits")
+    result.describe("figures", "autre", "autres", name="autres")
+    result.count("kits", n=2)
+
+    assert list(result.kinds) == ["figures", "kits"]
+    assert result.kinds["figures"] == ("chiffre clé", "chiffres clés", "chiffres clés")
+    assert result.added == {"kits": 2}

@@ -29,15 +29,6 @@ ROOT_URLCONF = "relier_site/urls.py"
 ENTRY_POINTS = ("selectors", "templatetags")
 OUTSIDE_LAYERS = {"tests", "scripts", "manage.py", ".venv", ".git"}
 
-# Imports that another branch removes (the mail layout gets its helplines and contact
-# details from a provider the shell registers). Listed here so the suite stays green
-# until then; `test_known_exceptions_are_still_needed` fails once they are gone, to
-# remind whoever merges to empty this set.
-KNOWN_EXCEPTIONS = {
-    ("relier_site/mail.py", "home.helplines"),
-    ("relier_site/mail.py", "home.models"),
-}
-
 
 def project_packages():
     """Top-level packages of the project (folders with an __init__.py)."""
@@ -159,15 +150,7 @@ def test_the_layers_are_the_expected_packages():
 
 
 def test_no_layer_imports_a_layer_above_it():
-    found = [violation for violation in all_violations() if violation[:2] not in KNOWN_EXCEPTIONS]
-    assert found == []
-
-
-def test_known_exceptions_are_still_needed():
-    found = {violation[:2] for violation in all_violations()}
-    assert found >= KNOWN_EXCEPTIONS, (
-        f"These imports are gone: remove {sorted(KNOWN_EXCEPTIONS - found)} from KNOWN_EXCEPTIONS."
-    )
+    assert all_violations() == []
 
 
 # --- The checker catches what it must (synthetic sources) ----------------------------

@@ -114,6 +114,8 @@ def field_value(field, depth):
         return CANARY[: field.max_length] if field.max_length else CANARY
     if isinstance(field, models.JSONField):
         return [CANARY_EMAIL]
+    if isinstance(field, models.BinaryField):
+        return CANARY.encode()
     if isinstance(field, models.BooleanField):
         return False
     if isinstance(field, models.DecimalField):
@@ -143,7 +145,9 @@ def make_instance(model, depth=0):
             continue
         if getattr(field, "auto_now_add", False):
             continue
-        is_text = isinstance(field, models.CharField | models.TextField | models.JSONField)
+        is_text = isinstance(
+            field, models.CharField | models.TextField | models.JSONField | models.BinaryField
+        )
         if field.has_default() and not is_text:
             continue
         if (field.null or field.blank) and not is_text:

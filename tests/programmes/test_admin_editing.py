@@ -221,6 +221,26 @@ def test_communication_cannot_publish_a_programme_under_review_by_any_path(
     assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
 
 
+@pytest.mark.parametrize("publishing", ["publish_copies", "alias"])
+def test_communication_cannot_put_a_copy_of_a_programme_online(
+    communication_client, programme_index_page, relecture, publishing
+):
+    original = ProgrammePageFactory(title="Stop cyberviolences", slug="stop-cyberviolences")
+    response = communication_client.post(
+        reverse("wagtailadmin_pages:copy", args=[original.pk]),
+        {
+            "new_title": "Stop cyberviolences (copie)",
+            "new_slug": "stop-cyberviolences-copie",
+            "new_parent_page": str(programme_index_page.pk),
+            publishing: "on",
+        },
+    )
+    assert not ProgrammePage.objects.filter(slug="stop-cyberviolences-copie", live=True).exists()
+    assert Client().get("/programmes/stop-cyberviolences-copie/").status_code == 404
+    assert response.status_code == 200  # the form again, with the refusal
+    assert "Vous n'avez pas la permission de publier" in visible_text(response)
+
+
 def test_communication_still_publishes_pages_without_a_workflow(
     client, communication_client, home_page, programme_index_page, relecture
 ):

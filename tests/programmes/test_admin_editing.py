@@ -218,6 +218,14 @@ def test_communication_cannot_publish_a_programme_under_review_by_any_path(
     page.refresh_from_db()
     assert not page.live
     assert not WorkflowState.objects.filter(status=WorkflowState.STATUS_APPROVED).exists()
+
+    # The admin's API (used by the page explorer): refused too.
+    response = communication_client.post(
+        f"/admin/api/main/pages/{page.pk}/action/publish/", content_type="application/json"
+    )
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert not page.live
     assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
 
 

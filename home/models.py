@@ -8,13 +8,16 @@ from wagtail.models import Page, PreviewableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from relier_site.review import ReviewedPageMixin
+
 from .blocks import BodyBlock
 from .helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL
 from .seo import json_ld
 
 
-class BasePage(Page):
-    """Fields and behaviour every content page of the site shares."""
+class BasePage(ReviewedPageMixin, Page):
+    """Fields and behaviour every content page of the site shares (review before
+    publishing under a workflow: see relier_site.review)."""
 
     intro = models.TextField(
         "Chapeau",

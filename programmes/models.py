@@ -132,7 +132,14 @@ class ProgrammePage(BasePage):
         "les moteurs de recherche si celle-ci est vide.",
     )
     status = models.CharField(
-        "Statut", max_length=20, choices=Status.choices, default=Status.OFFERED
+        "Statut",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OFFERED,
+        help_text="« Proposé » : le programme accueille des jeunes dès aujourd'hui. "
+        "« En développement » : le programme se prépare ; sa page et sa carte (page "
+        "d'accueil, liste des programmes) portent le badge « En développement », pour "
+        "que les visiteurs sachent qu'il n'accueille pas encore de jeunes.",
     )
     audiences = ParentalManyToManyField(
         Audience, verbose_name="Publics", blank=True, related_name="programmes"

@@ -1,10 +1,18 @@
-"""Two-factor login for the Wagtail admin (django-otp: TOTP app + static backup codes).
+"""Two-factor login for staff (django-otp: TOTP app + static backup codes).
 
-When ``settings.RELIER_REQUIRE_2FA`` is true, an authenticated user who has not passed
-the second factor in this session cannot open any admin page: they are sent to the
-set-up page (first login: scan a QR code, type a code, receive 10 backup codes) or to
-the verification page (later logins). django-otp's ``OTPMiddleware`` must run before
-``AdminTwoFactorMiddleware``; it gives ``request.user.is_verified()``.
+When ``settings.RELIER_REQUIRE_2FA`` is true, a signed-in user who has not passed the
+second factor in this session holds no privilege at all:
+
+- on the admin (``/admin/``), every page sends them to the set-up page (first login:
+  scan a QR code, type a code, receive 10 backup codes) or to the verification page
+  (later logins), except those pages, signing in and signing out;
+- everywhere else they are treated as an anonymous visitor: pages and documents
+  restricted to signed-in users (Wagtail's "private" pages, restricted collections)
+  send them to log in, and the visitors' login page (``/_util/login/``), once the
+  password is passed, sends them on to the second factor and then back to the page.
+
+django-otp's ``OTPMiddleware`` must run before ``AdminTwoFactorMiddleware``; it gives
+``request.user.is_verified()``.
 
 Recovery when a phone is lost: ``manage.py addstatictoken <identifiant>`` prints a
 one-time code; the person signs in with it, then sets up a new app on
@@ -20,6 +28,7 @@ from urllib.parse import urlencode
 import segno
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
@@ -51,6 +60,8 @@ EXEMPT_URL_NAMES = frozenset(
         "wagtailadmin_javascript_catalog",
     }
 )
+# Wagtail's login page for visitors of private pages and documents (/_util/login/).
+FRONTEND_LOGIN_URL_NAME = "wagtailcore_login"
 BACKUP_CODE_COUNT = 10
 BACKUP_CODE_DIGITS = 12
 TOTP_DEVICE_NAME = "Application d'authentification"
@@ -76,7 +87,8 @@ def _url_with_next(url_name, next_url):
 
 
 class AdminTwoFactorMiddleware:
-    """Send signed-in admin users to the 2FA set-up or verification page.
+    """Without the second factor, no staff privilege: the admin sends to the 2FA pages,
+    the rest of the site sees an anonymous visitor (see the module docstring).
 
     Place it after ``django_otp.middleware.OTPMiddleware``.
     """
@@ -97,20 +109,39 @@ class AdminTwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not getattr(settings, "RELIER_REQUIRE_2FA", False):
             return None
-        if not request.path.startswith(ADMIN_PREFIXES):
-            return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or is_verified(user):
             return None
         match = request.resolver_match
-        if match is not None and match.url_name in EXEMPT_URL_NAMES:
+        url_name = match.url_name if match is not None else None
+        if not request.path.startswith(ADMIN_PREFIXES):
+            if url_name == FRONTEND_LOGIN_URL_NAME and request.method == "GET":
+                # Password passed (now or earlier): the second factor, then `next`.
+                return _second_factor_redirect(user, _next_url(request, default="/"))
+            _act_as_anonymous(request)
+            return None
+        if url_name in EXEMPT_URL_NAMES:
             return None
         next_url = (
             request.get_full_path() if request.method == "GET" else reverse("wagtailadmin_home")
         )
-        if user_has_device(user, confirmed=True):
-            return redirect(_url_with_next(VERIFY_URL_NAME, next_url))
-        return redirect(_url_with_next(SETUP_URL_NAME, next_url))
+        return _second_factor_redirect(user, next_url)
+
+
+def _act_as_anonymous(request):
+    anonymous = AnonymousUser()
+    request.user = anonymous
+
+    async def auser():
+        return anonymous
+
+    request.auser = auser
+
+
+def _second_factor_redirect(user, next_url):
+    if user_has_device(user, confirmed=True):
+        return redirect(_url_with_next(VERIFY_URL_NAME, next_url))
+    return redirect(_url_with_next(SETUP_URL_NAME, next_url))
 
 
 # --- Codes ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ not: recipients and subjects are personal data); `relier_site.retry_outboundemai
 the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
 """
 
+from django.contrib.auth import get_user_model
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
@@ -111,20 +112,26 @@ def register_outbound_email_viewset():
     return outbound_email_viewset
 
 
+SUPERUSER_ONLY = "Seul un superutilisateur peut créer ou modifier un compte superutilisateur."
+
+
 def _refuse_superuser_escalation(request, user=None):
     """Only a superuser may create or edit a superuser, or tick « Administrateur ».
 
     Wagtail lets anyone with `auth.change_user` tick the superuser box; the
     Administration role manages accounts but must not be able to grant itself
     everything (two-factor login and roles rely on it).
+
+    Every admin path that changes an account is covered: creating and editing (below),
+    the bulk actions of the user listing (`refuse_bulk_actions_on_superusers`). Wagtail
+    itself refuses deleting a superuser and managing a superuser's API tokens to
+    non-superusers (`user_can_delete_user`, `user_can_manage_token`).
     """
     if request.user.is_superuser:
         return None
     editing_superuser = user is not None and user.is_superuser
     if editing_superuser or (request.method == "POST" and request.POST.get("is_superuser")):
-        return forbidden(
-            request, "Seul un superutilisateur peut créer ou modifier un compte superutilisateur."
-        )
+        return forbidden(request, SUPERUSER_ONLY)
     return None
 
 
@@ -136,3 +143,14 @@ def refuse_superuser_creation(request):
 @hooks.register("before_edit_user")
 def refuse_superuser_edit(request, user):
     return _refuse_superuser_escalation(request, user)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_superusers(request, action_type, objects, action_class_instance):
+    """User bulk actions (active state, role, deletion, and any other) leave superusers
+    alone unless a superuser runs them: nothing is changed, the whole action is refused."""
+    if action_class_instance.model is not get_user_model() or request.user.is_superuser:
+        return None
+    if any(user.is_superuser for user in objects):
+        return forbidden(request, SUPERUSER_ONLY)
+    return None

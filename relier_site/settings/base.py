@@ -156,6 +156,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "relier_site.forms.StaffLoginForm"
+# Approving a review publishes without the publishing permission (relier_site.review).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "relier_site.workflow_actions.publish_approved"
+# Avatars: no Gravatar (another host, refused by the admin's CSP); initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Password-reset emails go through the outbox, sent by the worker
 # (relier_site.password_reset), at most PASSWORD_RESET_RATE_LIMIT requests per client
 # address per hour.
@@ -237,6 +242,9 @@ ADMIN_CSP = {
     "frame-ancestors": [CSP.SELF],
     "frame-src": [CSP.SELF],
 }
+# Wagtail previews (the public page rendered for the admin's preview panel): the public
+# policy, but the admin on this origin may frame them.
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 # Django's defaults already give X-Content-Type-Options: nosniff, Referrer-Policy and
 # Cross-Origin-Opener-Policy "same-origin", X-Frame-Options DENY (Wagtail previews use
@@ -256,8 +264,30 @@ AXES_RESET_ON_SUCCESS = True
 # by axes itself once their cool-off has passed.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+
+def axes_client_address(proxy_count):
+    """django-axes' django-ipware settings for ``proxy_count`` proxies in front of the site.
+
+    Returns ``(AXES_IPWARE_PROXY_COUNT, AXES_IPWARE_META_PRECEDENCE_ORDER)``. Without a
+    proxy, X-Forwarded-For is whatever the client sent: only REMOTE_ADDR counts. Behind
+    proxies, the one next to the site is REMOTE_ADDR and each appends the address it
+    received from to X-Forwarded-For, so the header ends with the client's address then
+    the ``proxy_count - 1`` other proxies (django-ipware counts only those in the header).
+    Entries further left were sent by the client and are ignored: lockout follows the
+    real client address, which the client cannot choose.
+    """
+    if proxy_count <= 0:
+        return None, ["REMOTE_ADDR"]
+    return proxy_count - 1, ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+
+AXES_IPWARE_PROXY_COUNT, AXES_IPWARE_META_PRECEDENCE_ORDER = axes_client_address(
+    env_int("AXES_PROXY_COUNT", 0)
+)
+# Accept a header with more entries than proxies (a client may send its own
+# X-Forwarded-For, which the proxy extends); the position from the right decides.
+IPWARE_STRICT = False
 
 # Logging: never log request bodies; errors go to stderr (and Sentry when on).
 LOGGING = {

@@ -37,7 +37,9 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 
 RELIER_REQUIRE_2FA = env_bool("RELIER_REQUIRE_2FA", True)
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1)
+AXES_IPWARE_PROXY_COUNT, AXES_IPWARE_META_PRECEDENCE_ORDER = axes_client_address(  # noqa: F405
+    env_int("AXES_PROXY_COUNT", 1)
+)
 
 from relier_site.sentry import init_sentry  # noqa: E402
 

@@ -5,7 +5,7 @@ on the « Relecture » workflow, publish; French validation messages."""
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Workflow, WorkflowPage, WorkflowState
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import ImpactFigure
@@ -20,6 +20,7 @@ from programmes.models import (
     SchoolLevel,
 )
 from relier_site import roles
+from relier_site.review import ReviewPermissionTester
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.html import stream_block_errors, visible_text
 from tests.programmes.conftest import staff_member
@@ -84,14 +85,16 @@ def programme_form(*, action_page=None, actions=None, body=(), **fields):
     return form
 
 
-def test_communication_creates_previews_submits_and_publishes_a_programme(
-    communication_client, programme_index_page, relecture, referral_page
+def test_communication_creates_previews_submits_and_a_colleague_approves_a_programme(
+    client, communication_client, programme_index_page, relecture, referral_page
 ):
     visitor = Client()
-    # The add form opens.
+    # The add form opens, offering review and no direct publishing.
     response = communication_client.get(add_url(programme_index_page))
     assert response.status_code == 200
     assert 'name="promise"' in response.text
+    assert 'name="action-submit"' in response.text
+    assert 'name="action-publish"' not in response.text
 
     # Saved as a draft: stored, not live.
     form = programme_form(action_page=referral_page)
@@ -128,14 +131,25 @@ def test_communication_creates_previews_submits_and_publishes_a_programme(
     page.refresh_from_db()
     assert not page.live
 
-    # Published: live at its public URL, the review closed.
+    # The author cannot publish it themselves, even by posting the publish action.
     response = communication_client.post(edit_url, {**form, "action-publish": "1"})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
+
+    # Another member of Communication approves: live at its public URL, the review closed.
+    reviewer = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    client.force_login(reviewer)
+    response = client.post(
+        edit_url, {**form, "action-workflow-action": "1", "workflow-action-name": "approve"}
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.live
     assert not page.has_unpublished_changes
     state.refresh_from_db()
-    assert state.status != WorkflowState.STATUS_IN_PROGRESS
+    assert state.status == WorkflowState.STATUS_APPROVED
     response = visitor.get("/programmes/bien-dans-ma-classe/")
     assert response.status_code == 200
     assert PROMISE in visible_text(response)
@@ -172,6 +186,120 @@ def test_a_second_reviewer_approves_and_the_programme_goes_live(
     assert client.get("/programmes/bien-dans-ma-classe/").status_code == 200
 
 
+def test_communication_cannot_publish_a_programme_under_review_by_any_path(
+    communication_client, programme_index_page, relecture, referral_page
+):
+    visitor = Client()
+    form = programme_form(action_page=referral_page)
+    # Creating with the publish action only saves a draft.
+    response = communication_client.post(
+        add_url(programme_index_page), {**form, "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(slug="bien-dans-ma-classe")
+    assert not page.live
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    # The edit form offers « Soumettre à Relecture » and no « Publier ».
+    response = communication_client.get(edit_url)
+    assert 'name="action-submit"' in response.text
+    assert 'name="action-publish"' not in response.text
+    assert "Soumettre à Relecture" in visible_text(response)
+
+    # Editing with the publish action: a draft again.
+    response = communication_client.post(edit_url, {**form, "action-publish": "1"})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+
+    # Bulk publishing from the page listing: refused.
+    bulk_url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = communication_client.post(f"{bulk_url}?id={page.pk}")
+    page.refresh_from_db()
+    assert not page.live
+    assert not WorkflowState.objects.filter(status=WorkflowState.STATUS_APPROVED).exists()
+
+    # The admin's API (used by the page explorer): refused too.
+    response = communication_client.post(
+        f"/admin/api/main/pages/{page.pk}/action/publish/", content_type="application/json"
+    )
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert not page.live
+    assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
+
+
+@pytest.mark.parametrize("publishing", ["publish_copies", "alias"])
+def test_communication_cannot_put_a_copy_of_a_programme_online(
+    communication_client, programme_index_page, relecture, publishing
+):
+    original = ProgrammePageFactory(title="Stop cyberviolences", slug="stop-cyberviolences")
+    response = communication_client.post(
+        reverse("wagtailadmin_pages:copy", args=[original.pk]),
+        {
+            "new_title": "Stop cyberviolences (copie)",
+            "new_slug": "stop-cyberviolences-copie",
+            "new_parent_page": str(programme_index_page.pk),
+            publishing: "on",
+        },
+    )
+    assert not ProgrammePage.objects.filter(slug="stop-cyberviolences-copie", live=True).exists()
+    assert Client().get("/programmes/stop-cyberviolences-copie/").status_code == 404
+    assert response.status_code == 200  # the form again, with the refusal
+    assert "Vous n'avez pas la permission de publier" in visible_text(response)
+
+
+def test_communication_still_publishes_pages_without_a_workflow(
+    client, communication_client, home_page, programme_index_page, relecture
+):
+    page = StandardPageFactory(
+        parent=home_page, title="Nos actions", slug="nos-actions", live=False
+    )
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert 'name="action-publish"' in communication_client.get(edit_url).text
+    response = communication_client.post(
+        edit_url, {**page_form(page, title="Nos actions"), "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    client.logout()
+    assert client.get("/nos-actions/").status_code == 200
+
+
+def test_assigning_relecture_to_another_page_requires_review_there(communication_client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Association", slug="association")
+    WorkflowPage.objects.create(workflow=Workflow.objects.get(name="Relecture"), page=page)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = communication_client.post(
+        edit_url, {**page_form(page, title="Association (nouveau titre)"), "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Association"  # the live version is unchanged
+    assert page.has_unpublished_changes
+
+
+def test_administration_publishes_a_programme_directly(
+    client, programme_index_page, relecture, referral_page
+):
+    client.force_login(staff_member(roles.ADMINISTRATION, "alex-administration"))
+    form = programme_form(action_page=referral_page)
+    response = client.get(add_url(programme_index_page))
+    assert 'name="action-publish"' in response.text
+    response = client.post(add_url(programme_index_page), {**form, "action-publish": "1"})
+    assert response.status_code == 302
+    assert ProgrammePage.objects.get(slug="bien-dans-ma-classe").live
+
+
+def test_every_page_type_requires_review_under_a_workflow(communication_user):
+    for model in get_page_models():
+        if model is Page:
+            continue
+        tester = model().permissions_for_user(communication_user)
+        assert isinstance(tester, ReviewPermissionTester), model.__name__
+
+
 def test_a_programme_can_be_previewed_before_its_first_save(
     communication_client, programme_index_page, referral_page
 ):
@@ -192,15 +320,58 @@ def test_a_programme_can_be_previewed_before_its_first_save(
     assert not ProgrammePage.objects.exists()
 
 
+def csp_directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        name: values
+        for name, _, values in (part.strip().partition(" ") for part in policy.split(";"))
+    }
+
+
+def test_previews_may_be_framed_by_the_admin_and_public_pages_by_nobody(
+    client, communication_client, programme_index_page
+):
+    # Page preview (the side panel frames it).
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[programme_index_page.pk])
+    communication_client.post(preview_url, page_form(programme_index_page))
+    # Snippet preview.
+    partner = PartnerFactory(name="Fondation Horizon")
+    snippet_preview_url = snippet_url(Partner, "preview_on_edit", partner.pk)
+    communication_client.post(
+        snippet_preview_url,
+        {"name": partner.name, "kind": partner.kind, "url": "", "description": ""},
+    )
+    for url in (preview_url, snippet_preview_url):
+        response = communication_client.get(url)
+        assert response.status_code == 200, url
+        directives = csp_directives(response)
+        assert directives["frame-ancestors"] == "'self'", url
+        assert response["X-Frame-Options"] == "SAMEORIGIN", url
+        # Otherwise the public page's strict policy: scripts only with the nonce.
+        assert directives["script-src"].startswith("'self' 'nonce-"), url
+        assert "unsafe-inline" not in response["Content-Security-Policy"], url
+
+    client.logout()
+    response = client.get("/programmes/")
+    assert response.status_code == 200
+    assert csp_directives(response)["frame-ancestors"] == "'none'"
+    assert response["X-Frame-Options"] == "DENY"
+
+
 # --- Validation -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+# Under « Relecture », Communication submits and Administration may publish directly.
+@pytest.mark.parametrize(
+    ("role", "action"),
+    [(roles.ADMINISTRATION, "action-publish"), (roles.COMMUNICATION, "action-submit")],
+)
 def test_a_programme_without_any_action_is_refused_in_french(
-    communication_client, programme_index_page, relecture, action
+    client, programme_index_page, relecture, role, action
 ):
+    client.force_login(staff_member(role, "personne-equipe"))
     form = programme_form(actions=[])
-    response = communication_client.post(add_url(programme_index_page), {**form, action: "1"})
+    response = client.post(add_url(programme_index_page), {**form, action: "1"})
     assert response.status_code == 200
     assert PAGE_NOT_CREATED in visible_text(response)
     assert MIN_ACTION_ERROR in stream_block_errors(response)

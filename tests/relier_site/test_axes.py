@@ -1,7 +1,10 @@
 """Login throttling (django-axes) through the real Wagtail admin login page."""
 
 import html
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -12,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from relier_site import roles
+from relier_site.settings.base import axes_client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +107,97 @@ def test_lockout_is_per_username_and_address(client, staff_user):
     response = sign_in(other_address, "dominique", PASSWORD, ip="198.51.100.20")
     assert response.status_code == 302
     assert signed_in(other_address)
+
+
+# --- Behind the reverse proxy (production: AXES_PROXY_COUNT=1) ------------------------------
+
+PROXY_ADDRESS = "127.0.0.1"  # the proxy, as gunicorn sees it
+CLIENT_A = "203.0.113.7"
+CLIENT_B = "198.51.100.20"
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """The client-address settings production derives from AXES_PROXY_COUNT=1."""
+    settings.AXES_IPWARE_PROXY_COUNT, settings.AXES_IPWARE_META_PRECEDENCE_ORDER = (
+        axes_client_address(1)
+    )
+
+
+def sign_in_through_proxy(client, username, password, forwarded_for):
+    """A login as the proxy forwards it: X-Forwarded-For ends with the client address."""
+    return client.post(
+        LOGIN_URL,
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=PROXY_ADDRESS,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_the_proxy_lockout_is_per_real_client_address(behind_one_proxy, staff_user):
+    client_a = Client()
+    for attempt in range(5):
+        sign_in_through_proxy(client_a, "dominique", f"faux-{attempt}", CLIENT_A)
+    assert_locked_out(sign_in_through_proxy(client_a, "dominique", PASSWORD, CLIENT_A))
+    assert not signed_in(client_a)
+
+    # Someone else, through the same proxy, signs in with the right password.
+    client_b = Client()
+    response = sign_in_through_proxy(client_b, "dominique", PASSWORD, CLIENT_B)
+    assert response.status_code == 302
+    assert signed_in(client_b)
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == [CLIENT_A]
+
+
+@pytest.mark.parametrize("forged", [CLIENT_B, "10.0.0.1", "not-an-address"])
+def test_a_forged_forwarded_for_entry_does_not_lift_the_lockout(
+    behind_one_proxy, staff_user, forged
+):
+    # Each failure comes with another forged entry before the one the proxy appended.
+    for attempt in range(5):
+        sign_in_through_proxy(
+            Client(), "dominique", f"faux-{attempt}", f"192.0.2.{attempt}, {CLIENT_A}"
+        )
+    response = sign_in_through_proxy(Client(), "dominique", PASSWORD, f"{forged}, {CLIENT_A}")
+    assert_locked_out(response)
+    assert_locked_out(sign_in_through_proxy(Client(), "dominique", PASSWORD, CLIENT_A))
+
+
+def test_without_a_proxy_a_forwarded_for_header_is_ignored(staff_user):
+    # The test settings are those of a site without proxy (AXES_PROXY_COUNT unset).
+    for attempt in range(5):
+        Client().post(
+            LOGIN_URL,
+            {"username": "dominique", "password": f"faux-{attempt}"},
+            REMOTE_ADDR=CLIENT_A,
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}",
+        )
+    response = Client().post(
+        LOGIN_URL,
+        {"username": "dominique", "password": PASSWORD},
+        REMOTE_ADDR=CLIENT_A,
+        HTTP_X_FORWARDED_FOR=CLIENT_B,
+    )
+    assert_locked_out(response)
+
+
+def test_production_reads_the_client_address_behind_one_proxy_by_default():
+    from tests.relier_site.test_settings import PRODUCTION_ENV, ROOT
+
+    code = (
+        "from django.conf import settings; "
+        "print(settings.AXES_IPWARE_PROXY_COUNT, settings.AXES_IPWARE_META_PRECEDENCE_ORDER, "
+        "settings.IPWARE_STRICT)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "AXES_PROXY_COUNT"}
+    env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="relier_site.settings.production")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 ['HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR'] False"

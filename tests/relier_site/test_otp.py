@@ -5,6 +5,7 @@ import re
 import time
 from base64 import b32encode
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings as django_settings
@@ -14,8 +15,11 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from relier_site import roles
+from tests.factories import DocumentFactory, StandardPageFactory
+from tests.html import visible_text as page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -276,3 +280,108 @@ def test_middleware_refuses_to_run_before_django_otp(settings):
     settings.MIDDLEWARE = [m for m in django_settings.MIDDLEWARE if m != OTP_MIDDLEWARE]
     with pytest.raises(ImproperlyConfigured, match="must come after"):
         AdminTwoFactorMiddleware(lambda request: None)
+
+
+# --- The second factor guards private pages and documents too -----------------------------
+
+PRIVATE_TEXT = "Compte rendu de la réunion d'équipe"
+FRONTEND_LOGIN_URL = "/_util/login/"
+
+
+@pytest.fixture
+def private_content(home_page):
+    """A page and a document that only signed-in people may see."""
+    page = StandardPageFactory(
+        parent=home_page, title="Espace de l'équipe", slug="equipe", intro=PRIVATE_TEXT
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    collection = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = DocumentFactory(title="Compte rendu", collection=collection)
+    return {"page": "/equipe/", "document": document.url}
+
+
+def assert_sent_to_login(response, next_url):
+    assert response.status_code == 302
+    assert response.url == f"{FRONTEND_LOGIN_URL}?{urlencode({'next': next_url}, safe='/')}"
+
+
+def assert_private_content_served(client, private_content):
+    response = client.get(private_content["page"])
+    assert response.status_code == 200
+    assert PRIVATE_TEXT in page_text(response.text)
+    response = client.get(private_content["document"])
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"Guide des parents")
+
+
+def test_without_the_second_factor_private_pages_and_documents_are_refused(
+    two_factor, client, editor, private_content
+):
+    client.force_login(editor)
+    set_up_device(client)
+    device = TOTPDevice.objects.get(user=editor, confirmed=True)
+
+    later = Client()
+    later.force_login(editor)  # password passed, second factor not yet
+    for url in private_content.values():
+        assert_sent_to_login(later.get(url), url)
+    # The login page sends on to the second factor, then back to the page.
+    response = later.get(f"{FRONTEND_LOGIN_URL}?{urlencode({'next': '/equipe/'})}")
+    assert response.status_code == 302
+    assert response.url == VERIFY_URL + "?next=%2Fequipe%2F"
+    response = later.post(VERIFY_URL, {"code": code_for(device, steps_ahead=1), "next": "/equipe/"})
+    assert response.status_code == 302
+    assert response.url == "/equipe/"
+    assert_private_content_served(later, private_content)
+
+
+def test_a_login_through_the_visitors_login_page_still_needs_the_second_factor(
+    two_factor, client, editor, private_content
+):
+    client.force_login(editor)
+    codes = set_up_device(client)
+
+    visitor = Client()
+    assert_sent_to_login(visitor.get("/equipe/"), "/equipe/")
+    response = visitor.post(
+        FRONTEND_LOGIN_URL,
+        {"username": "camille", "password": "mot-de-passe-solide-42", "next": "/equipe/"},
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in visitor.session  # the password is right…
+    for url in private_content.values():  # …but it is not enough
+        response = visitor.get(url)
+        assert_sent_to_login(response, url)
+        assert PRIVATE_TEXT not in page_text(response.text)
+    response = visitor.get(f"{FRONTEND_LOGIN_URL}?{urlencode({'next': '/equipe/'})}")
+    assert response.url == VERIFY_URL + "?next=%2Fequipe%2F"
+    response = visitor.post(VERIFY_URL, {"code": codes[0], "next": "/equipe/"})
+    assert response.url == "/equipe/"
+    assert_private_content_served(visitor, private_content)
+
+
+def test_a_staff_member_without_device_is_sent_to_set_up_from_the_visitors_login(
+    two_factor, client, editor, private_content
+):
+    client.force_login(editor)
+    assert_sent_to_login(client.get("/equipe/"), "/equipe/")
+    response = client.get(f"{FRONTEND_LOGIN_URL}?{urlencode({'next': '/equipe/'})}")
+    assert response.url == SETUP_URL + "?next=%2Fequipe%2F"
+
+
+def test_public_pages_still_open_to_an_unverified_session(two_factor, client, editor):
+    client.force_login(editor)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "wagtail-userbar" not in response.text  # no editing shortcut either
+
+
+def test_without_2fa_requirement_a_signed_in_user_reads_private_content(
+    two_factor, client, editor, private_content
+):
+    two_factor.RELIER_REQUIRE_2FA = False
+    client.force_login(editor)
+    assert_private_content_served(client, private_content)

@@ -114,6 +114,8 @@ def field_value(field, depth):
         return CANARY[: field.max_length] if field.max_length else CANARY
     if isinstance(field, models.JSONField):
         return [CANARY_EMAIL]
+    if isinstance(field, models.BinaryField):
+        return CANARY.encode()
     if isinstance(field, models.BooleanField):
         return False
     if isinstance(field, models.DecimalField):

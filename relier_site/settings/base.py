@@ -147,6 +147,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Public address applied to the default Site by `migrate` (relier_site.sites); production
 # sets it to WAGTAILADMIN_BASE_URL. None: the Site is left as it is (dev, tests).
 RELIER_PUBLIC_URL = None
+# Documents are always served by Wagtail's view (privacy checks, download counter),
+# never by a direct link into MEDIA_ROOT.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

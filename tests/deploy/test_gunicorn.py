@@ -2,6 +2,9 @@
 the committed gunicorn.conf.py, requested over real HTTP as the TLS proxy would
 (`Host: www.example.org`, `X-Forwarded-Proto: https`).
 
+When nginx is installed, the README's nginx rules run in front of gunicorn too (without
+TLS); without it those tests are skipped with a message.
+
 The database is a temporary SQLite file, or the PostgreSQL of scripts/with-postgres.sh
 when DATABASE_URL points to PostgreSQL. gunicorn runs in its own process group, stopped
 (and killed if need be) when the module's tests end.
@@ -11,6 +14,7 @@ import contextlib
 import http.client
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.deploy.test_documents import nginx_snippet
 
 pytestmark = pytest.mark.deploy
 
@@ -71,16 +77,22 @@ def manage(env, *args):
     return result
 
 
-def wait_until_ready(process, port, log):
+def wait_until_ready(process, port, log, name="gunicorn"):
+    """Wait until robots.txt answers: the worker has loaded the site, not just bound."""
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"gunicorn stopped:\n{log.read_text()}", pytrace=False)
-        with contextlib.suppress(OSError):
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
+            pytest.fail(f"{name} stopped:\n{log.read_text()}", pytrace=False)
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
+            try:
+                connection.request("GET", "/robots.txt", headers=PROXY_HEADERS)
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
         time.sleep(0.2)
-    pytest.fail(f"gunicorn did not answer:\n{log.read_text()}", pytrace=False)
+    pytest.fail(f"{name} did not answer:\n{log.read_text()}", pytrace=False)
 
 
 def stop(process):
@@ -102,35 +114,65 @@ def deployed(tmp_path_factory):
     manage(env, "shell", "-c", "from home.tree import ensure_home_page; ensure_home_page()")
     port = free_port()
     log = tmp / "gunicorn.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "relier_site.wsgi",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    process = start(
+        [*gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "1", "relier_site.wsgi"],
+        log,
+        cwd=settings.BASE_DIR,
+        env=env,
+    )
     try:
         wait_until_ready(process, port, log)
-        yield {"port": port, "collectstatic": collected.stdout + collected.stderr}
+        yield {
+            "port": port,
+            "media": Path(env["MEDIA_ROOT"]),
+            "collectstatic": collected.stdout + collected.stderr,
+        }
+    finally:
+        stop(process)
+
+
+def start(command, log, **kwargs):
+    with log.open("w") as output:
+        return subprocess.Popen(  # noqa: S603
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
+        )
+
+
+@pytest.fixture(scope="module")
+def proxy(deployed, tmp_path_factory):
+    """nginx with the README's rules (plain HTTP on a free port) in front of gunicorn."""
+    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+    if nginx is None:
+        pytest.skip("nginx absent (apt-get install nginx): README proxy rules not run")
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    media = deployed["media"]
+    rules = (
+        nginx_snippet()
+        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
+        .replace("/srv/relier/media/", f"{media}/")
+        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{deployed['port']}")
+    )
+    temp_paths = " ".join(
+        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # workers read pytest's private tmp
+        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
+        + f"events {{}}\nhttp {{ access_log off; {temp_paths}\n{rules}\n}}\n"
+    )
+    log = tmp / "nginx.log"
+    process = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
+    try:
+        wait_until_ready(process, port, log, name="nginx")
+        yield {"port": port, "media": media}
     finally:
         stop(process)
 
 
 def request(deployed, method, path, headers=PROXY_HEADERS):
-    connection = http.client.HTTPConnection("127.0.0.1", deployed["port"], timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", deployed["port"], timeout=120)
     try:
         connection.request(method, path, headers=headers)
         response = connection.getresponse()
@@ -213,3 +255,33 @@ def test_collectstatic_collects_each_file_once(deployed):
     assert "static files copied" in output
     assert "Found another file with the destination path" not in output
     assert Path(settings.BASE_DIR, "gunicorn.conf.py").is_file()
+
+
+def test_through_the_proxy_pages_have_https_links(proxy):
+    status, _headers, body = request(proxy, "GET", "/", headers={"Host": HOST})
+    assert status == 200
+    assert f'<link rel="canonical" href="https://{HOST}/">' in body
+
+
+def test_through_the_proxy_a_too_long_address_gets_the_french_414_page(proxy):
+    status, _headers, body = request(proxy, "GET", "/" + "a" * 9000 + "/", headers={"Host": HOST})
+    assert status == 414
+    assert "<h1>Cette adresse est trop longue</h1>" in body
+    assert "Quitter le site" in body
+
+
+def test_the_proxy_serves_image_renditions_but_never_the_documents_folder(proxy):
+    (proxy["media"] / "images").mkdir(parents=True, exist_ok=True)
+    (proxy["media"] / "images" / "affiche.width-100.png").write_bytes(b"rendition")
+    (proxy["media"] / "documents").mkdir(parents=True, exist_ok=True)
+    (proxy["media"] / "documents" / "compte-rendu.txt").write_text("Compte rendu interne")
+
+    status, _headers, body = request(
+        proxy, "GET", "/media/images/affiche.width-100.png", headers={"Host": HOST}
+    )
+    assert (status, body) == (200, "rendition")
+    status, _headers, body = request(
+        proxy, "GET", "/media/documents/compte-rendu.txt", headers={"Host": HOST}
+    )
+    assert status == 404  # reached Django, which serves no media
+    assert "Compte rendu interne" not in body

@@ -1,3 +1,5 @@
+from http import HTTPMethod
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
@@ -34,6 +36,9 @@ class BasePage(ReviewedPageMixin, Page):
         index.SearchField("body"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    # Pages are read, not written: PUT, DELETE, PATCH and POST answer 405 (a page type
+    # with a form adds POST).
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     class Meta:
         abstract = True

@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from relier_site.sites import apply_public_url
+
 from .models import HomePage
 
 HOME_TITLE = "Les Centres Relier"
@@ -34,6 +36,9 @@ def ensure_home_page(**fields):
             is_default_site=True,
             site_name=HOME_TITLE,
         )
+        # Deleting the placeholder deleted Wagtail's initial Site with it: the new one
+        # gets the configured public address (settings.RELIER_PUBLIC_URL), as migrate does.
+        apply_public_url()
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = HOME_TITLE

@@ -7,4 +7,7 @@ class RelierSiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import tasks  # noqa: F401  (mail check, outbox tasks, periodic scheduling)
+        from . import (  # noqa: F401
+            sites,  # the public address applied to the default Site after migrate
+            tasks,  # mail check, outbox tasks, periodic scheduling
+        )

@@ -49,12 +49,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "relier_site.http.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "relier_site.csp.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # 405 for unsupported methods, before the CSRF check would answer 403.
+    "relier_site.http.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -136,7 +139,8 @@ TIME_ZONE = "Europe/Paris"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 
 # Static and media files.
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# relier_site/static is found as an app's static folder (no STATICFILES_DIRS: listing
+# it there too made collectstatic find every file twice).
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -150,6 +154,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail.
 WAGTAIL_SITE_NAME = "Les Centres Relier"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Public address applied to the default Site by `migrate` (relier_site.sites); production
+# sets it to WAGTAILADMIN_BASE_URL. None: the Site is left as it is (dev, tests).
+RELIER_PUBLIC_URL = None
+# Documents are always served by Wagtail's view (privacy checks, download counter),
+# never by a direct link into MEDIA_ROOT.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -16,6 +16,7 @@ MAILERS = {"default": smtp_mailer()}  # noqa: F405  (EMAIL_HOST is required here
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", required=True)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", required=True)
+RELIER_PUBLIC_URL = WAGTAILADMIN_BASE_URL  # applied to the default Site by `migrate`
 STATIC_ROOT = env("STATIC_ROOT", required=True)
 MEDIA_ROOT = env("MEDIA_ROOT", required=True)
 

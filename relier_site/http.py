@@ -1,0 +1,135 @@
+"""Response headers every page gets, and 405 for HTTP methods a view does not support.
+
+- Permissions-Policy: the site uses no camera, microphone, location, payment or
+  interest tracking; browsers refuse them to the site and to anything it embeds.
+- Cache-Control on HTML pages that did not set one: an anonymous visitor without
+  cookies gets a short cache that must be revalidated; anything with a session, a
+  CSRF token, a cookie being set, the admin or a preview gets `private, no-store`
+  (nothing of it stays in a browser or proxy cache). See README « Déploiement ».
+- Methods: PUT, DELETE, PATCH... on a view that does not support them answer
+  405 with an `Allow` header, before the CSRF check (which would answer 403).
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
+from django.views.generic.edit import ProcessFormView
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+)
+PUBLIC_PAGE_MAX_AGE = 300  # seconds
+PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/", "/_util/")
+# Function views say nothing about the methods they handle: outside the admin, they get
+# what a public page may need (forms post), never PUT, DELETE, PATCH and the like.
+FUNCTION_VIEW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+NOT_ALLOWED_BODY = "Cette méthode HTTP n'est pas acceptée ici (méthodes acceptées : {}).\n"
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response, Cache-Control on HTML pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if is_html(response) and "Cache-Control" not in response.headers:
+            if is_shareable(request, response):
+                patch_cache_control(
+                    response, public=True, max_age=PUBLIC_PAGE_MAX_AGE, must_revalidate=True
+                )
+            else:
+                patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def is_html(response):
+    return response.headers.get("Content-Type", "").startswith("text/html")
+
+
+def is_shareable(request, response):
+    """True for a page that holds nothing about the person who asked for it."""
+    return (
+        response.status_code == 200
+        and not request.path.startswith(PRIVATE_PATH_PREFIXES)
+        and not getattr(request, "is_preview", False)
+        # A session (staff, a passed page password) or a CSRF token (a form) means the
+        # page may be someone's own.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and settings.CSRF_COOKIE_NAME not in request.COOKIES
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not response.cookies
+    )
+
+
+class AllowedMethodsMiddleware:
+    """Answer 405 (French, with `Allow`) to a method the view does not support.
+
+    Listed just before CsrfViewMiddleware, whose process_view would otherwise refuse
+    the request with the CSRF page. Wagtail pages declare their methods with
+    `allowed_http_methods` (route found once, cached on the request for Wagtail's own
+    serve view); class-based views with their handlers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        allowed = allowed_methods(request, view_func, view_args, view_kwargs)
+        if allowed is None or request.method in allowed:
+            return None
+        return HttpResponseNotAllowed(
+            allowed,
+            content=NOT_ALLOWED_BODY.format(", ".join(allowed)),
+            content_type="text/plain; charset=utf-8",
+        )
+
+
+def handles(view_class, method):
+    if method == "head":
+        return hasattr(view_class, "get")
+    # Django's form views answer PUT as a POST; the site's forms are only ever posted.
+    if method == "put" and getattr(view_class, "put", None) is ProcessFormView.put:
+        return False
+    return hasattr(view_class, method)
+
+
+def allowed_methods(request, view_func, view_args, view_kwargs):
+    """The methods the view handles, or None when it decides itself (admin views)."""
+    from wagtail.models import Page
+    from wagtail.views import serve
+
+    if view_func is serve:
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        route = Page.route_for_request(request, path)
+        if route is None:
+            raise Http404  # what Wagtail's view would answer, for any method
+        return route[0].allowed_http_method_names()
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is not None:
+        return [
+            method.upper() for method in view_class.http_method_names if handles(view_class, method)
+        ]
+    if request.path.startswith(("/admin/", "/django-admin/")):
+        return None
+    return list(FUNCTION_VIEW_METHODS)

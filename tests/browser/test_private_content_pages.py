@@ -1,0 +1,90 @@
+"""Wagtail's visitor pages for private content (login, page password, document password),
+the 400 page and the proxy's 414 page: French, helplines, a working quick exit, zero
+axe-core violations at phone and desktop widths."""
+
+import pytest
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
+
+from home.models import SiteSettings
+from tests.browser.conftest import assert_no_axe_violations
+from tests.factories import DocumentFactory, StandardPageFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+HELPLINE_NUMBERS = ("3018", "119", "3114", "112")
+
+
+@pytest.fixture
+def private_content(home_page):
+    team = StandardPageFactory(title="Espace de l'équipe", slug="equipe", parent=home_page)
+    PageViewRestriction.objects.create(page=team, restriction_type=PageViewRestriction.LOGIN)
+    partners = StandardPageFactory(title="Partenaires", slug="partenaires", parent=home_page)
+    PageViewRestriction.objects.create(
+        page=partners, restriction_type=PageViewRestriction.PASSWORD, password="secret-2026"
+    )
+    collection = Collection.get_first_root_node().add_child(name="Conventions")
+    CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="secret-2026",
+    )
+    document = DocumentFactory(title="Convention", collection=collection)
+    return {"login": "/equipe/", "page-password": "/partenaires/", "document": document.url}
+
+
+def assert_french_safe_and_accessible(page, title):
+    assert page.locator("h1").inner_text() == title
+    text = page.locator("body").inner_text()
+    for number in HELPLINE_NUMBERS:
+        assert number in text
+    assert page.get_by_role("link", name="Quitter le site").count() == 1
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("login", "Connexion"),
+        ("page-password", "Mot de passe demandé"),
+        ("document", "Mot de passe demandé"),
+    ],
+)
+def test_private_content_page_is_french_safe_and_accessible(page, private_content, name, title):
+    response = page.goto(private_content[name])
+    assert response.status == 200
+    assert_french_safe_and_accessible(page, title)
+
+
+def test_a_wrong_password_message_is_accessible(page, private_content):
+    page.goto(private_content["page-password"])
+    page.get_by_label("Mot de passe").fill("pas le bon")
+    page.get_by_role("button", name="Continuer").click()
+    page.get_by_text("Le mot de passe est incorrect").wait_for()
+    assert_french_safe_and_accessible(page, "Mot de passe demandé")
+
+
+def test_the_quick_exit_leaves_the_login_page(page, live_server, private_content):
+    # Other hosts are unreachable here: the neutral target is a URL of the live server.
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.quick_exit_url = live_server.url + "/robots.txt"
+    settings.save()
+    page.goto(private_content["login"])
+    page.get_by_role("link", name="Quitter le site").click()
+    page.wait_for_url(settings.quick_exit_url)
+    assert "Sitemap:" in page.content()
+
+
+def test_the_400_page_is_french_safe_and_accessible(page, home_page, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    response = page.goto("/recherche/?" + "&".join(f"c{n}=1" for n in range(10)))
+    assert response.status == 400
+    assert_french_safe_and_accessible(page, "Votre demande n'a pas pu être traitée")
+
+
+def test_the_proxys_414_page_is_french_safe_and_accessible(page, home_page):
+    response = page.goto("/static/erreurs/414.html")
+    assert response.status == 200
+    assert_french_safe_and_accessible(page, "Cette adresse est trop longue")

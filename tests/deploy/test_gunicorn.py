@@ -1,0 +1,288 @@
+"""The site as deployed: production settings, `migrate` and `collectstatic`, gunicorn with
+the committed gunicorn.conf.py, requested over real HTTP as the TLS proxy would
+(`Host: www.example.org`, `X-Forwarded-Proto: https`).
+
+When nginx is installed, the README's nginx rules run in front of gunicorn too (without
+TLS); without it those tests are skipped with a message.
+
+The database is a temporary SQLite file, or the PostgreSQL of scripts/with-postgres.sh
+when DATABASE_URL points to PostgreSQL. gunicorn runs in its own process group, stopped
+(and killed if need be) when the module's tests end.
+"""
+
+import contextlib
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.conftest import missing_tool
+from tests.deploy.test_documents import nginx_snippet
+
+pytestmark = pytest.mark.deploy
+
+HOST = "www.example.org"
+PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
+READY_TIMEOUT = 120  # seconds to wait for gunicorn to answer (not an assertion)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(tmp):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_"))
+    }
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
+    env.update(
+        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
+        SECRET_KEY="deploy-test-" + os.urandom(24).hex(),
+        ALLOWED_HOSTS=HOST,
+        CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
+        DATABASE_URL=database_url,
+        EMAIL_HOST="smtp.example.org",
+        DEFAULT_FROM_EMAIL="site@example.org",
+        WAGTAILADMIN_BASE_URL=f"https://{HOST}",
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+    )
+    return env
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr}"
+    return result
+
+
+def wait_until_ready(process, port, log, name="gunicorn"):
+    """Wait until robots.txt answers: the worker has loaded the site, not just bound."""
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{name} stopped:\n{log.read_text()}", pytrace=False)
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
+            try:
+                connection.request("GET", "/robots.txt", headers=PROXY_HEADERS)
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
+        time.sleep(0.2)
+    pytest.fail(f"{name} did not answer:\n{log.read_text()}", pytrace=False)
+
+
+def stop(process):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("deployed")
+    env = production_env(tmp)
+    manage(env, "migrate", "--noinput")
+    collected = manage(env, "collectstatic", "--noinput")
+    manage(env, "shell", "-c", "from home.tree import ensure_home_page; ensure_home_page()")
+    port = free_port()
+    log = tmp / "gunicorn.log"
+    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    process = start(
+        [*gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "1", "relier_site.wsgi"],
+        log,
+        cwd=settings.BASE_DIR,
+        env=env,
+    )
+    try:
+        wait_until_ready(process, port, log)
+        yield {
+            "port": port,
+            "media": Path(env["MEDIA_ROOT"]),
+            "collectstatic": collected.stdout + collected.stderr,
+        }
+    finally:
+        stop(process)
+
+
+def start(command, log, **kwargs):
+    with log.open("w") as output:
+        return subprocess.Popen(  # noqa: S603
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
+        )
+
+
+@pytest.fixture(scope="module")
+def proxy(deployed, tmp_path_factory):
+    """nginx with the README's rules (plain HTTP on a free port) in front of gunicorn."""
+    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+    if nginx is None:
+        missing_tool("nginx absent (apt-get install nginx): README proxy rules not run")
+    tmp = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    media = deployed["media"]
+    rules = (
+        nginx_snippet()
+        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
+        .replace("/srv/relier/media/", f"{media}/")
+        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{deployed['port']}")
+    )
+    temp_paths = " ".join(
+        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # workers read pytest's private tmp
+        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
+        + f"events {{}}\nhttp {{ access_log off; {temp_paths}\n{rules}\n}}\n"
+    )
+    log = tmp / "nginx.log"
+    process = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
+    try:
+        wait_until_ready(process, port, log, name="nginx")
+        yield {"port": port, "media": media}
+    finally:
+        stop(process)
+
+
+def request(deployed, method, path, headers=PROXY_HEADERS):
+    connection = http.client.HTTPConnection("127.0.0.1", deployed["port"], timeout=120)
+    try:
+        connection.request(method, path, headers=headers)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode()
+    finally:
+        connection.close()
+
+
+def test_home_page_answers_with_https_links_to_the_public_host(deployed):
+    status, headers, body = request(deployed, "GET", "/")
+    assert status == 200
+    assert f'<link rel="canonical" href="https://{HOST}/">' in body
+    assert f'<meta property="og:url" content="https://{HOST}/">' in body
+    assert "localhost" not in body
+
+
+def test_sitemap_lists_the_public_host(deployed):
+    status, _headers, body = request(deployed, "GET", "/sitemap.xml")
+    assert status == 200
+    assert re.findall(r"<loc>([^<]+)</loc>", body) == [f"https://{HOST}/"]
+
+
+def test_a_bad_host_gets_the_french_400_page(deployed):
+    status, _headers, body = request(
+        deployed,
+        "GET",
+        "/",
+        headers={"Host": "attaquant.example.com", "X-Forwarded-Proto": "https"},
+    )
+    assert status == 400
+    assert "<h1>Votre demande n'a pas pu être traitée</h1>" in body
+    assert "Quitter le site" in body
+    assert "Bad Request" not in body
+
+
+def test_security_headers_are_sent(deployed):
+    _status, headers, _body = request(deployed, "GET", "/")
+    assert headers["Strict-Transport-Security"].startswith("max-age=63072000")
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "geolocation=()" in headers["Permissions-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cache-Control"] == "public, max-age=300, must-revalidate"
+    assert "Set-Cookie" not in headers
+
+
+def test_put_gets_405_with_the_allowed_methods(deployed):
+    status, headers, body = request(deployed, "PUT", "/")
+    assert status == 405
+    assert headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert "Cette méthode HTTP n'est pas acceptée ici" in body
+    status, headers, _body = request(deployed, "OPTIONS", "/")
+    assert status == 200
+    assert headers["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_a_long_address_gets_a_french_answer_from_the_site(deployed):
+    # Over gunicorn's default 4 KB limit (its English "Request Line is too large").
+    status, _headers, body = request(deployed, "GET", "/" + "a" * 6000 + "/")
+    assert status == 404
+    assert "<h1>Page introuvable</h1>" in body
+
+
+def test_the_proxys_french_414_page_is_served(deployed):
+    status, headers, body = request(deployed, "GET", "/static/erreurs/414.html")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert "<h1>Cette adresse est trop longue</h1>" in body
+
+
+def test_uploaded_documents_are_not_served_from_media(deployed):
+    status, _headers, _body = request(deployed, "GET", "/media/documents/guide.pdf")
+    assert status == 404
+
+
+def test_collectstatic_collects_each_file_once(deployed):
+    output = deployed["collectstatic"]
+    assert "static files copied" in output
+    assert "Found another file with the destination path" not in output
+    assert Path(settings.BASE_DIR, "gunicorn.conf.py").is_file()
+
+
+def test_through_the_proxy_pages_have_https_links(proxy):
+    status, _headers, body = request(proxy, "GET", "/", headers={"Host": HOST})
+    assert status == 200
+    assert f'<link rel="canonical" href="https://{HOST}/">' in body
+
+
+def test_through_the_proxy_a_too_long_address_gets_the_french_414_page(proxy):
+    status, _headers, body = request(proxy, "GET", "/" + "a" * 9000 + "/", headers={"Host": HOST})
+    assert status == 414
+    assert "<h1>Cette adresse est trop longue</h1>" in body
+    assert "Quitter le site" in body
+
+
+def test_the_proxy_serves_image_renditions_but_never_the_documents_folder(proxy):
+    (proxy["media"] / "images").mkdir(parents=True, exist_ok=True)
+    (proxy["media"] / "images" / "affiche.width-100.png").write_bytes(b"rendition")
+    (proxy["media"] / "documents").mkdir(parents=True, exist_ok=True)
+    (proxy["media"] / "documents" / "compte-rendu.txt").write_text("Compte rendu interne")
+
+    status, _headers, body = request(
+        proxy, "GET", "/media/images/affiche.width-100.png", headers={"Host": HOST}
+    )
+    assert (status, body) == (200, "rendition")
+    status, _headers, body = request(
+        proxy, "GET", "/media/documents/compte-rendu.txt", headers={"Host": HOST}
+    )
+    assert status == 404  # reached Django, which serves no media
+    assert "Compte rendu interne" not in body

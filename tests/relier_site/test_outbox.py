@@ -193,6 +193,9 @@ def test_purge_deletes_every_mail_of_the_subject_with_its_attachments(
     assert OutboundAttachment.objects.count() == 0
     with pytest.raises(ValueError):
         purge("")
+    # The reason is forgotten with its row.
+    again = send(django_capture_on_commit_callbacks, subject_key="referral:42", reason_key="r:42:a")
+    assert OutboundEmail.objects.filter(pk=again.pk, reason_key="r:42:a").exists()
 
 
 @pytest.mark.smtp

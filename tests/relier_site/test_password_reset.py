@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from relier_site import ratelimit, scheduling
 from relier_site.models import OutboundEmail, RateLimitCounter
+from relier_site.settings.base import axes_client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -115,17 +116,25 @@ def test_reset_is_refused_after_the_limit_from_one_address_and_allowed_from_anot
     assert post_reset(client, "inconnu@example.org", ip="198.51.100.7").status_code == 302
 
 
-@override_settings(PASSWORD_RESET_RATE_LIMIT=2, AXES_IPWARE_PROXY_COUNT=1)
-def test_behind_the_proxy_the_limit_applies_to_the_forwarded_client_address(client):
+@override_settings(PASSWORD_RESET_RATE_LIMIT=2)
+def test_behind_the_proxy_the_limit_applies_to_the_forwarded_client_address(client, settings):
+    # The client-address settings production derives from AXES_PROXY_COUNT=1: the proxy
+    # is REMOTE_ADDR and appends the client's address to X-Forwarded-For.
+    settings.AXES_IPWARE_PROXY_COUNT, settings.AXES_IPWARE_META_PRECEDENCE_ORDER = (
+        axes_client_address(1)
+    )
+
     def post(forwarded_for):
         return client.post(
             URL,
             {"email": "inconnu@example.org"},
-            REMOTE_ADDR="10.0.0.1",
-            HTTP_X_FORWARDED_FOR=f"{forwarded_for}, 10.0.0.1",
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded_for,
         )
 
     assert [post("203.0.113.5").status_code for _ in range(3)] == [302, 302, 429]
+    # A client prepending a forged entry is still counted under its real address.
+    assert post("192.0.2.99, 203.0.113.5").status_code == 429
     assert post("198.51.100.7").status_code == 302
 
 

@@ -1,29 +1,44 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import logging
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-SEARCH_QUERY_MAX_LENGTH = 200
+from home.search import search_words
+from home.search_forms import SearchForm
+
+logger = logging.getLogger(__name__)
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Site search at /recherche/. Long or odd queries are cut and escaped, never errors."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+    """Site search at /recherche/. Any query string gives a page, never an error: ``q`` is
+    cleaned and cut, reduced to its words for the database; a bad ``page`` gives the
+    first or last page; a query the database still refuses gives a French message."""
+    form = SearchForm(request.GET)
+    query = form.value("q") or ""
+    words = search_words(query)
     results = None
-    if query:
-        found = Page.objects.live().public().specific().search(query)
-        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
+    failed = False
+    if words:
         try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+            with transaction.atomic():
+                found = Page.objects.live().public().specific().search(" ".join(words))
+                results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(form.value("page"))
+                results.object_list = list(results.object_list)
+        except DatabaseError as error:
+            logger.warning("Recherche refusée par la base de données (%s)", type(error).__name__)
+            results = None
+            failed = True
     return TemplateResponse(
-        request, "home/search.html", {"search_query": query, "search_results": results}
+        request,
+        "home/search.html",
+        {"search_query": query, "search_results": results, "search_failed": failed},
     )
 
 

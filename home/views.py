@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from home.search import search_words
 from home.search_forms import SearchForm
+from relier_site.sentry import errors_are_reported
 
 logger = logging.getLogger(__name__)
 
@@ -48,5 +49,9 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """The 500 page: static, no database access, helplines from the shipped defaults."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    """The 500 page: static, no database access, helplines from the shipped defaults.
+
+    It says the team was told only when an error report does leave: Sentry is active,
+    or Django mails the ADMINS through the logging configuration."""
+    context = {"team_notified": errors_are_reported()}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

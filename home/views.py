@@ -5,8 +5,10 @@ from django.db import DatabaseError, transaction
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
+from wagtail.views import authenticate_with_password as wagtail_authenticate_with_password
 
 from home.search import search_words
 from home.search_forms import SearchForm
@@ -40,6 +42,30 @@ def search(request):
         request,
         "home/search.html",
         {"search_query": query, "search_results": results, "search_failed": failed},
+    )
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's password form for a protected page, returning to a page of this site.
+
+    Wagtail hands a relative ``return_url`` to ``redirect()``, which takes a value without
+    "/" or "." for a view name and fails (500), and sends another site's address to
+    ``LOGIN_REDIRECT_URL`` (a 404 here). Such values, which only a tampered form sends,
+    return to the home page."""
+    return_url = request.POST.get("return_url")
+    if (
+        request.method == "POST"
+        and return_url is not None
+        and not _is_local_path(request, return_url)
+    ):
+        request.POST = request.POST.copy()
+        request.POST["return_url"] = "/"
+    return wagtail_authenticate_with_password(request, page_view_restriction_id, page_id)
+
+
+def _is_local_path(request, url):
+    return url.startswith("/") and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
 
 

@@ -9,6 +9,7 @@ and a maximum length. ``CleanCharField`` is the form field built on it.
 import unicodedata
 
 from django import forms
+from django.conf import settings
 
 # Whitespace kept (as a space, or as a line break in multi-line text).
 _LINE_BREAKS = "\n\r\u2028\u2029"
@@ -72,3 +73,15 @@ class CleanCharField(forms.CharField):
             return self.empty_value
         cut = self.max_length if self.truncate else None
         return clean_text(value, cut, multiline=self.multiline)
+
+
+# django-axes stores the username of each failed login in a 255-character column.
+LOGIN_USERNAME_MAX_LENGTH = 255
+
+
+def login_username(request, credentials=None):
+    """``AXES_USERNAME_CALLABLE``: the username of a login attempt, cleaned and cut to what
+    django-axes stores (an over-long one was a database error, 500, on PostgreSQL)."""
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    value = credentials.get(field) if credentials else request.POST.get(field)
+    return clean_text(value, LOGIN_USERNAME_MAX_LENGTH) or None

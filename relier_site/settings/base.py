@@ -244,6 +244,7 @@ AXES_RESET_ON_SUCCESS = True
 # by axes itself once their cool-off has passed.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_USERNAME_CALLABLE = "relier_site.text.login_username"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 

@@ -2,16 +2,18 @@
 once the site answers, Ctrl+C stopping the server and the worker; and the development
 console without the worker's per-task lines."""
 
+import contextlib
 import io
 import logging
 import logging.config
 import os
-import selectors
+import queue
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -51,17 +53,22 @@ def answers(port):
 def read_until(process, text, timeout=60):
     """The script's output up to the line containing ``text``."""
     lines = []
-    selector = selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
     while True:
-        if not selector.select(timeout):
+        try:
+            line = process.output.get(timeout=timeout)
+        except queue.Empty:
             pytest.fail(f"no {text!r} in the output: {lines}")
-        line = process.stdout.readline()
-        if not line:
+        if line is None:
             pytest.fail(f"the script stopped without {text!r}: {lines}")
         lines.append(line)
         if text in line:
             return lines
+
+
+def _pump(stream, lines):
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
 
 
 @pytest.fixture
@@ -76,11 +83,14 @@ def run_dev(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group, to stop all of it afterwards
     )
+    process.output = queue.Queue()
+    threading.Thread(target=_pump, args=(process.stdout, process.output), daemon=True).start()
     yield process, port, tmp_path
-    if process.poll() is None:
-        process.kill()
-        process.wait(10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(10)
 
 
 def test_run_dev_serves_on_the_chosen_port_and_says_so_once_the_site_answers(run_dev):
@@ -112,9 +122,9 @@ def test_ctrl_c_stops_the_server_and_the_worker(run_dev):
     read_until(process, "Le site répond")
     process.send_signal(signal.SIGINT)
     assert process.wait(20) == 130
-    assert not answers(port)
     assert stopped(int((folder / "runserver.pid").read_text()))
     assert stopped(int((folder / "db_worker.pid").read_text()))
+    assert not answers(port)
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@
 PYTHON ?= python3
 UV := $(PYTHON) -m uv
 MANAGE := $(UV) run --frozen python manage.py
+# Where `make run` serves the site: `make run PORT=8001` or `make run HOST=0.0.0.0`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install run test lint checks pytest clean
 
@@ -13,7 +16,8 @@ install:
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(UV) run --frozen bash scripts/run-dev.sh
+	$(MANAGE) update_index --verbosity 0
+	HOST=$(HOST) PORT=$(PORT) $(UV) run --frozen bash scripts/run-dev.sh
 
 lint: install
 	$(UV) run --frozen ruff check .

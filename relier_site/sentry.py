@@ -12,9 +12,12 @@ Rule for the code base: log with ``logger.error("… %s", value)``, never with f
 so that the data stays in the arguments, which are dropped.
 """
 
+import logging
 import re
 
 import sentry_sdk
+from django.conf import settings
+from django.utils.log import AdminEmailHandler
 from sentry_sdk.integrations.django import DjangoIntegration
 from sentry_sdk.integrations.logging import LoggingIntegration
 from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
@@ -209,3 +212,22 @@ def init_sentry(dsn, environment="production", **extra):
         return False
     sentry_sdk.init(**sentry_options(dsn, environment, **extra))
     return True
+
+
+def _mails_admins():
+    """True when an error of a request reaches an AdminEmailHandler and ADMINS is set."""
+    if not settings.ADMINS:
+        return False
+    logger = logging.getLogger("django.request")
+    while logger is not None:
+        if any(isinstance(handler, AdminEmailHandler) for handler in logger.handlers):
+            return True
+        logger = logger.parent if logger.propagate else None
+    return False
+
+
+def errors_are_reported():
+    """True when a server error reaches someone: Sentry is active or ADMINS get a mail.
+
+    Reads no database (the 500 page calls it)."""
+    return sentry_sdk.get_client().is_active() or _mails_admins()

@@ -160,7 +160,8 @@ RELIER_PUBLIC_URL = None
 # Documents are always served by Wagtail's view (privacy checks, download counter),
 # never by a direct link into MEDIA_ROOT.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# French, accent-insensitive search on SQLite and PostgreSQL (see home/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG": "relier_french"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -298,6 +299,7 @@ AXES_IPWARE_PROXY_COUNT, AXES_IPWARE_META_PRECEDENCE_ORDER = axes_client_address
 # Accept a header with more entries than proxies (a client may send its own
 # X-Forwarded-For, which the proxy extends); the position from the right decides.
 IPWARE_STRICT = False
+AXES_USERNAME_CALLABLE = "relier_site.text.login_username"
 
 # Logging: never log request bodies; errors go to stderr (and Sentry when on).
 LOGGING = {

@@ -8,7 +8,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from home.helplines import DEFAULT_HELPLINES
-from home.views import SEARCH_QUERY_MAX_LENGTH, server_error
+from home.search_forms import SEARCH_QUERY_MAX_LENGTH
+from home.views import server_error
 from tests.factories import (
     EVERY_BLOCK_TEXT,
     IMAGE_ALT_TEXT,

@@ -1,0 +1,171 @@
+"""Property-based test: whatever a visitor sends to a public query parameter or form field
+(control characters, NUL, lone surrogates, right-to-left text, emoji, 10,000 characters,
+quotes and search-engine operators), the site answers without a server error (no 5xx) and
+never echoes markup unescaped.
+
+A new public input is one line in ``PUBLIC_INPUTS``. Staff forms (admin, two-factor) are
+not public and are not listed.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import PageViewRestriction
+
+from programmes.models import Kit
+from tests.factories import StandardPageFactory
+from tests.programmes.factories import KitFactory, ProgrammePageFactory, ResourcesPageFactory
+
+pytestmark = pytest.mark.django_db
+
+PROTECTED_PAGE_PASSWORD = "mot-de-passe-de-test"
+
+
+@dataclass(frozen=True)
+class PublicInput:
+    """One value a visitor controls: ``name`` of a query parameter (``method="get"``),
+    of a form field (``method="post"``), or the last segment of the path (``"path"``).
+    ``others``: the other parameters sent with it; ``path`` may use ``{restriction}``
+    and ``{page}`` (the password-protected page of the fixture)."""
+
+    path: str
+    name: str
+    method: str = "get"
+    others: dict = field(default_factory=dict)
+
+    def __str__(self):
+        return f"{self.method.upper()} {self.path} {self.name}"
+
+
+PUBLIC_INPUTS = [
+    PublicInput("/recherche/", "q"),
+    PublicInput("/recherche/", "q", others={"page": "2"}),
+    PublicInput("/recherche/", "page", others={"q": "harcèlement"}),
+    PublicInput("/ressources/", "public"),
+    PublicInput("/ressources/", "niveau", others={"public": "parents"}),
+    PublicInput("/ressources/", "format"),
+    PublicInput("/ressources/", "programme", others={"format": "guide"}),
+    PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
+    PublicInput("/_util/login/", "next"),
+    PublicInput("/_util/login/", "username", method="post", others={"password": "x"}),
+    PublicInput("/_util/authenticate_with_password/{restriction}/{page}/", "next"),
+    PublicInput(
+        "/_util/authenticate_with_password/{restriction}/{page}/",
+        "password",
+        method="post",
+        others={"return_url": "/"},
+    ),
+    PublicInput(
+        "/_util/authenticate_with_password/{restriction}/{page}/",
+        "return_url",
+        method="post",
+        others={"password": PROTECTED_PAGE_PASSWORD},
+    ),
+]
+
+# Markup that must never come back as markup. Each has a distinctive piece (second item)
+# that an unescaped echo would show in the HTML and that the site itself never writes.
+MARKUP = [
+    ("<relier-xss>1</relier-xss>", "<relier-xss"),
+    ('"><relier-xss onmouseover=alert(1)>', "<relier-xss"),
+    ("'><relier-xss>", "<relier-xss"),
+    ('" data-relier-xss="1', '" data-relier-xss'),
+    ("' data-relier-xss='1", "' data-relier-xss"),
+    ("</textarea></title><relier-xss>", "<relier-xss"),
+    ("javascript:alert('relier-xss')", "=\"javascript:alert('relier-xss')"),
+]
+SEARCH_SYNTAX = ['"', "'", "*", "^", ":", "(", ")", "-", "+", "&", "|", "!", "\\", "%", "_",
+                 "AND", "OR", "NOT", "NEAR", "{title body}:", "<->", ":*", "''", '""']  # fmt: skip
+ODD_CHARACTERS = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\u200b", "\u202e",
+                  "\ufeff", "\ud800", "\udfff", "\U0001f600", "👩‍👧", "مرحبا", "שלום",
+                  "\u0301", "ﬁ", "œ", "\r\n", "\t"]  # fmt: skip
+
+fragments = st.one_of(
+    st.text(st.characters(exclude_categories=()), max_size=20),  # includes surrogates
+    st.sampled_from(SEARCH_SYNTAX),
+    st.sampled_from(ODD_CHARACTERS),
+    st.sampled_from(["harcèlement", "cyberviolences", "parents", "guide", "1", "99999"]),
+)
+long_values = st.builds(
+    lambda piece, count: (piece * count)[:10_000],
+    st.sampled_from(["a", "é", "\x00", '"', "harcèlement ", "\U0001f600", "<"]),
+    st.integers(min_value=500, max_value=10_000),
+)
+
+
+@st.composite
+def payloads(draw):
+    """(value, marker): arbitrary text, sometimes with markup (marker: what must not
+    appear unescaped), sometimes very long."""
+    value = "".join(draw(st.lists(fragments, max_size=8)))
+    marker = None
+    if draw(st.booleans()):
+        markup, marker = draw(st.sampled_from(MARKUP))
+        value = value[: draw(st.integers(0, len(value)))] + markup + value
+    if draw(st.integers(0, 9)) == 0:
+        value = draw(long_values) + value
+    return value, marker
+
+
+def encode(value):
+    """URL-encode like a browser, lone surrogates as the bytes a client could send."""
+    return quote(value.encode("utf-8", "surrogatepass"), safe="")
+
+
+@pytest.fixture
+def public_site(home_page):
+    """Pages and kits for every listed input: search results over two pages, filters
+    with values, a password-protected page."""
+    for number in range(12):
+        StandardPageFactory(title=f"Harcèlement, fiche {number}", slug=f"fiche-{number}")
+    ResourcesPageFactory(parent=home_page)
+    programme = ProgrammePageFactory(title="Se reconstruire", slug="se-reconstruire")
+    KitFactory(
+        title="Kit des parents",
+        format=Kit.Format.GUIDE,
+        audiences=["parents"],
+        school_levels=["college"],
+        programme=programme,
+    )
+    protected = StandardPageFactory(title="Page protégée", slug="page-protegee")
+    restriction = PageViewRestriction.objects.create(
+        page=protected,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password=PROTECTED_PAGE_PASSWORD,
+    )
+    return {"restriction": restriction.pk, "page": protected.pk}
+
+
+def send(client, public_input, value, ids):
+    path = public_input.path.format(**ids)
+    others = urlencode(public_input.others)
+    if public_input.method == "path":
+        return client.get(f"{path}{encode(value)}/")
+    pair = f"{public_input.name}={encode(value)}"
+    data = f"{others}&{pair}" if others else pair
+    if public_input.method == "post":
+        return client.post(path, data, content_type="application/x-www-form-urlencoded")
+    return client.get(f"{path}?{data}")
+
+
+@pytest.mark.parametrize("public_input", PUBLIC_INPUTS, ids=str)
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(payload=payloads())
+def test_public_input_never_gives_a_server_error_nor_unescaped_markup(
+    client, public_site, public_input, payload
+):
+    value, marker = payload
+    response = send(client, public_input, value, public_site)
+    assert response.status_code < 500, f"{public_input}: {response.status_code}"
+    if marker is not None:
+        body = response.content.decode("utf-8", "replace")
+        assert marker not in body, f"{public_input} echoes markup unescaped"

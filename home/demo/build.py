@@ -334,7 +334,8 @@ def _ensure_document(title, filename, result):
     document = Document(title=title, collection=Collection.get_first_root_node())
     with path.open("rb") as handle:
         document.file.save(filename, File(handle), save=False)
-    document._set_document_file_metadata()
+    document._set_document_file_metadata()  # opens the stored file: close it
+    document.file.close()
     document.save()
     result.count("documents")
     return document

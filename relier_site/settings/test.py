@@ -13,7 +13,7 @@ DATABASES = {  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# MEDIA_ROOT: a temporary folder per test session, removed at its end (tests/conftest.py).
 AXES_ENABLED = True
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405

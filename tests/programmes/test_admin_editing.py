@@ -20,9 +20,8 @@ from programmes.models import (
     SchoolLevel,
 )
 from relier_site import roles
-from tests.factories import ImageFactory, StandardPageFactory
+from tests.factories import ImageFactory, StaffFactory, StandardPageFactory
 from tests.html import stream_block_errors, visible_text
-from tests.programmes.conftest import staff_member
 from tests.programmes.factories import (
     KitFactory,
     PartnerFactory,
@@ -155,7 +154,7 @@ def test_a_second_reviewer_approves_and_the_programme_goes_live(
     assert state.workflow.name == "Relecture"
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
-    reviewer = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    reviewer = StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION)
     client.force_login(reviewer)
     # The reviewer finds the page waiting for them on the dashboard.
     assert TITLE in client.get(reverse("wagtailadmin_home")).text

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
@@ -16,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from relier_site import roles
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +37,7 @@ def two_factor(settings):
 
 @pytest.fixture
 def editor(home_page):
-    user = User.objects.create_user(username="camille", password="mot-de-passe-solide-42")
-    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
-    return user
+    return StaffFactory(username="camille", role=roles.COMMUNICATION)
 
 
 def code_for(device, steps_ahead=0):

@@ -11,7 +11,7 @@ PORT ?= 8000
 
 install:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -34,4 +34,4 @@ pytest: install
 test: lint checks pytest
 
 clean:
-	rm -rf .venv staticfiles .test-media test.sqlite3 .pytest_cache .ruff_cache
+	rm -rf .venv staticfiles test.sqlite3 .pytest_cache .ruff_cache

@@ -7,6 +7,10 @@
 #
 # Outside CI a missing Chromium or PostgreSQL skips that part with a message. With
 # CI=true a missing tool is a failure: CI must never pass without running everything.
+# Each run spreads the tests over one pytest-xdist worker per core (PYTEST_WORKERS=N
+# chooses another number; 0 runs in one process): every worker has its own test
+# database (its own in-memory SQLite, or test_relier_test_gwN on PostgreSQL), its own
+# live server and Chromium, and its own temporary MEDIA_ROOT.
 # Arguments are passed to both pytest runs (e.g. `-x`, `-k search`). Pytest's exit code
 # 5 ("no tests collected") counts as a failure, so a selection of browser tests only
 # fails the PostgreSQL run: call `pytest tests/browser` directly for that.
@@ -61,6 +65,12 @@ run_pytest() { # run_pytest STAGE [PYTEST ARGS...]
     esac
 }
 
+workers="${PYTEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}"
+xdist=()
+if [ "$workers" != 0 ]; then
+    xdist=(-n "$workers" --dist loadgroup)
+fi
+
 have_chromium=false
 if python -c "import playwright" 2>/dev/null && [ -x "$CHROMIUM" ]; then
     have_chromium=true
@@ -73,17 +83,17 @@ fi
 
 # 1. SQLite (in memory), with the browser tests when Chromium is here.
 if [ "$have_chromium" = true ]; then
-    run_pytest "pytest SQLite + navigateur" python -m pytest "$@"
+    run_pytest "pytest SQLite + navigateur" python -m pytest "${xdist[@]}" "$@"
 else
     missing "tests navigateur" "Chromium ($CHROMIUM) ou Playwright absent" \
         "tests navigateur sautés"
-    run_pytest "pytest SQLite" python -m pytest -m "not browser" "$@"
+    run_pytest "pytest SQLite" python -m pytest "${xdist[@]}" -m "not browser" "$@"
 fi
 
 # 2. PostgreSQL, without the browser tests.
 if [ "$have_postgres" = true ]; then
     run_pytest "pytest PostgreSQL" \
-        bash scripts/with-postgres.sh python -m pytest -m "not browser" "$@"
+        bash scripts/with-postgres.sh python -m pytest "${xdist[@]}" -m "not browser" "$@"
 else
     missing "suite PostgreSQL" "PostgreSQL absent (initdb introuvable)" \
         "suite PostgreSQL sautée"

@@ -1,7 +1,9 @@
-"""Factories for the tests: pages, images, documents, and a page using every body block.
+"""Factories for the tests: staff members, pages, images, documents, raw StreamField data,
+and a page using every body block.
 
-Built on wagtail-factories. Images are real PNG files (Pillow), documents are small real
-text files, so renditions, file sizes and download links behave as on the site.
+Built on factory_boy and wagtail-factories. Images are real PNG files (Pillow), documents
+are small real text files, so renditions, file sizes and download links behave as on the
+site.
 """
 
 import json
@@ -9,13 +11,59 @@ import uuid
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from factory.django import DjangoModelFactory
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from home.blocks import BodyBlock
 from home.models import ImpactFigure, StandardPage
 from home.tree import ensure_home_page
+
+STAFF_PASSWORD = "mot-de-passe-solide-42"
+
+
+class StaffFactory(DjangoModelFactory):
+    """A staff account, signed in with `STAFF_PASSWORD` unless `password=` says otherwise.
+
+    `role` is one of the groups the migrations create (`relier_site.roles.COMMUNICATION`,
+    `ACCOMPAGNEMENT`, `ADMINISTRATION`); an unknown name fails (Group.DoesNotExist).
+    `superuser=True` makes a superuser (no role needed). Without either, the account has
+    no permission at all. No email address unless given.
+    """
+
+    username = factory.Sequence(lambda n: f"personne-{n}")
+    email = ""  # pass one to test what is sent to staff (Wagtail's workflow notifications)
+    password = factory.django.Password(STAFF_PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    class Params:
+        superuser = factory.Trait(is_superuser=True, is_staff=True)
+
+    @factory.post_generation
+    def role(self, create, name, **kwargs):
+        if name:
+            self.groups.add(Group.objects.get(name=name))
+
+
+def stream(*blocks):
+    """Raw StreamField JSON from (block_type, value) pairs, as the editor would store it."""
+    return json.dumps([stream_block(name, value) for name, value in blocks])
+
+
+def stream_block(block_type, value):
+    """One raw StreamField child: its type, value and a fresh id."""
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def list_item(value):
+    """One raw ListBlock item (ListBlock values are stored as a list of these)."""
+    return stream_block("item", value)
 
 
 def root_collection():
@@ -72,10 +120,6 @@ EVERY_BLOCK_TEXT = {
 IMAGE_ALT_TEXT = "Des jeunes assis en cercle avec une animatrice"
 
 
-def _item(value):
-    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
-
-
 def every_block_body(*, image, document, link_page):
     """Raw StreamField data using every child block of home.blocks.BodyBlock once."""
     t = EVERY_BLOCK_TEXT
@@ -95,12 +139,14 @@ def every_block_body(*, image, document, link_page):
             {
                 "title": "Nos chiffres clés",
                 "figures": [
-                    _item(
+                    list_item(
                         ImpactFigure.objects.create(
                             value="1 586", label=t["key_figures"], source="Bilan 2024"
                         ).pk
                     ),
-                    _item(ImpactFigure.objects.create(value="12", label="centres en France").pk),
+                    list_item(
+                        ImpactFigure.objects.create(value="12", label="centres en France").pk
+                    ),
                 ],
             },
         ),
@@ -117,7 +163,7 @@ def every_block_body(*, image, document, link_page):
             {
                 "title": "Questions fréquentes",
                 "items": [
-                    _item(
+                    list_item(
                         {
                             "question": t["accordion"],
                             "answer": "<p>L'accompagnement est gratuit pour les familles.</p>",
@@ -131,7 +177,7 @@ def every_block_body(*, image, document, link_page):
             {
                 "title": "À télécharger",
                 "documents": [
-                    _item({"document": document.pk, "description": "Quatre pages, à imprimer."})
+                    list_item({"document": document.pk, "description": "Quatre pages, à imprimer."})
                 ],
             },
         ),
@@ -139,9 +185,7 @@ def every_block_body(*, image, document, link_page):
     ]
     missing = set(BodyBlock.base_blocks) - {name for name, _ in raw}
     assert not missing, f"every_block_body lacks these BodyBlock children: {sorted(missing)}"
-    return json.dumps(
-        [{"type": name, "value": value, "id": str(uuid.uuid4())} for name, value in raw]
-    )
+    return stream(*raw)
 
 
 def make_every_block_page(parent=None, **fields):

@@ -191,7 +191,8 @@ def ensure_document(context, title, path):
     document = Document(title=title, collection=Collection.get_first_root_node())
     with path.open("rb") as handle:
         document.file.save(path.name, File(handle), save=False)
-    document._set_document_file_metadata()
+    document._set_document_file_metadata()  # opens the stored file: close it
+    document.file.close()
     document.save()
     context.result.count("documents")
     return document

@@ -8,7 +8,7 @@ DATABASES = {"default": database(f"sqlite:///{BASE_DIR / 'test.sqlite3'}")}  # n
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# MEDIA_ROOT: a temporary folder per test session, removed at its end (tests/conftest.py).
 # Serve static files from the app folders without collectstatic, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

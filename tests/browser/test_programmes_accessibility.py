@@ -2,13 +2,11 @@
 page, the resources listing (filtered and not) and the home page with programmes and
 partners, at phone and desktop widths, in Debian's Chromium."""
 
-import json
-
 import pytest
 
 from programmes.models import Kit, Partner
 from tests.browser.conftest import assert_no_axe_violations
-from tests.factories import StandardPageFactory, make_every_block_page
+from tests.factories import StandardPageFactory, list_item, make_every_block_page, stream
 from tests.programmes.factories import (
     ImpactFigureFactory,
     KitFactory,
@@ -18,7 +16,6 @@ from tests.programmes.factories import (
     ResourcesPageFactory,
     action,
     service,
-    stream,
 )
 
 pytestmark = [
@@ -60,17 +57,8 @@ def programmes_site(home_page):
         PartnerFactory(name="Association Passerelle", kind=Partner.Kind.OPERATOR),
     ]
     figure = ImpactFigureFactory(value="291", label="jeunes accompagnés", period="2023-2024")
-    key_figures = json.dumps(
-        [
-            {
-                "type": "key_figures",
-                "id": "kf",
-                "value": {
-                    "title": "En chiffres",
-                    "figures": [{"type": "item", "id": "f", "value": figure.pk}],
-                },
-            }
-        ]
+    key_figures = stream(
+        ("key_figures", {"title": "En chiffres", "figures": [list_item(figure.pk)]})
     )
     reconstruire = ProgrammePageFactory(
         title="Se reconstruire ensemble",

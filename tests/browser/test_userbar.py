@@ -3,30 +3,26 @@ checker, and it runs under the public Content-Security-Policy (the page guard fa
 test on any CSP violation or JavaScript error)."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from relier_site import roles
+from tests.factories import STAFF_PASSWORD, StaffFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "mot-de-passe-solide-42"
-
 
 @pytest.fixture
 def editor(home_page):
-    user = User.objects.create_user(username="redaction", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
-    return user
+    return StaffFactory(username="redaction", role=roles.COMMUNICATION)
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}], indirect=True)
 def test_editor_gets_the_userbar_accessibility_checker(page, editor):
     page.goto("/admin/login/")
     page.fill("#id_username", "redaction")
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
 

@@ -202,6 +202,7 @@ def demo_site(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.usefixtures("demo_site")
+@pytest.mark.xdist_group("demo-site")  # one xdist worker: the demo is loaded once
 class TestDemoSite:
     def test_every_public_url_answers_with_its_french_title_and_type(self, client):
         found = {}

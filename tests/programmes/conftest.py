@@ -1,9 +1,9 @@
 """Fixtures for the programmes tests: the page tree and a Communication staff member."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from relier_site import roles
+from tests.factories import StaffFactory
 from tests.programmes.factories import ProgrammeIndexPageFactory, ResourcesPageFactory
 
 
@@ -19,15 +19,9 @@ def resources_page(home_page):
     return ResourcesPageFactory(parent=home_page)
 
 
-def staff_member(group_name, username):
-    user = User.objects.create_user(username=username, password="mot-de-passe-solide-42")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def communication_user(db):
-    return staff_member(roles.COMMUNICATION, "camille-communication")
+    return StaffFactory(username="camille-communication", role=roles.COMMUNICATION)
 
 
 @pytest.fixture

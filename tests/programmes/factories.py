@@ -6,9 +6,6 @@ children of the site's HomePage). Many-to-many fields take slugs (audiences, sch
 levels: the values created by the data migration) or objects (partners).
 """
 
-import json
-import uuid
-
 import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
@@ -26,7 +23,7 @@ from programmes.models import (
     ResourcesPage,
     SchoolLevel,
 )
-from tests.factories import DocumentFactory, ImageFactory, root_collection
+from tests.factories import DocumentFactory, ImageFactory, root_collection, stream
 
 # A tiny but real PDF (one empty page), so downloads serve real bytes.
 PDF_BYTES = (
@@ -35,13 +32,6 @@ PDF_BYTES = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
-
-
-def stream(*items):
-    """Raw StreamField JSON from (block_type, value) pairs."""
-    return json.dumps(
-        [{"type": name, "value": value, "id": str(uuid.uuid4())} for name, value in items]
-    )
 
 
 def action(label, *, page=None, url=""):

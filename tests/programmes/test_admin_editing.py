@@ -21,9 +21,8 @@ from programmes.models import (
 )
 from relier_site import roles
 from relier_site.review import ReviewPermissionTester
-from tests.factories import ImageFactory, StandardPageFactory
+from tests.factories import ImageFactory, StaffFactory, StandardPageFactory
 from tests.html import stream_block_errors, visible_text
-from tests.programmes.conftest import staff_member
 from tests.programmes.factories import (
     KitFactory,
     PartnerFactory,
@@ -139,7 +138,7 @@ def test_communication_creates_previews_submits_and_a_colleague_approves_a_progr
     assert visitor.get("/programmes/bien-dans-ma-classe/").status_code == 404
 
     # Another member of Communication approves: live at its public URL, the review closed.
-    reviewer = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    reviewer = StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION)
     client.force_login(reviewer)
     response = client.post(
         edit_url, {**form, "action-workflow-action": "1", "workflow-action-name": "approve"}
@@ -169,7 +168,7 @@ def test_a_second_reviewer_approves_and_the_programme_goes_live(
     assert state.workflow.name == "Relecture"
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
-    reviewer = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    reviewer = StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION)
     client.force_login(reviewer)
     # The reviewer finds the page waiting for them on the dashboard.
     assert TITLE in client.get(reverse("wagtailadmin_home")).text
@@ -283,7 +282,7 @@ def test_assigning_relecture_to_another_page_requires_review_there(communication
 def test_administration_publishes_a_programme_directly(
     client, programme_index_page, relecture, referral_page
 ):
-    client.force_login(staff_member(roles.ADMINISTRATION, "alex-administration"))
+    client.force_login(StaffFactory(username="alex-administration", role=roles.ADMINISTRATION))
     form = programme_form(action_page=referral_page)
     response = client.get(add_url(programme_index_page))
     assert 'name="action-publish"' in response.text
@@ -369,7 +368,7 @@ def test_previews_may_be_framed_by_the_admin_and_public_pages_by_nobody(
 def test_a_programme_without_any_action_is_refused_in_french(
     client, programme_index_page, relecture, role, action
 ):
-    client.force_login(staff_member(role, "personne-equipe"))
+    client.force_login(StaffFactory(username="personne-equipe", role=role))
     form = programme_form(actions=[])
     response = client.post(add_url(programme_index_page), {**form, action: "1"})
     assert response.status_code == 200

@@ -23,7 +23,8 @@ from programmes.models import (
 )
 from tests.home.test_demo_content import demo_loaded, main_of
 
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one xdist worker: the demo is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-programmes")]
 
 DEMO_FILES = Path(content.__file__).resolve().parent / "demo_files"
 ACTION_URLS = {"/etre-contacte/", "/orienter-un-jeune/", "/francetravail/", "/agenda/"}

@@ -10,7 +10,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from home.models import SiteSettings
 from programmes.models import Kit, Partner
-from tests.factories import ImageFactory, StandardPageFactory
+from tests.factories import ImageFactory, StandardPageFactory, list_item, stream
 from tests.html import visible_text
 from tests.programmes.factories import (
     ImpactFigureFactory,
@@ -20,7 +20,6 @@ from tests.programmes.factories import (
     action,
     pdf_document,
     service,
-    stream,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,18 +73,7 @@ def programme(programme_index_page, resources_page, action_pages):
             action("Être contacté", page=action_pages["contact"]),
             action("S'inscrire au webinaire", url="https://webinaire.example.org/inscription"),
         ),
-        body=json.dumps(
-            [
-                {
-                    "type": "key_figures",
-                    "value": {
-                        "title": "En chiffres",
-                        "figures": [{"type": "item", "value": figure.pk, "id": "f1"}],
-                    },
-                    "id": "kf",
-                }
-            ]
-        ),
+        body=stream(("key_figures", {"title": "En chiffres", "figures": [list_item(figure.pk)]})),
     )
     KitFactory(
         title="Kit des parents pour mobiliser l'école",

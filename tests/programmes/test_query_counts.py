@@ -7,7 +7,6 @@ counts must be equal, and under a fixed cap. Measured on SQLite (see the caps be
 """
 
 import html
-import json
 import os
 
 import pytest
@@ -15,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from programmes.models import Kit, Partner, ProgrammePage
+from tests.factories import list_item, stream
 from tests.programmes.factories import (
     ImpactFigureFactory,
     KitFactory,
@@ -22,7 +22,6 @@ from tests.programmes.factories import (
     ProgrammePageFactory,
     action,
     service,
-    stream,
 )
 
 pytestmark = pytest.mark.django_db
@@ -73,18 +72,7 @@ def build_small_site():
         partners=add_partners([0]),
         services=stream(service("Groupes d'échanges", "Chaque semaine.", "en ligne")),
         actions=stream(action("Nous contacter", url="https://relier.example.org/")),
-        body=json.dumps(
-            [
-                {
-                    "type": "key_figures",
-                    "id": "kf",
-                    "value": {
-                        "title": "En chiffres",
-                        "figures": [{"type": "item", "id": "f", "value": figure.pk}],
-                    },
-                }
-            ]
-        ),
+        body=stream(("key_figures", {"title": "En chiffres", "figures": [list_item(figure.pk)]})),
     )
     add_kits(programme, [0])
     return programme

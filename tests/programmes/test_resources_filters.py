@@ -1,15 +1,26 @@
 """/ressources/: the kits listing and its filters (plain GET form, no JavaScript needed).
-Unknown filter values are ignored, never an error, and never echoed unescaped."""
+Unknown filter values are ignored, never an error, and never echoed unescaped.
+
+The tests only read: the pages and kits are built once for the module (`built_once`).
+"""
 
 import re
 
 import pytest
 
+from home.tree import ensure_home_page
 from programmes.models import Kit
+from tests.db import built_once
 from tests.html import visible_text
-from tests.programmes.factories import KitFactory, ProgrammePageFactory
+from tests.programmes.factories import (
+    KitFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+    ResourcesPageFactory,
+)
 
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one xdist worker, so its data is built once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("resources-filters")]
 
 PARENTS_KIT = "Kit des parents pour mobiliser l'école"
 MODULES_KIT = "Modules de prévention au collège"
@@ -18,8 +29,17 @@ SHEET_KIT = "Fiche réseaux sociaux pour les parents de lycéens"
 ALL_KITS = {PARENTS_KIT, MODULES_KIT, POSTER_KIT, SHEET_KIT}
 
 
-@pytest.fixture
-def kits(resources_page, programme_index_page):
+@pytest.fixture(scope="module")
+def kits(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker):
+        build_kits()
+        yield
+
+
+def build_kits():
+    home_page = ensure_home_page()
+    ResourcesPageFactory(parent=home_page)
+    ProgrammeIndexPageFactory(parent=home_page)
     reconstruire = ProgrammePageFactory(
         title="Se reconstruire ensemble", slug="se-reconstruire-ensemble"
     )

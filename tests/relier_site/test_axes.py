@@ -9,25 +9,23 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from relier_site import roles
 from relier_site.settings.base import axes_client_address
+from tests.factories import STAFF_PASSWORD as PASSWORD
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "mot-de-passe-solide-42"
 LOGIN_URL = "/admin/login/"
 
 
 @pytest.fixture
 def staff_user(home_page):
-    user = User.objects.create_user(username="dominique", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
-    return user
+    return StaffFactory(username="dominique", role=roles.COMMUNICATION)
 
 
 def sign_in(client, username, password, ip="203.0.113.7"):
@@ -95,9 +93,7 @@ def test_an_operator_can_lift_the_lockout(client, staff_user):
 
 
 def test_lockout_is_per_username_and_address(client, staff_user):
-    User.objects.create_user(username="alex", password=PASSWORD).groups.add(
-        Group.objects.get(name=roles.COMMUNICATION)
-    )
+    StaffFactory(username="alex", role=roles.COMMUNICATION)
     for attempt in range(5):
         sign_in(client, "dominique", f"faux-{attempt}")
 

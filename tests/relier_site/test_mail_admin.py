@@ -4,27 +4,25 @@ import html
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from relier_site import mail
+from relier_site import mail, roles
 from relier_site.models import OutboundEmail
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 INDEX_URL = "outbound_emails:index"
 
 
-def make_user(username, *codenames, groups=()):
-    user = User.objects.create_user(username, f"{username}@example.org", "motdepasse-solide")
+def make_user(username, *codenames):
+    """A staff account with admin access and the given permissions, outside any role."""
+    user = StaffFactory(username=username)
     for codename in ("access_admin", *codenames):
         user.user_permissions.add(Permission.objects.get(codename=codename))
-    for name in groups:
-        group = Group.objects.filter(name=name).first()
-        if group is not None:
-            user.groups.add(group)
     return user
 
 
@@ -44,7 +42,7 @@ def failed_email(smtp_server, django_capture_on_commit_callbacks):
 
 @pytest.mark.smtp
 def test_failed_email_is_listed_for_staff_with_french_status(client, failed_email):
-    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    admin = StaffFactory(username="direction", superuser=True)
     client.force_login(admin)
 
     response = client.get(reverse(INDEX_URL))
@@ -110,7 +108,7 @@ def test_user_without_the_permission_gets_403(client):
     row = OutboundEmail.objects.create(
         to=["parent@example.org"], subject="Objet", body_text="t", body_html="<p>h</p>"
     )
-    client.force_login(make_user("communication", groups=["Communication"]))
+    client.force_login(StaffFactory(username="communication", role=roles.COMMUNICATION))
 
     response = client.get(reverse(INDEX_URL))
     assert response.status_code == 403
@@ -124,7 +122,7 @@ def test_user_without_the_permission_gets_403(client):
 
 def test_nobody_can_add_or_edit_outbox_rows(client):
     """Even a superuser only lists and inspects (and sees the menu item)."""
-    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    admin = StaffFactory(username="direction", superuser=True)
     client.force_login(admin)
     row = OutboundEmail.objects.create(
         to=["parent@example.org"], subject="Objet", body_text="t", body_html="<p>h</p>"

@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from django_otp.oath import TOTP
@@ -18,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from relier_site import roles
-from tests.factories import DocumentFactory, StandardPageFactory
+from tests.factories import DocumentFactory, StaffFactory, StandardPageFactory
 from tests.html import visible_text as page_text
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +40,7 @@ def two_factor(settings):
 
 @pytest.fixture
 def editor(home_page):
-    user = User.objects.create_user(username="camille", password="mot-de-passe-solide-42")
-    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
-    return user
+    return StaffFactory(username="camille", role=roles.COMMUNICATION)
 
 
 def code_for(device, steps_ahead=0):

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
 from django.db import models
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from relier_site import roles
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,11 +162,7 @@ def make_instance(model, depth=0):
 
 
 def staff(group_name):
-    user = User.objects.create_user(
-        username=f"{group_name.lower()}-vie-privee", password="mot-de-passe-solide-42"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return StaffFactory(username=f"{group_name.lower()}-vie-privee", role=group_name)
 
 
 def assert_refused(response, url):

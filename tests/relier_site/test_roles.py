@@ -14,7 +14,7 @@ from wagtail.models import (
 
 from home.models import SiteSettings
 from relier_site import roles
-from tests.factories import StandardPageFactory
+from tests.factories import StaffFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +43,7 @@ def collection_perms_of(group_name):
 
 
 def staff(group_name, username=None):
-    user = User.objects.create_user(
-        username=username or f"{group_name.lower()}-test", password="mot-de-passe-solide-42"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return StaffFactory(username=username or f"{group_name.lower()}-test", role=group_name)
 
 
 def test_the_three_roles_exist_after_migrations():

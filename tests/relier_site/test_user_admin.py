@@ -5,15 +5,14 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from relier_site import roles
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def administration_client(client):
-    user = User.objects.create_user(username="admin-asso", password="mot-de-passe-solide-42")
-    user.groups.add(Group.objects.get(name=roles.ADMINISTRATION))
-    client.force_login(user)
+    client.force_login(StaffFactory(username="admin-asso", role=roles.ADMINISTRATION))
     return client
 
 
@@ -44,7 +43,7 @@ def test_administration_cannot_create_a_superuser(administration_client):
 
 
 def test_administration_cannot_edit_a_superuser(administration_client):
-    boss = User.objects.create_superuser("presidence", "p@example.org", "mot-de-passe-solide-42")
+    boss = StaffFactory(username="presidence", superuser=True)
     response = administration_client.get(f"/admin/users/edit/{boss.pk}/")
     assert response.status_code == 403
 

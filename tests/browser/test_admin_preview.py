@@ -4,25 +4,22 @@ test on any Content-Security-Policy violation or JavaScript error, in the editor
 the preview."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from relier_site import roles
-from tests.factories import StandardPageFactory
+from tests.factories import STAFF_PASSWORD, StaffFactory, StandardPageFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "mot-de-passe-solide-42"
+PASSWORD = STAFF_PASSWORD
 INTRO = "Nous recevons chaque jeune avec sa famille, sans jugement."
 
 
 @pytest.fixture
 def editor(home_page):
-    user = User.objects.create_user(username="redaction", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
-    return user
+    return StaffFactory(username="redaction", role=roles.COMMUNICATION)
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}], indirect=True)

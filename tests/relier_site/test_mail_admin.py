@@ -141,7 +141,7 @@ def test_model_is_marked_as_personal_data():
 
 
 def test_inspect_shows_attachments_reply_to_schedule_and_subject(client):
-    admin = User.objects.create_superuser("direction", "direction@example.org", "x" * 16)
+    admin = StaffFactory(username="direction", superuser=True)
     client.force_login(admin)
     at = timezone.now() + timedelta(days=2)
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):

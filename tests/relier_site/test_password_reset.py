@@ -4,7 +4,6 @@ rate limited per client address in the database."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail as django_mail
 from django.db import connection
 from django.test import override_settings
@@ -15,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from relier_site import ratelimit, scheduling
 from relier_site.models import OutboundEmail, RateLimitCounter
 from relier_site.settings.base import axes_client_address
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,7 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 @pytest.fixture
 def staff(db):
-    return User.objects.create_user(
-        "coordination", "coordination@example.org", "motdepasse-solide", is_staff=True
-    )
+    return StaffFactory(username="coordination", email="coordination@example.org")
 
 
 def post_reset(client, email, ip="203.0.113.5"):

@@ -64,12 +64,12 @@ def bulk_url(action, *users):
 
 @pytest.fixture
 def boss():
-    return User.objects.create_superuser("presidence", "p@example.org", "mot-de-passe-solide-42")
+    return StaffFactory(username="presidence", superuser=True)
 
 
 @pytest.fixture
 def colleague():
-    return User.objects.create_user(username="collegue", password="mot-de-passe-solide-42")
+    return StaffFactory(username="collegue")
 
 
 def test_administration_cannot_deactivate_a_superuser_in_bulk(
@@ -120,7 +120,7 @@ def test_administration_still_manages_ordinary_accounts_in_bulk(administration_c
 
 
 def test_a_superuser_can_deactivate_a_superuser_in_bulk(admin_client):
-    other = User.objects.create_superuser("tresorerie", "t@example.org", "mot-de-passe-solide-42")
+    other = StaffFactory(username="tresorerie", superuser=True)
     response = admin_client.post(bulk_url("set_active_state", other), {"mark_as_active": "False"})
     assert response.status_code == 302
     other.refresh_from_db()

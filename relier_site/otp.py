@@ -75,8 +75,14 @@ def is_verified(user):
 
 def _next_url(request, default=None):
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # Only a path of this site ("/admin/..."): a relative value such as "aaaa" would
+    # pass the host check and then fail in redirect().
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return default or reverse("wagtailadmin_home")

@@ -224,12 +224,15 @@ def test_a_backup_code_works_once_only(two_factor, client, editor):
     assert third.get("/admin/").status_code == 302
 
 
-def test_verify_ignores_a_next_url_to_another_site(two_factor, client, editor):
+@pytest.mark.parametrize("next_url", ["https://ailleurs.example/", "aaaa", "//ailleurs.example/"])
+def test_verify_ignores_a_next_url_that_is_not_a_path_of_the_site(
+    two_factor, client, editor, next_url
+):
     client.force_login(editor)
     codes = set_up_device(client)
     other = Client()
     other.force_login(editor)
-    response = other.post(VERIFY_URL, {"code": codes[1], "next": "https://ailleurs.example/"})
+    response = other.post(VERIFY_URL, {"code": codes[1], "next": next_url})
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_home")
 

@@ -63,3 +63,11 @@ def stream_block_errors(response):
     for raw in re.findall(r'data-w-block-arguments-value="([^"]*)"', response.content.decode()):
         walk(json.loads(html.unescape(raw)))
     return messages
+
+
+def streamed_body(response):
+    """The whole body of a streaming (file) response; the response is closed, so its
+    file is too."""
+    body = b"".join(response.streaming_content)
+    response.close()
+    return body

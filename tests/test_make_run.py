@@ -86,11 +86,14 @@ def run_dev(tmp_path):
         start_new_session=True,  # its own process group, to stop all of it afterwards
     )
     process.output = queue.Queue()
-    threading.Thread(target=_pump, args=(process.stdout, process.output), daemon=True).start()
+    pump = threading.Thread(target=_pump, args=(process.stdout, process.output), daemon=True)
+    pump.start()
     yield process, port, tmp_path
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(10)
+    pump.join(10)
+    process.stdout.close()
 
 
 def test_run_dev_serves_on_the_chosen_port_and_says_so_once_the_site_answers(run_dev):

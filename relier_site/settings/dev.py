@@ -12,17 +12,19 @@ init_sentry(SENTRY_DSN, environment="dev")  # noqa: F405
 # The worker logs every task it runs ("Task id=… state=RUNNING", hundreds of English lines
 # while the demo is indexed): in the console, its warnings and errors only. A handler
 # level, because `manage.py db_worker` resets its loggers' levels to INFO. The site's own
-# INFO lines (requests, home, programmes, relier_site) are kept.
+# INFO lines (requests, home, programmes, relier_site) are kept. WORKER_LOG_LEVEL=INFO
+# shows every task again.
+WORKER_LOG_LEVEL = env("WORKER_LOG_LEVEL", "WARNING")
 LOGGING = {
     **LOGGING,  # noqa: F405
     "handlers": {
         **LOGGING["handlers"],  # noqa: F405
-        "worker_console": {"class": "logging.StreamHandler", "level": "WARNING"},
+        "worker_console": {"class": "logging.StreamHandler", "level": WORKER_LOG_LEVEL},
     },
     "loggers": {
         **LOGGING["loggers"],  # noqa: F405
         **{
-            name: {"handlers": ["worker_console"], "level": "WARNING", "propagate": False}
+            name: {"handlers": ["worker_console"], "level": WORKER_LOG_LEVEL, "propagate": False}
             for name in ("django.tasks", "django_tasks", "django_tasks_db")
         },
     },

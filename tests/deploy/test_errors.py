@@ -9,7 +9,7 @@ from django.template import loader
 from django.test import override_settings
 
 from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL
-from tests.html import visible_text
+from tests.html import streamed_body, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -70,5 +70,5 @@ def test_the_static_414_page_is_the_rendered_template():
 def test_the_static_414_page_is_served_as_a_static_file(client):
     response = client.get("/static/erreurs/414.html")
     assert response.status_code == 200
-    html = b"".join(response.streaming_content).decode()
+    html = streamed_body(response).decode()
     assert "Cette adresse est trop longue" in visible_text(html)

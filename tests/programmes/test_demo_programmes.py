@@ -22,6 +22,7 @@ from programmes.models import (
     ProgrammePage,
 )
 from tests.home.test_demo_content import demo_loaded, main_of
+from tests.html import streamed_body
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-programmes")]
@@ -184,14 +185,14 @@ def test_downloading_a_kit_serves_its_pdf_and_counts_the_download(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    data = b"".join(response.streaming_content)
+    data = streamed_body(response)
     assert data.startswith(b"%PDF")
     assert data == (DEMO_FILES / "kit-parents-mobiliser-etablissement.pdf").read_bytes()
     month = timezone.localdate().replace(day=1)
     count = DocumentDownloadCount.objects.get(document=kit.document, month=month)
     assert count.count == 1
 
-    b"".join(client.get(hrefs[0]).streaming_content)
+    streamed_body(client.get(hrefs[0]))
     count.refresh_from_db()
     assert count.count == 2
 

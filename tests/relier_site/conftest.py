@@ -181,6 +181,7 @@ class SharedDatabase:
             EMAIL_PORT=str(smtp_port),
             EMAIL_USE_TLS="false",
             LOG_LEVEL="INFO",
+            WORKER_LOG_LEVEL="INFO",  # the tests read the worker's task lines
             PYTHONUNBUFFERED="1",
             **extra,
         )

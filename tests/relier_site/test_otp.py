@@ -18,6 +18,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from relier_site import roles
 from tests.factories import DocumentFactory, StaffFactory, StandardPageFactory
+from tests.html import streamed_body
 from tests.html import visible_text as page_text
 
 pytestmark = pytest.mark.django_db
@@ -314,7 +315,7 @@ def assert_private_content_served(client, private_content):
     assert PRIVATE_TEXT in page_text(response.text)
     response = client.get(private_content["document"])
     assert response.status_code == 200
-    assert b"".join(response.streaming_content).startswith(b"Guide des parents")
+    assert streamed_body(response).startswith(b"Guide des parents")
 
 
 def test_without_the_second_factor_private_pages_and_documents_are_refused(

@@ -23,7 +23,9 @@ WORKER = ("db_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload")
 
 def start_worker(shared_database, env):
     worker = shared_database.manage(*WORKER, env=env)
-    assert wait_for(lambda: "Starting worker" in worker.stderr(), timeout=120), worker.stderr()
+    if not wait_for(lambda: "Starting worker" in worker.stderr(), timeout=120):
+        worker.stop(signal.SIGKILL)
+        pytest.fail(f"the worker did not start:\n{worker.stderr()}")
     return worker
 
 

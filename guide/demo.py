@@ -35,13 +35,14 @@ PAGE = {
         "chez vous les structures qui aident les jeunes en souffrance."
     ),
     "body": [
+        {"type": "heading", "value": {"text": "Une structure manque au guide ?", "level": "h2"}},
         {
             "type": "paragraph",
             "value": (
                 "<p>Vous connaissez une structure qui devrait figurer dans le guide, ou une "
                 'information a changé ? <a href="/etre-contacte/">Écrivez-nous</a>.</p>'
             ),
-        }
+        },
     ],
 }
 
@@ -252,10 +253,7 @@ def _ensure_page(context):
         intro=french_typography(PAGE["intro"]),
         search_description=french_typography(PAGE["search_description"]),
         show_in_menus=show_in_menus,
-        body=[
-            {"type": block["type"], "value": french_typography(block["value"])}
-            for block in PAGE["body"]
-        ],
+        body=_polish(PAGE["body"]),
     )
     if right_sibling is not None:
         right_sibling.add_sibling(pos="left", instance=page)
@@ -264,6 +262,19 @@ def _ensure_page(context):
     page.save_revision().publish()
     if url not in context.result.created:
         context.result.created.append(url)
+
+
+def _polish(value):
+    """French typography in the texts of the body (not in identifiers such as `level`)."""
+    if isinstance(value, str):
+        return french_typography(value)
+    if isinstance(value, list):
+        return [_polish(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: item if key in ("type", "level") else _polish(item) for key, item in value.items()
+        }
+    return value
 
 
 def _ensure_structures(result):

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from guide.models import Departement, Structure, Theme
+from guide.models import Structure, Theme
 from tests.guide.conftest import make_structure
 from tests.guide.test_import_export import ROWS, csv_bytes
 from tests.html import visible_text

@@ -61,6 +61,11 @@ class GuideSearchForm(forms.Form):
         self.submitted = data is not None and any(key in data for key in SEARCH_KEYS)
         self.fields["age"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["territoire"].widget.attrs.update({"autocomplete": "postal-code"})
+        for name, field in self.fields.items():
+            css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-aide"
 
     def clean_territoire(self):
         value = self.cleaned_data["territoire"]
@@ -94,6 +99,12 @@ class GuideSearchForm(forms.Form):
         super().full_clean()
         if not self.is_bound:
             return
+        for name in self._errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = attrs.get("aria-describedby", "")
+                attrs["aria-describedby"] = f"{described} id_{name}-erreur".strip()
         # A page number is navigation, not a criterion: an odd value shows the first page.
         self._errors.pop("page", None)
         self.cleaned_data["page"] = max(1, self.cleaned_data.get("page") or 1)

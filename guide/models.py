@@ -290,10 +290,6 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
             return f"jusqu'à {self.age_max} ans"
         return ""
 
-    @property
-    def is_stale(self):
-        return self.last_verified < freshness_limit()
-
     def covered_departement_codes(self):
         """Codes of the départements the structure covers ([] when national)."""
         if self.scope == self.Scope.NATIONAL:
@@ -332,10 +328,6 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
             return f"Couvre la commune de {self.commune} ({departement.with_article})"
         return f"Couvre {departement.with_article}"
 
-    def get_url(self):
-        index_page = GuideIndexPage.objects.live().first()
-        return index_page.structure_url(self) if index_page else ""
-
     # --- Preview ------------------------------------------------------------------
 
     def get_preview_template(self, request, mode_name):
@@ -359,9 +351,6 @@ class GuideIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "Guide « Maux d'enfants, mode d'emploi »"
         verbose_name_plural = "Guides « Maux d'enfants, mode d'emploi »"
-
-    def structure_url(self, structure):
-        return f"{self.url}structures/{structure.source_id}/"
 
     @path("")
     def search_view(self, request):

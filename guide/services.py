@@ -436,7 +436,12 @@ def _write(valid, report):
                 setattr(structure, name, value)
             to_update.append(structure)
     Structure.objects.bulk_create(to_create, batch_size=500)
-    update_fields = list(valid[0].fields) if valid else []
+    # The imported values become the current version: an editor opening the structure
+    # sees them, not an older revision (the history keeps the earlier revisions).
+    for structure in to_update:
+        structure.latest_revision = None
+        structure.has_unpublished_changes = False
+    update_fields = [*valid[0].fields, "latest_revision", "has_unpublished_changes"]
     Structure.objects.bulk_update(to_update, update_fields, batch_size=500)
     by_source = {s.source_id: s for s in to_create + to_update}
     if to_create and to_create[0].pk is None:  # databases that do not return ids

@@ -172,6 +172,19 @@ def test_reimporting_updates_instead_of_duplicating(db):
     assert structure.themes.through.objects.filter(structure=structure).count() == 1
 
 
+def test_reimporting_a_structure_edited_in_the_admin_shows_the_imported_values(db):
+    run_import(csv_bytes(ROWS))
+    structure = Structure.objects.get(source_id="ecoute-93")
+    structure.name = "Nom choisi dans l'administration"
+    structure.save_revision().publish()
+    report = run_import(csv_bytes(ROWS))
+    assert report.ok, messages(report)
+    structure.refresh_from_db()
+    assert structure.name == "Point écoute de Bobigny"
+    assert structure.get_latest_revision_as_object().name == "Point écoute de Bobigny"
+    assert structure.revisions.count() == 1  # the history is kept
+
+
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [

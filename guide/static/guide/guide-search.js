@@ -18,13 +18,12 @@
   function swapFrom(html, url) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.querySelector("[data-guide-results]");
-    var freshForm = doc.querySelector("[data-guide-search]");
-    if (!fresh || !freshForm) {
+    if (!fresh) {
       window.location.assign(url);
       return;
     }
+    // The form keeps what the visitor typed (and the focus); errors show in the results.
     results.innerHTML = fresh.innerHTML;
-    form.innerHTML = freshForm.innerHTML;
     announce(results);
   }
 

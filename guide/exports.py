@@ -64,6 +64,22 @@ COLUMN_NAMES = [name for name, _required, _help in COLUMNS]
 REQUIRED_COLUMNS = [name for name, required, _help in COLUMNS if required]
 
 
+# A spreadsheet would run a cell starting with one of these as a formula: exported cells
+# get a leading apostrophe, which the import removes again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """The cell text, made inert for spreadsheets (« '+33123456789 »)."""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def restore(text):
+    """Undo `neutralise` on an imported cell."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def _join(values):
     return LIST_SEPARATOR.join(values)
 
@@ -143,7 +159,7 @@ def export_csv():
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMN_NAMES)
     writer.writeheader()
-    writer.writerows(rows())
+    writer.writerows({name: neutralise(value) for name, value in row.items()} for row in rows())
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -154,7 +170,7 @@ def export_xlsx():
     sheet = workbook.create_sheet("structures")
     sheet.append(COLUMN_NAMES)
     for row in rows():
-        sheet.append([row[name] for name in COLUMN_NAMES])
+        sheet.append([neutralise(row[name]) for name in COLUMN_NAMES])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

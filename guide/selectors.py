@@ -100,9 +100,10 @@ def search_structures(*, departement=None, theme="", audience="", age=None, quer
     queryset = live_structures()
     if query:
         backend = get_search_backend()
-        matches = backend.search(query, live_structures().only("pk"), operator="and")[
-            :TEXT_SEARCH_MAX_MATCHES
-        ]
+        # Results are ordered by territory below, so no relevance score is computed.
+        matches = backend.search(
+            query, live_structures().only("pk"), operator="and", order_by_relevance=False
+        )[:TEXT_SEARCH_MAX_MATCHES]
         queryset = queryset.filter(pk__in=[match.pk for match in matches])
     if departement is not None:
         queryset = covering(queryset, departement)

@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 
 from . import territories
-from .exports import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS
+from .exports import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS, restore
 from .models import Audience, Structure, Theme
 from .reference import AUDIENCE_LABELS, MODE_FIELDS, THEME_LABELS
 
@@ -386,7 +386,9 @@ def validate_file(handle, filename):
                     + " : découpez-le en plusieurs fichiers. Rien n'a été enregistré."
                 )
             report.rows += 1
-            row = {name: str(cell) for name, cell in zip(names, cells, strict=False) if name}
+            row = {
+                name: restore(str(cell)) for name, cell in zip(names, cells, strict=False) if name
+            }
             checked = validate_row(row, line, report)
             if checked is None:
                 continue

@@ -325,14 +325,24 @@ def test_the_csv_and_xlsx_exports_reimport_to_the_same_directory(db):
     csv_data = export_csv()
     header = csv_data.decode("utf-8-sig").splitlines()[0].split(",")
     assert header == COLUMN_NAMES
+    exported = list(csv.DictReader(io.StringIO(csv_data.decode("utf-8-sig"))))
+    phones = {row["id"]: row["telephone"] for row in exported}
+    # Cells a spreadsheet would run as formulas are neutralised; the import restores them.
+    assert phones == {
+        "ecoute-93": "'+33123456789",
+        "ligne-nationale": "3018",
+        "reunion-cyber": "'+262262123456",
+    }
     report = run_import(csv_data)
     assert report.ok, messages(report)
     assert (report.created, report.updated) == (0, 3)
     sheet = load_workbook(io.BytesIO(export_xlsx())).worksheets[0]
     assert [cell.value for cell in sheet[1]] == COLUMN_NAMES
+    assert sheet["G2"].value == "'+33123456789"  # telephone of ecoute-93
     report = run_import(export_xlsx(), "export.xlsx")
     assert report.ok, messages(report)
     assert Structure.objects.count() == 3
+    assert Structure.objects.get(source_id="ecoute-93").phone == "+33123456789"
 
 
 def test_the_public_exports_are_valid_data_inclusion(client, guide_page, national_helpline):

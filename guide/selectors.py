@@ -10,7 +10,7 @@ It never raises for an unknown code (it returns the national services only).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from wagtail.search.backends import get_search_backend
 
 from . import territories
@@ -33,13 +33,18 @@ def _with_relations(queryset):
     )
 
 
+def _structure_ids(through, **lookups):
+    """Ids of the structures linked by `through` rows matching `lookups`, as a subquery
+    (an IN subquery lets PostgreSQL plan a semi-join, unlike a correlated EXISTS)."""
+    return through.objects.filter(**lookups).values("structure_id")
+
+
 def covering(queryset, departement):
     """Structures of `queryset` covering `departement` (a territories.Departement),
     local ones first (`is_national` = 0), then the national ones."""
-    through = Structure.departements.through
-    local = (
-        Q(scope=Structure.Scope.DEPARTEMENT)
-        & Exists(through.objects.filter(structure=OuterRef("pk"), departement_id=departement.code))
+    local = Q(
+        scope=Structure.Scope.DEPARTEMENT,
+        pk__in=_structure_ids(Structure.departements.through, departement_id=departement.code),
     ) | Q(scope=Structure.Scope.REGION, region=departement.region_code)
     prefix = departement.code
     local |= Q(scope=Structure.Scope.COMMUNE, code_insee__startswith=prefix)
@@ -109,17 +114,11 @@ def search_structures(*, departement=None, theme="", audience="", age=None, quer
         queryset = covering(queryset, departement)
     if theme:
         queryset = queryset.filter(
-            Exists(
-                Structure.themes.through.objects.filter(structure=OuterRef("pk"), theme__slug=theme)
-            )
+            pk__in=_structure_ids(Structure.themes.through, theme__slug=theme)
         )
     if audience:
         queryset = queryset.filter(
-            Exists(
-                Structure.audiences.through.objects.filter(
-                    structure=OuterRef("pk"), audience__slug=audience
-                )
-            )
+            pk__in=_structure_ids(Structure.audiences.through, audience__slug=audience)
         )
     if age is not None:
         queryset = queryset.filter(

@@ -183,11 +183,7 @@ def load_demo_content():
     _ensure_site_settings(Site.objects.get(is_default_site=True))
     _ensure_kits(home, result)
     _ensure_relecture_workflow(home, result)
-    __import__("guide.demo", fromlist=["load"]).load(
-        __import__("types").SimpleNamespace(
-            home=home, result=result, find_page=lambda path: find_page(home, path)
-        )
-    )  # noqa: E501  TEMPORARY (guide branch): remove at merge, the `layers` demo registry calls guide.demo.load
+    __import__("guide.demo", fromlist=["load"]).load(__import__("types").SimpleNamespace(home=home, result=result, find_page=lambda path: find_page(home, path)))  # TEMPORARY (guide branch): remove at merge, the `layers` demo registry calls guide.demo.load  # noqa: E501  # fmt: skip
     return result
 
 

@@ -1,8 +1,10 @@
 """Demo content of the guide: the /guide/ page and its structures.
 
-The national services are real and public (checked on their official sites on
-VERIFIED_ON). The local entries for Île-de-France and La Réunion are examples, marked
-« Exemple fictif » on the site, with no phone number or address.
+The national services are real, publicly documented numbers; VERIFIED_ON is the date
+these demo entries were written, so the team re-checks them like any other entry (they
+appear in the freshness report after GUIDE_FRESHNESS_MONTHS). The local entries for
+Île-de-France and La Réunion are examples, marked « Exemple fictif » on the site, with
+no phone number or address.
 
 `load(context)` follows the demo-content contract of `manage.py load_demo_content`:
 idempotent, it creates only what is missing. On a site where /guide/ is still the
@@ -21,7 +23,7 @@ ORDER = 30
 SLUG = "guide"
 NEXT_IN_MENU = ["ressources", "etre-contacte"]
 VERIFIED_ON = datetime.date(2026, 12, 1)
-OFFICIAL_SITE = "site officiel du service"
+OFFICIAL_SITE = "contenu de démonstration, d'après le site officiel du service"
 
 PAGE = {
     "title": "Maux d'enfants, mode d'emploi",

@@ -25,6 +25,7 @@ urlpatterns = [
         home_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    path("guide/export/", include("guide.urls")),  # data·inclusion JSON (URLs with a dot)
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

@@ -609,41 +609,6 @@ AGENDA = DemoPage(
     ],
 )
 
-GUIDE = DemoPage(
-    path="guide",
-    title="Maux d'enfants, mode d'emploi",
-    show_in_menus=True,
-    intro=(
-        "Notre guide recense les structures qui peuvent aider les jeunes en souffrance et "
-        "leurs familles, près de chez vous."
-    ),
-    search_description=(
-        "Maux d'enfants, mode d'emploi : le guide des Centres Relier pour trouver près de "
-        "chez vous les structures qui aident les jeunes en souffrance."
-    ),
-    body=[
-        paragraph(
-            "<p>Quand un jeune va mal, il n'est pas toujours facile de savoir à qui "
-            "s'adresser. Le guide « Maux d'enfants, mode d'emploi » réunit les structures "
-            "existantes sur chaque territoire qui peuvent aider les jeunes en souffrance et "
-            "leurs proches.</p>"
-        ),
-        heading("Bientôt en ligne"),
-        paragraph(
-            "<p>La version en ligne du guide arrive bientôt sur cette page. Vous pourrez y "
-            "chercher une structure par code postal ou par département, par thème et selon "
-            "la personne concernée (jeune, parent, professionnel), puis imprimer le guide de "
-            "votre territoire.</p>"
-            "<p>En attendant, les numéros nationaux ci-dessous répondent gratuitement, et "
-            'notre équipe peut vous orienter : <a href="/etre-contacte/">demandez à être '
-            "contacté</a>.</p>"
-            "<p>Vous connaissez une structure qui devrait figurer dans le guide ? "
-            f"Écrivez-nous à {EMAIL_LINK}.</p>"
-        ),
-        helplines("Les numéros nationaux"),
-    ],
-)
-
 CONTACT = DemoPage(
     path="etre-contacte",
     title="Être contacté",
@@ -696,7 +661,6 @@ PAGES = [
     REFERRAL,
     FRANCE_TRAVAIL,
     AGENDA,
-    GUIDE,
     CONTACT,
 ]
 

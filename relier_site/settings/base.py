@@ -13,6 +13,7 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "home",
     "programmes",
+    "guide",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -162,6 +163,8 @@ RELIER_PUBLIC_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # French, accent-insensitive search on SQLite and PostgreSQL (see home/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG": "relier_french"}}
+# The guide lists entries not verified for this many months (admin report).
+GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -18,6 +18,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
+from guide.models import GuideIndexPage
 from home.demo import content
 from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
 from programmes import demo_content
@@ -42,7 +43,7 @@ PAGES = {
     "/orienter-un-jeune/": ("Orienter un jeune", StandardPage),
     "/etre-contacte/": ("Être contacté", StandardPage),
     "/agenda/": ("Agenda", StandardPage),
-    "/guide/": ("Maux d'enfants, mode d'emploi", StandardPage),
+    "/guide/": ("Maux d'enfants, mode d'emploi", GuideIndexPage),
     "/ressources/": ("Ressources", ResourcesPage),
     "/naviguer-en-securite/": ("Naviguer en sécurité", StandardPage),
 }
@@ -340,7 +341,7 @@ class TestDemoSite:
             assert f'href="tel:{number}"' in main
 
     def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(self, client):
-        for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/", "/guide/"):
+        for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/"):
             main = main_of(client.get(url))
             assert "bientôt" in main, url
             assert "contact@centresrelier.org" in main, url

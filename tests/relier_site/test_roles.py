@@ -56,10 +56,17 @@ CONTENT_SNIPPETS = {
     for app, model in [("programmes", "partner"), ("programmes", "kit"), ("home", "impactfigure")]
     for action in ("add", "change", "delete", "view")
 }
+# The guide's structures: edited (drafts, publishing) and imported by Communication.
+GUIDE_STRUCTURES = {
+    f"guide.{action}_structure"
+    for action in ("add", "change", "delete", "view", "publish", "import")
+}
 
 
 def test_communication_edits_content_and_nothing_else():
-    assert perms_of(roles.COMMUNICATION) == {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS
+    assert perms_of(roles.COMMUNICATION) == (
+        {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS | GUIDE_STRUCTURES
+    )
     assert page_actions_of(roles.COMMUNICATION) == {"add", "change", "publish", "lock", "unlock"}
     assert collection_perms_of(roles.COMMUNICATION) == set(roles.MEDIA_COLLECTION_PERMISSIONS)
 
@@ -85,6 +92,7 @@ def test_administration_has_settings_users_pages_media_and_outbox():
         "relier_site.view_outboundemail",
         "relier_site.retry_outboundemail",
         *CONTENT_SNIPPETS,
+        *GUIDE_STRUCTURES,
     } <= perms
     assert page_actions_of(roles.ADMINISTRATION) == set(roles.ALL_PAGE_ACTIONS)
     assert collection_perms_of(roles.ADMINISTRATION) >= set(roles.MEDIA_COLLECTION_PERMISSIONS)

@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from guide.models import Audience, Departement, GuideIndexPage, Structure, Theme
 from relier_site import roles
+from tests.factories import StaffFactory
 
 VERIFIED = datetime.date(2026, 6, 1)
 
@@ -52,22 +52,16 @@ def national_helpline(db):
     )
 
 
-def staff_member(group_name, username):
-    user = User.objects.create_user(username=username, password="mot-de-passe-solide-42")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def communication_user(db):
-    return staff_member(roles.COMMUNICATION, "camille-communication")
+    return StaffFactory(username="camille-communication", role=roles.COMMUNICATION)
 
 
 @pytest.fixture
 def administration_user(db):
-    return staff_member(roles.ADMINISTRATION, "alex-administration")
+    return StaffFactory(username="alex-administration", role=roles.ADMINISTRATION)
 
 
 @pytest.fixture
 def accompagnement_user(db):
-    return staff_member(roles.ACCOMPAGNEMENT, "sacha-accompagnement")
+    return StaffFactory(username="sacha-accompagnement", role=roles.ACCOMPAGNEMENT)

@@ -280,6 +280,7 @@ def _polish(value):
 
 
 def _ensure_structures(result):
+    result.describe("guide_structures", "fiche du guide", "fiches du guide", name="fiches du guide")
     existing = set(Structure.objects.values_list("source_id", flat=True))
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     audiences = {audience.slug: audience for audience in Audience.objects.all()}

@@ -9,6 +9,7 @@ Rows are streamed and capped at MAX_ROWS, so a huge or broken file is reported q
 import csv
 import datetime
 import io
+import itertools
 import logging
 import zipfile
 from dataclasses import dataclass, field
@@ -109,30 +110,30 @@ class FileError(Exception):
 def _csv_rows(handle):
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
     try:
-        first_line = text.readline()
-    except UnicodeDecodeError:
-        raise FileError(_ENCODING_MESSAGE) from None
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(_chain(first_line, text), delimiter=delimiter)
-    try:
-        yield from reader
-    except UnicodeDecodeError:
-        raise FileError(_ENCODING_MESSAGE) from None
-    except csv.Error as error:
-        raise FileError(
-            f"Le fichier CSV est mal formé (ligne {reader.line_num}) : {error}."
-        ) from None
+        try:
+            first_line = text.readline()
+        except UnicodeDecodeError:
+            raise FileError(_ENCODING_MESSAGE) from None
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        # itertools.chain, not a generator with `yield from text`: closing such a
+        # generator would close `text`, and with it the caller's file.
+        reader = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
+        try:
+            yield from reader
+        except UnicodeDecodeError:
+            raise FileError(_ENCODING_MESSAGE) from None
+        except csv.Error as error:
+            raise FileError(
+                f"Le fichier CSV est mal formé (ligne {reader.line_num}) : {error}."
+            ) from None
+    finally:
+        text.detach()  # the caller opened the binary file and closes it
 
 
 _ENCODING_MESSAGE = (
     "Le fichier n'est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format "
     "« CSV UTF-8 », ou au format XLSX."
 )
-
-
-def _chain(first_line, rest):
-    yield first_line
-    yield from rest
 
 
 def _xlsx_rows(handle):
@@ -357,6 +358,7 @@ def validate_file(handle, filename):
     report = ImportReport()
     valid = []
     seen = {}
+    rows = None
     try:
         rows = read_rows(handle, filename)
         header = next(rows, None)
@@ -404,6 +406,9 @@ def validate_file(handle, filename):
             valid.append(checked)
     except FileError as error:
         report.add_error(0, "", str(error))
+    finally:
+        if rows is not None:
+            rows.close()  # a file not read to its end is let go now, not at garbage collection
     if report.rows == 0 and report.ok:
         report.add_error(0, "", "Le fichier ne contient aucune structure.")
     return report, valid

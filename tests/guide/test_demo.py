@@ -4,7 +4,6 @@ for Île-de-France and La Réunion; the old placeholder page is replaced in plac
 second run changes nothing."""
 
 import io
-import types
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +11,7 @@ from wagtail.models import Page, Revision
 
 from guide import demo
 from guide.models import GuideIndexPage, Structure
-from home.demo.build import DemoResult, find_page
+from home.demo.registry import DemoContext
 from home.models import StandardPage
 from tests.home.test_demo_content import delete_document_files, menu_links
 from tests.html import visible_text
@@ -31,9 +30,7 @@ def demo_loaded(db):
 
 
 def context_for(home):
-    return types.SimpleNamespace(
-        home=home, result=DemoResult(), find_page=lambda path: find_page(home, path)
-    )
+    return DemoContext(home=home)
 
 
 def test_the_demo_builds_the_guide_with_real_national_services(client, demo_loaded):

@@ -18,6 +18,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
+from guide import demo as guide_demo
 from guide.models import GuideIndexPage
 from home.demo import content
 from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
@@ -148,7 +149,8 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
     assert (
         f"Ajouts : {len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
         f"{len(demo_content.KITS)} documents, {len(demo_content.KITS)} kits, "
-        "processus « Relecture » attribué aux programmes." in output
+        "processus « Relecture » attribué aux programmes, "
+        f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
     assert "Attention" not in output
     assert not Page.objects.filter(slug="home", depth=2).exists()
@@ -254,8 +256,8 @@ class TestDemoSite:
 
         assert "Contenu de démonstration chargé : 0 page créée, 14 déjà présentes." in output
         assert (
-            "Chiffres clés, partenaires, documents, kits et processus « Relecture » : rien à "
-            "ajouter." in output
+            "Chiffres clés, partenaires, documents, kits, processus « Relecture » et fiches du "
+            "guide : rien à ajouter." in output
         )
         after = snapshot()
         for key, value in before.items():

@@ -1,5 +1,6 @@
 """The demo-content registry: every installed app's `demo.py` is found and run in ORDER."""
 
+from guide import demo as guide_demo
 from home import demo as shell_demo
 from home.demo.registry import DemoResult, demo_modules
 from programmes import demo as programmes_demo
@@ -8,7 +9,11 @@ from programmes import demo as programmes_demo
 def test_each_apps_demo_module_is_found_and_the_shell_runs_first():
     found = [(order, label, module) for order, label, module in demo_modules()]
 
-    assert found == [(0, "home", shell_demo), (10, "programmes", programmes_demo)]
+    assert found == [
+        (0, "home", shell_demo),
+        (10, "programmes", programmes_demo),
+        (30, "guide", guide_demo),
+    ]
 
 
 def test_a_kind_is_described_once_in_the_order_apps_first_describe_it():

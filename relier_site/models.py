@@ -1,5 +1,5 @@
 """Models of the shared plumbing: the outbox of outgoing emails, its attachments, and the
-counters of the rate limiter.
+counters of the rate limiter, and the review task of the workflows (« Relecture »).
 
 Every email the site sends goes through `OutboundEmail` (see relier_site.mail): the row is
 stored first, then a background task delivers it, retries it with back-off and records the
@@ -7,7 +7,10 @@ outcome, so that a failed send is visible to staff and a mail is never sent twic
 same reason.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from wagtail.models import AbstractGroupApprovalTask, Revision
 
 
 class OutboundEmail(models.Model):
@@ -146,3 +149,93 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"Compteur n° {self.pk}"
+
+
+class PeerReviewTask(AbstractGroupApprovalTask):
+    """Approval by a member of the chosen groups who is not an author of what is reviewed.
+
+    Wagtail's group approval lets the person who submitted a page approve it themself,
+    which makes the review optional. Here the authors of a submission may neither approve
+    nor reject it (« Approuver », « Demander des modifications »); another member of the
+    groups must. The authors are:
+
+    - whoever submitted it for review (the workflow state's ``requested_by``);
+    - whoever made its latest revision, if someone else: approving publishes the latest
+      revision (relier_site.workflow_actions), so its author is the author of what goes
+      live, e.g. a colleague who resubmitted it after changes were requested, or who
+      edited it during the review.
+
+    Every Wagtail path asks ``get_actions`` or ``get_task_states_user_can_moderate``
+    before acting (the editor's action menu and its POST, the workflow action and preview
+    URLs, the dashboard, the workflow reports), so they all follow the rule. A reviewer
+    who corrects the page while approving it from the editor (Wagtail's « approve with
+    changes ») is checked before their changes are saved, so the correction is published
+    with their approval and recorded in the history. ``on_action`` refuses the submitter
+    in any case. Superusers and holders of ``wagtailcore.change_workflow`` publish
+    directly (relier_site.review), so this rule applies to them too without locking them
+    out.
+    """
+
+    REVIEW_ACTIONS = ("approve", "reject")
+
+    class Meta:
+        verbose_name = "relecture par une autre personne du groupe"
+        verbose_name_plural = "relectures par une autre personne du groupe"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Un membre des groupes choisis approuve ou demande des modifications ; ni la "
+            "personne qui a soumis la page, ni l'auteur de sa dernière version ne peuvent "
+            "le faire."
+        )
+
+    @staticmethod
+    def author_ids(obj):
+        """Ids of the users who may not review ``obj``'s current submission."""
+        ids = set()
+        state = obj.current_workflow_state
+        if state is not None and state.requested_by_id is not None:
+            ids.add(state.requested_by_id)
+        latest = obj.get_latest_revision()
+        if latest is not None and latest.user_id is not None:
+            ids.add(latest.user_id)
+        return ids
+
+    def is_author(self, obj, user):
+        return user.pk in self.author_ids(obj)
+
+    def awaits_another_reviewer(self, obj, user):
+        """True when ``user`` would review ``obj`` here, were they not one of its authors."""
+        return bool(super().get_actions(obj, user)) and self.is_author(obj, user)
+
+    def get_actions(self, obj, user):
+        if self.is_author(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        latest_author = (
+            Revision.objects.filter(
+                base_content_type_id=OuterRef("workflow_state__base_content_type_id"),
+                object_id=OuterRef("workflow_state__object_id"),
+            )
+            .order_by("-created_at", "-pk")
+            .values("user_id")[:1]
+        )
+        own = (
+            states.annotate(latest_author_id=Subquery(latest_author))
+            .filter(Q(workflow_state__requested_by=user) | Q(latest_author_id=user.pk))
+            .values("pk")
+        )
+        return states.exclude(pk__in=own)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if (
+            action_name in self.REVIEW_ACTIONS
+            and user is not None
+            and task_state.workflow_state.requested_by_id == user.pk
+        ):
+            raise PermissionDenied("Une autre personne doit relire cette demande.")
+        return super().on_action(task_state, user, action_name, **kwargs)

@@ -19,6 +19,10 @@ who may not hold publishing rights on it; ``workflow_actions.publish_approved`` 
 approval is the check: Wagtail only offers « Approuver » to members of the task's groups.
 It lives in ``relier_site.workflow_actions``, which Wagtail imports while its own models
 load.
+
+Nobody approves their own submission: the workflows' approval step is a
+``relier_site.models.PeerReviewTask``. Migrations turn an existing group approval task into
+one with ``use_peer_review(apps, "Relecture")`` (and back with ``use_group_approval``).
 """
 
 from wagtail.models import PagePermissionTester
@@ -48,3 +52,49 @@ class ReviewedPageMixin:
 
     def permissions_for_user(self, user):
         return ReviewPermissionTester(user, self)
+
+
+def _convert_tasks(apps, workflow_name, source, target):
+    """Make the tasks of the workflow ``workflow_name`` of model ``source`` tasks of model
+    ``target`` (two subclasses of AbstractGroupApprovalTask), keeping each task's id,
+    name, groups and place in its workflows, and the reviews in progress on it.
+
+    For migrations: ``source`` and ``target`` are (app_label, model_name) pairs.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Task = apps.get_model("wagtailcore", "Task")
+    Source = apps.get_model(*source)
+    Target = apps.get_model(*target)
+    target_type, _ = ContentType.objects.get_or_create(app_label=target[0], model=target[1].lower())
+    task_ids = Task.objects.filter(workflow_tasks__workflow__name=workflow_name).values("pk")
+    for task in Source.objects.filter(pk__in=task_ids):
+        task_id = task.pk  # delete() below clears task.pk
+        group_ids = list(task.groups.values_list("pk", flat=True))
+        converted = Target(task_ptr_id=task_id)
+        # raw: only the subclass's own table; the Task row (id, name, active) is kept.
+        converted.save_base(raw=True)
+        converted.groups.set(group_ids)
+        # keep_parents: the Task row stays, with its workflows and task states.
+        task.delete(keep_parents=True)
+        Task.objects.filter(pk=task_id).update(content_type=target_type)
+
+
+def use_peer_review(apps, workflow_name):
+    """In a migration: the group approval tasks of ``workflow_name`` become peer reviews
+    (nobody approves their own submission)."""
+    _convert_tasks(
+        apps,
+        workflow_name,
+        ("wagtailcore", "GroupApprovalTask"),
+        ("relier_site", "PeerReviewTask"),
+    )
+
+
+def use_group_approval(apps, workflow_name):
+    """Reverse of ``use_peer_review``: back to Wagtail's group approval tasks."""
+    _convert_tasks(
+        apps,
+        workflow_name,
+        ("relier_site", "PeerReviewTask"),
+        ("wagtailcore", "GroupApprovalTask"),
+    )

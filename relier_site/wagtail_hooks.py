@@ -3,17 +3,21 @@
 Only users holding `relier_site.view_outboundemail` see it (the Communication role does
 not: recipients and subjects are personal data); `relier_site.retry_outboundemail` allows
 the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
+
+Also, in the page editor's action menu, the explanation an author gets instead of
+« Approuver » on their own submission (relier_site.models.PeerReviewTask).
 """
 
 from django.contrib.auth import get_user_model
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import OutboundEmail
+from .models import OutboundEmail, PeerReviewTask
 from .views import (
     OutboundEmailIndexView,
     OutboundEmailInspectView,
@@ -154,3 +158,27 @@ def refuse_bulk_actions_on_superusers(request, action_type, objects, action_clas
     if any(user.is_superuser for user in objects):
         return forbidden(request, SUPERUSER_ONLY)
     return None
+
+
+class AwaitingAnotherReviewerMenuItem(ActionMenuItem):
+    """In the editor's action menu, where « Approuver » would be: why the author of a
+    submission does not get it (see relier_site.models.PeerReviewTask)."""
+
+    name = "action-awaiting-another-reviewer"
+    label = "Approbation par une autre personne"
+    template_name = "relier_site/action_menu/awaiting_another_reviewer.html"
+    order = 100  # with the workflow actions, never the default button
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context["view"] != "edit" or page is None:
+            return False
+        task = page.current_workflow_task
+        return isinstance(task, PeerReviewTask) and task.awaits_another_reviewer(
+            page, context["request"].user
+        )
+
+
+@hooks.register("register_page_action_menu_item")
+def register_awaiting_another_reviewer_menu_item():
+    return AwaitingAnotherReviewerMenuItem()

@@ -2,10 +2,24 @@
 the real Wagtail admin views (Django test client): create, preview, submit for review
 on the « Relecture » workflow, publish; French validation messages."""
 
+import importlib
+from html import unescape
+
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.messages import get_messages
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, get_page_models
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    get_page_models,
+)
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import ImpactFigure
@@ -20,6 +34,7 @@ from programmes.models import (
     SchoolLevel,
 )
 from relier_site import roles
+from relier_site.models import PeerReviewTask
 from relier_site.review import ReviewPermissionTester
 from tests.factories import ImageFactory, StaffFactory, StandardPageFactory
 from tests.html import stream_block_errors, visible_text
@@ -289,6 +304,201 @@ def test_administration_publishes_a_programme_directly(
     response = client.post(add_url(programme_index_page), {**form, "action-publish": "1"})
     assert response.status_code == 302
     assert ProgrammePage.objects.get(slug="bien-dans-ma-classe").live
+
+
+# --- Nobody approves their own submission ---------------------------------------------------
+
+OTHER_REVIEWER_NEEDED = "une autre personne de l'équipe doit l'approuver"
+PERMISSION_REFUSED = "Désolé, vous n'avez pas les autorisations pour accéder à cette zone."
+XHR = {"X-Requested-With": "XMLHttpRequest"}
+
+
+def submit_programme(client, programme_index_page, referral_page):
+    """Create the programme and submit it to « Relecture »: (page, form, workflow state)."""
+    form = programme_form(action_page=referral_page)
+    response = client.post(add_url(programme_index_page), {**form, "action-submit": "1"})
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(slug="bien-dans-ma-classe")
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    return page, form, state
+
+
+def awaiting_review_panel(client):
+    """The HTML of the dashboard's « En attente de votre vérification » panel ('' if none)."""
+    html = client.get(reverse("wagtailadmin_home")).text
+    if 'id="awaiting-review-section"' not in html:
+        return ""
+    start = html.index('id="awaiting-review-section"')
+    return html[start : html.index("</section>", start)]
+
+
+def workflow_url(name, page, action, task_state):
+    return reverse(f"wagtailadmin_pages:{name}", args=[page.pk, action, task_state.pk])
+
+
+def test_the_author_cannot_approve_their_own_submission_by_any_path(
+    client, communication_client, communication_user, programme_index_page, relecture, referral_page
+):
+    page, form, state = submit_programme(communication_client, programme_index_page, referral_page)
+    task_state = state.current_task_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    # The editor offers neither « Approuver » nor « Demander des modifications », and says why.
+    response = communication_client.get(edit_url)
+    assert response.status_code == 200
+    assert 'data-workflow-action-name="approve"' not in response.text
+    assert 'data-workflow-action-name="reject"' not in response.text
+    text = visible_text(response)
+    assert "Approbation par une autre personne" in text
+    assert OTHER_REVIEWER_NEEDED in text
+
+    # Posting the approve action from the editor only saves a draft.
+    response = communication_client.post(
+        edit_url, {**form, "action-workflow-action": "1", "workflow-action-name": "approve"}
+    )
+    assert response.status_code == 302
+    # The workflow action views (the editor's modals call them) refuse both review actions.
+    for action in ("approve", "reject"):
+        for name in ("workflow_action", "collect_workflow_action_data"):
+            url = workflow_url(name, page, action, task_state)
+            assert communication_client.get(url, headers=XHR).status_code == 403, url
+            response = communication_client.post(url, {"comment": ""}, headers=XHR)
+            assert response.status_code == 403, url
+    preview_url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
+    # Outside a modal: back to the dashboard, with Wagtail's refusal in French.
+    for response in (
+        communication_client.post(workflow_url("workflow_action", page, "approve", task_state)),
+        communication_client.get(preview_url),
+    ):
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_home")
+        messages = [unescape(str(m)).strip() for m in get_messages(response.wsgi_request)]
+        assert messages[-1] == PERMISSION_REFUSED
+
+    # The dashboard does not list it among the pages awaiting the author's review.
+    assert awaiting_review_panel(communication_client) == ""
+
+    # A direct call of the task refuses the submitter too.
+    with pytest.raises(PermissionDenied):
+        task_state.task.specific.on_action(task_state, communication_user, "approve")
+
+    page.refresh_from_db()
+    assert not page.live
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert Client().get("/programmes/bien-dans-ma-classe/").status_code == 404
+
+    # A colleague of the same group sees it waiting, approves it, and it goes live.
+    client.force_login(staff_member(roles.COMMUNICATION, "dominique-relectrice"))
+    assert TITLE in awaiting_review_panel(client)
+    response = client.get(edit_url)
+    assert 'data-workflow-action-name="approve"' in response.text
+    assert OTHER_REVIEWER_NEEDED not in visible_text(response)
+    response = client.post(workflow_url("workflow_action", page, "approve", task_state))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert Client().get("/programmes/bien-dans-ma-classe/").status_code == 200
+
+
+def test_a_colleague_who_edited_the_page_under_review_cannot_approve_it(
+    client, communication_client, programme_index_page, relecture, referral_page
+):
+    page, form, state = submit_programme(communication_client, programme_index_page, referral_page)
+    task_state = state.current_task_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    # A colleague edits it during the review: the latest revision, the one approval
+    # publishes, is now theirs.
+    editor = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    client.force_login(editor)
+    assert client.post(edit_url, {**form, "promise": "Une promesse reformulée."}).status_code == 302
+    page.refresh_from_db()
+    assert page.get_latest_revision().user == editor
+
+    assert 'data-workflow-action-name="approve"' not in client.get(edit_url).text
+    assert awaiting_review_panel(client) == ""
+    response = client.post(
+        workflow_url("workflow_action", page, "approve", task_state), headers=XHR
+    )
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert not page.live
+
+    # A third member of the team approves: the colleague's version goes live.
+    client.force_login(staff_member(roles.COMMUNICATION, "sacha-relecteur"))
+    assert TITLE in awaiting_review_panel(client)
+    response = client.post(workflow_url("workflow_action", page, "approve", task_state))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert page.promise == "Une promesse reformulée."
+
+
+def test_administration_still_publishes_a_programme_under_review_directly(
+    client, communication_client, programme_index_page, relecture, referral_page
+):
+    page, form, state = submit_programme(communication_client, programme_index_page, referral_page)
+    client.force_login(staff_member(roles.ADMINISTRATION, "alex-administration"))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert 'name="action-publish"' in client.get(edit_url).text
+    assert client.post(edit_url, {**form, "action-publish": "1"}).status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_the_relecture_task_lets_nobody_approve_their_own_submission():
+    """After `migrate` (a fresh install), « Relecture »'s task is a peer review."""
+    (task,) = Workflow.objects.get(name="Relecture").tasks.all()
+    task = task.specific
+    assert isinstance(task, PeerReviewTask)
+    assert task.content_type.model == "peerreviewtask"
+    assert sorted(task.groups.values_list("name", flat=True)) == [
+        roles.ADMINISTRATION,
+        roles.COMMUNICATION,
+    ]
+    assert PeerReviewTask.get_verbose_name() == "Relecture par une autre personne du groupe"
+
+
+def test_the_migration_converts_an_existing_relecture_task_with_a_review_in_progress(
+    client, communication_client, programme_index_page, relecture, referral_page
+):
+    migration = importlib.import_module("programmes.migrations.0005_relecture_peer_review")
+    # An existing install: « Relecture » still has Wagtail's group approval task, and a
+    # review is in progress on it.
+    migration.backwards(django_apps, None)
+    (task,) = relecture.tasks.all()
+    assert type(task.specific) is GroupApprovalTask
+    page, form, state = submit_programme(communication_client, programme_index_page, referral_page)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert 'data-workflow-action-name="approve"' in communication_client.get(edit_url).text
+
+    migration.forwards(django_apps, None)
+
+    (converted,) = relecture.tasks.all()
+    assert converted.pk == task.pk
+    assert converted.name == task.name
+    assert isinstance(converted.specific, PeerReviewTask)
+    assert sorted(converted.specific.groups.values_list("name", flat=True)) == [
+        roles.ADMINISTRATION,
+        roles.COMMUNICATION,
+    ]
+    assert not GroupApprovalTask.objects.filter(pk=task.pk).exists()
+    # The review in progress continues on it: not by its author, by a colleague.
+    state.refresh_from_db()
+    assert state.current_task_state.task_id == task.pk
+    assert 'data-workflow-action-name="approve"' not in communication_client.get(edit_url).text
+    client.force_login(staff_member(roles.COMMUNICATION, "dominique-relectrice"))
+    response = client.post(
+        workflow_url("workflow_action", page, "approve", state.current_task_state)
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
 
 
 def test_every_page_type_requires_review_under_a_workflow(communication_user):

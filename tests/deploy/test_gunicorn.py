@@ -28,7 +28,9 @@ from django.conf import settings
 from tests.browser.conftest import in_ci
 from tests.deploy.test_documents import nginx_snippet
 
-pytestmark = pytest.mark.deploy
+# One worker runs the whole module: on PostgreSQL the deployed site migrates the one
+# database of DATABASE_URL (the test databases of the workers are separate).
+pytestmark = [pytest.mark.deploy, pytest.mark.xdist_group("deploy")]
 
 HOST = "www.example.org"
 PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}

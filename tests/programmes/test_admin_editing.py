@@ -392,7 +392,7 @@ def test_the_author_cannot_approve_their_own_submission_by_any_path(
     assert Client().get("/programmes/bien-dans-ma-classe/").status_code == 404
 
     # A colleague of the same group sees it waiting, approves it, and it goes live.
-    client.force_login(staff_member(roles.COMMUNICATION, "dominique-relectrice"))
+    client.force_login(StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION))
     assert TITLE in awaiting_review_panel(client)
     response = client.get(edit_url)
     assert 'data-workflow-action-name="approve"' in response.text
@@ -414,7 +414,7 @@ def test_a_colleague_who_edited_the_page_under_review_cannot_approve_it(
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     # A colleague edits it during the review: the latest revision, the one approval
     # publishes, is now theirs.
-    editor = staff_member(roles.COMMUNICATION, "dominique-relectrice")
+    editor = StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION)
     client.force_login(editor)
     assert client.post(edit_url, {**form, "promise": "Une promesse reformulée."}).status_code == 302
     page.refresh_from_db()
@@ -430,7 +430,7 @@ def test_a_colleague_who_edited_the_page_under_review_cannot_approve_it(
     assert not page.live
 
     # A third member of the team approves: the colleague's version goes live.
-    client.force_login(staff_member(roles.COMMUNICATION, "sacha-relecteur"))
+    client.force_login(StaffFactory(username="sacha-relecteur", role=roles.COMMUNICATION))
     assert TITLE in awaiting_review_panel(client)
     response = client.post(workflow_url("workflow_action", page, "approve", task_state))
     assert response.status_code == 302
@@ -443,7 +443,7 @@ def test_administration_still_publishes_a_programme_under_review_directly(
     client, communication_client, programme_index_page, relecture, referral_page
 ):
     page, form, state = submit_programme(communication_client, programme_index_page, referral_page)
-    client.force_login(staff_member(roles.ADMINISTRATION, "alex-administration"))
+    client.force_login(StaffFactory(username="alex-administration", role=roles.ADMINISTRATION))
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert 'name="action-publish"' in client.get(edit_url).text
     assert client.post(edit_url, {**form, "action-publish": "1"}).status_code == 302
@@ -492,7 +492,7 @@ def test_the_migration_converts_an_existing_relecture_task_with_a_review_in_prog
     state.refresh_from_db()
     assert state.current_task_state.task_id == task.pk
     assert 'data-workflow-action-name="approve"' not in communication_client.get(edit_url).text
-    client.force_login(staff_member(roles.COMMUNICATION, "dominique-relectrice"))
+    client.force_login(StaffFactory(username="dominique-relectrice", role=roles.COMMUNICATION))
     response = client.post(
         workflow_url("workflow_action", page, "approve", state.current_task_state)
     )

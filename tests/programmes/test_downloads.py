@@ -205,8 +205,8 @@ def test_a_head_request_is_answered_but_not_counted(client, resources_page):
 
     for url in (f"/ressources/telecharger/{kit.pk}/", document.url):
         response = client.head(url, HTTP_USER_AGENT=BROWSER)
-        response.close()  # a file response holds the file open until closed
         assert response.status_code == 200
+        assert streamed_body(response) == b""  # read to the end: the file is closed
 
     assert not DocumentDownloadCount.objects.exists()
 

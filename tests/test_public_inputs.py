@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
+from guide.models import GuideIndexPage, Structure
 from programmes.models import Kit
 from tests.factories import StandardPageFactory
+from tests.guide.conftest import make_structure
 from tests.programmes.factories import KitFactory, ProgrammePageFactory, ResourcesPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,13 @@ PUBLIC_INPUTS = [
     PublicInput("/ressources/", "niveau", others={"public": "parents"}),
     PublicInput("/ressources/", "format"),
     PublicInput("/ressources/", "programme", others={"format": "guide"}),
+    PublicInput("/guide/", "territoire"),
+    PublicInput("/guide/", "theme", others={"territoire": "93"}),
+    PublicInput("/guide/", "public", others={"territoire": "974"}),
+    PublicInput("/guide/", "age", others={"territoire": "93"}),
+    PublicInput("/guide/", "q", others={"territoire": "93", "theme": "ecoute"}),
+    PublicInput("/guide/", "page", others={"territoire": "93"}),
+    PublicInput("/guide/imprimer/", "territoire"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
     PublicInput("/_util/login/", "next"),
     PublicInput("/_util/login/", "username", method="post", others={"password": "x"}),
@@ -118,7 +127,8 @@ def encode(value):
 @pytest.fixture
 def public_site(home_page):
     """Pages and kits for every listed input: search results over two pages, filters
-    with values, a password-protected page."""
+    with values, the guide with a local and a national structure, a password-protected
+    page."""
     for number in range(12):
         StandardPageFactory(title=f"Harcèlement, fiche {number}", slug=f"fiche-{number}")
     ResourcesPageFactory(parent=home_page)
@@ -130,6 +140,11 @@ def public_site(home_page):
         school_levels=["college"],
         programme=programme,
     )
+    guide = GuideIndexPage(title="Maux d'enfants, mode d'emploi", slug="guide")
+    home_page.add_child(instance=guide)
+    guide.save_revision().publish()
+    make_structure("ecoute-93", departements=("93",), phone="0148000000")
+    make_structure("3018", scope=Structure.Scope.NATIONAL, phone="3018")
     protected = StandardPageFactory(title="Page protégée", slug="page-protegee")
     restriction = PageViewRestriction.objects.create(
         page=protected,

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -28,8 +29,8 @@ from django.conf import settings
 from tests.browser.conftest import in_ci
 from tests.deploy.test_documents import nginx_snippet
 
-# One worker runs the whole module: on PostgreSQL the deployed site migrates the one
-# database of DATABASE_URL (the test databases of the workers are separate).
+# One worker runs the whole module (one gunicorn, one migrate); on PostgreSQL the
+# deployed site gets a fresh database of its own (fresh_postgres_database).
 pytestmark = [pytest.mark.deploy, pytest.mark.xdist_group("deploy")]
 
 HOST = "www.example.org"
@@ -43,6 +44,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
+# One database per xdist worker, should the module's tests run on several.
+DEPLOYED_DATABASE = "relier_deployed_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def fresh_postgres_database(database_url):
+    """A new, empty database in the cluster of `database_url`, for the deployed site
+    alone (the suite's own databases stay untouched); its URL."""
+    import psycopg
+
+    parts = urlsplit(database_url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f"DROP DATABASE IF EXISTS {DEPLOYED_DATABASE}")
+        db.execute(f"CREATE DATABASE {DEPLOYED_DATABASE}")
+    return urlunsplit(parts._replace(path=f"/{DEPLOYED_DATABASE}"))
+
+
 def production_env(tmp):
     env = {
         key: value
@@ -50,7 +67,9 @@ def production_env(tmp):
         if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_"))
     }
     database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
+    if database_url.startswith(("postgres://", "postgresql://")):
+        database_url = fresh_postgres_database(database_url)
+    else:
         database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
     env.update(
         DJANGO_SETTINGS_MODULE="relier_site.settings.production",

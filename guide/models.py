@@ -15,26 +15,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from home.lookups import LookupValue
 from home.models import BasePage
 
 from . import territories
 from .phones import display_phone, normalize_phone, tel_uri
 from .reference import MODES
-
-
-class LookupValue(models.Model):
-    """A value of a fixed list (themes, audiences), created by a data migration."""
-
-    slug = models.SlugField("Identifiant", unique=True)
-    name = models.CharField("Libellé", max_length=80)
-    sort_order = models.PositiveSmallIntegerField("Ordre", default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Theme(LookupValue):

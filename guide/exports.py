@@ -11,6 +11,8 @@ import io
 from django.conf import settings
 from wagtail.models import Site
 
+from relier_site.spreadsheets import neutralise
+
 from .models import Structure
 from .reference import MOBILISATION_BY_CONTACT, MODES, PUBLICS_BY_AUDIENCE, THEMATIQUES_BY_THEME
 
@@ -66,20 +68,6 @@ REQUIRED_COLUMNS = [name for name, required, _help in COLUMNS if required]
 
 # A spreadsheet would run a cell starting with one of these as a formula: exported cells
 # get a leading apostrophe, which the import removes again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """The cell text, made inert for spreadsheets (« '+33123456789 »)."""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def restore(text):
-    """Undo `neutralise` on an imported cell."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
-
-
 def _join(values):
     return LIST_SEPARATOR.join(values)
 

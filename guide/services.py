@@ -21,8 +21,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 
+from relier_site.spreadsheets import restore
+
 from . import territories
-from .exports import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS, restore
+from .exports import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS
 from .models import Audience, Structure, Theme
 from .reference import AUDIENCE_LABELS, MODE_FIELDS, THEME_LABELS
 

@@ -68,6 +68,13 @@ def load(context):
 
 
 def _ensure_partners(result):
+    withdrawn = [french_typography(name) for name in content.WITHDRAWN_PARTNERS]
+    for partner in Partner.objects.filter(name__in=withdrawn):
+        partner.delete()
+        result.warnings.append(
+            f"« {partner.name} » est retiré des partenaires : les documents de "
+            "l'association n'en font pas un partenaire."
+        )
     existing = set(Partner.objects.values_list("name", flat=True))
     for order, partner in enumerate(content.PARTNERS):
         name = french_typography(partner.name)

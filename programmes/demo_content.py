@@ -243,7 +243,7 @@ PROGRAMMES = DemoPage(
             "le collectif jusqu'à leur entrée dans l'emploi, à travers quatre moments de vie :</p>"
             "<ol>"
             "<li>l'entrée en maternelle, avec le jeu des émotions <a href=\"/programmes/"
-            'monster-moods/">Monster Moods</a> ;</li>'
+            'monster-moods/">Monster Moods</a>, un projet pour 2025 ;</li>'
             "<li>le premier téléphone portable, avec l'agent conversationnel <a href=\"/"
             'programmes/monster-messenger/">Monster Messenger</a>, en développement ;</li>'
             "<li>la scolarité de l'école primaire au lycée, avec "
@@ -253,8 +253,8 @@ PROGRAMMES = DemoPage(
             "</ol>"
             "<p>À chaque étape, "
             '<a href="/programmes/se-reconstruire-ensemble/">Se reconstruire ensemble</a> '
-            "offre aux jeunes victimes des groupes de parole en ligne, et à leurs parents "
-            "l'appui de psychologues spécialisés.</p>"
+            "offre aux jeunes victimes des groupes de parole en ligne, et aux jeunes comme à "
+            "leurs parents des permanences de psychologues.</p>"
         ),
         key_figures(
             "L'association en chiffres",
@@ -315,9 +315,9 @@ RESOURCES = DemoPage(
     body=[
         heading("D'autres ressources arrivent bientôt"),
         paragraph(
-            "<p>Nous ajouterons d'autres documents au fil des programmes, comme le jeu des "
-            'émotions <a href="/programmes/monster-moods/">Monster Moods</a> pour la '
-            "maternelle. Nos séances d'information aident aussi les adultes à mieux "
+            "<p>Nous ajouterons d'autres documents au fil des programmes, comme, demain, le "
+            'jeu des émotions <a href="/programmes/monster-moods/">Monster Moods</a> pour la '
+            "maternelle, un projet pour 2025. Nos séances d'information aident aussi les adultes à mieux "
             "comprendre, repérer et accompagner un jeune concerné : voir "
             '<a href="/agenda/">l\'agenda</a>.</p>'
         ),
@@ -342,12 +342,12 @@ REBUILD_TOGETHER = DemoProgramme(
         "parents à repérer ce que vit leur enfant et à l'accompagner."
     ),
     search_description=(
-        "Groupes de parole en ligne pour les jeunes victimes de harcèlement et "
-        "accompagnement des parents par des psychologues."
+        "Groupes de parole en ligne pour les jeunes victimes de harcèlement, permanences "
+        "de psychologues pour les jeunes et leurs parents."
     ),
     promise=(
         "Des groupes de parole en ligne pour les jeunes victimes de harcèlement, et des "
-        "psychologues aux côtés de leurs parents."
+        "permanences de psychologues pour eux et leurs parents."
     ),
     audiences=("jeunes", "parents", "equipes-educatives", "collectivites"),
     services=(
@@ -366,7 +366,9 @@ REBUILD_TOGETHER = DemoProgramme(
         Service(
             "Permanences de psychologues",
             "À tout moment de l'accompagnement",
-            "Les jeunes peuvent joindre une psychologue dès qu'ils en ont besoin.",
+            "Depuis 2025, les permanences remplacent les entretiens individuels sur "
+            "rendez-vous : jeunes, parents, équipes éducatives et acteurs du territoire y "
+            "joignent une psychologue dès qu'ils en ont besoin.",
         ),
         Service(
             "Séances d'information pour les adultes",
@@ -379,11 +381,6 @@ REBUILD_TOGETHER = DemoProgramme(
             "Groupes d'analyse des situations",
             "Pour les parents et les élèves ambassadeurs",
             "Prendre du recul sur une situation et trouver comment agir depuis sa place.",
-        ),
-        Service(
-            "Accompagnement des parents",
-            "Individuel, avec une psychologue spécialisée",
-            "Pour aider les parents à repérer ce que vit leur enfant et à le soutenir.",
         ),
     ),
     actions=(
@@ -466,7 +463,7 @@ REBUILD_TOGETHER = DemoProgramme(
             ),
             (
                 "Les séances d'information pour les parents sont-elles payantes ?",
-                "<p>Non. L'heure de visioconférence avec une psychologue est gratuite.</p>",
+                "<p>Non, elles sont gratuites.</p>",
             ),
         ),
         call_to_action(
@@ -625,7 +622,6 @@ STOP_CYBERVIOLENCE = DemoProgramme(
         "Institut Pacifique",
         "Université de Montréal",
         "Groupe Astek",
-        "Académie d'Orléans-Tours",
         "Data for Good",
         "Innovation Lab de l'université Concordia",
     ),
@@ -670,7 +666,8 @@ STOP_CYBERVIOLENCE = DemoProgramme(
             "Montréal.</p>"
             "<p>Il a reçu de nombreux soutiens, notamment celui du Premier ministre en juin "
             "2024 et du ministère de l'Éducation du Québec. Le recteur de l'académie "
-            "d'Orléans-Tours a manifesté son intérêt pour en faire l'académie pilote.</p>"
+            "d'Orléans-Tours a manifesté son intérêt pour en faire l'académie pilote, sous "
+            "réserve que le programme trouve ses financements.</p>"
             "<p>Votre établissement souhaite participer ? Écrivez-nous à "
             f"{EMAIL_LINK}.</p>"
         ),
@@ -695,33 +692,42 @@ STOP_CYBERVIOLENCE = DemoProgramme(
 MONSTER_MOODS = DemoProgramme(
     path="programmes/monster-moods",
     title="Monster Moods",
+    # « Perspectives 2025 » of the 2024 activity report: a project, not an offer yet.
+    status="en_developpement",
     intro=(
-        "Avec de petites créatures et des « monstres des émotions », les enfants rejouent "
-        "leur journée à l'école, à la maison, au parc de jeux et dans le monde numérique, "
-        "accompagnés par leurs enseignants ou leurs parents."
+        "Un projet de l'association pour 2025 : un jeu des émotions où, avec de petites "
+        "créatures et des « monstres des émotions », les enfants rejoueront leur journée "
+        "à l'école, à la maison, au parc de jeux et dans le monde numérique."
     ),
     search_description=(
-        "Monster Moods, le jeu des émotions des Centres Relier pour les enfants de 3 à 6 "
-        "ans, à jouer avec les enseignants ou les parents."
+        "Monster Moods, projet 2025 des Centres Relier : un jeu des émotions pour les "
+        "enfants de 3 à 6 ans, à jouer avec les enseignants ou les parents."
     ),
     promise=(
-        "Un jeu de société pour aider les enfants de 3 à 6 ans à comprendre leurs émotions, "
-        "à l'école comme à la maison."
+        "Projet pour 2025 : un jeu de société pour aider les enfants de 3 à 6 ans à "
+        "comprendre leurs émotions, à l'école comme à la maison."
     ),
     audiences=("jeunes", "parents", "equipes-educatives"),
     age_min=3,
     age_max=6,
     services=(
         Service(
-            "Le jeu des émotions Monster Moods",
-            "En classe ou à la maison, avec un adulte",
+            "Le jeu des émotions Monster Moods (en projet)",
+            "Prévu en classe ou à la maison, avec un adulte",
             "Un jeu de société ludique et éducatif, en quatre univers (l'école, la maison, le "
             "parc de jeux, le monde numérique), pour mieux comprendre les situations que "
-            "l'enfant traverse.",
+            "l'enfant traverse. Le jeu n'est pas encore disponible.",
         ),
     ),
-    actions=(("Être contacté", "/etre-contacte/"),),
+    actions=(("Découvrir nos programmes disponibles", "/programmes/"),),
     body=[
+        heading("Un projet pour 2025"),
+        paragraph(
+            "<p>Monster Moods figure parmi les « Perspectives 2025 » de notre rapport "
+            "d'activité 2024. Ce n'est pas encore un programme que nous proposons : le jeu "
+            "n'est pas disponible et il n'y a pas d'inscription. Nous annoncerons ici son "
+            "lancement.</p>"
+        ),
         heading("Pour qui ?"),
         paragraph(
             "<p>Pour les enfants de 3 à 6 ans, au moment de leur entrée à l'école maternelle, "
@@ -737,11 +743,7 @@ MONSTER_MOODS = DemoProgramme(
             '<a href="/programmes/stop-cyberviolences/">STOP Cyberviolences</a>, puis '
             "l'entrée dans le monde du travail, avec "
             '<a href="/programmes/relier-vers-lemploi/">Relier vers l\'emploi</a>.</p>'
-        ),
-        heading("Où en est le jeu ?"),
-        paragraph(
-            "<p>Monster Moods fait partie des projets que l'association développe à partir de "
-            "2025. Pour en savoir plus, écrivez-nous à "
+            "<p>Pour suivre le projet, écrivez-nous à "
             f"{EMAIL_LINK}.</p>"
         ),
     ],
@@ -878,12 +880,6 @@ PARTNERS = [
         "002 (Relier vers l'emploi)",
     ),
     DemoPartner(
-        "Académie d'Orléans-Tours",
-        "institutionnel",
-        "S'est engagée à accompagner le déploiement de STOP Cyberviolences.",
-        "002 (lettre du recteur, 6 juillet 2023)",
-    ),
-    DemoPartner(
         "Ville d'Évry-Courcouronnes",
         "institutionnel",
         "Le dispositif Relier y est mis en œuvre.",
@@ -980,6 +976,13 @@ PARTNERS = [
         "002 (Le déploiement territorial à La Réunion)",
     ),
 ]
+
+# Organisations an earlier demo content listed as partners although the documents do not
+# make them one: the demo step removes them from existing sites. The rector of the
+# Académie d'Orléans-Tours committed to STOP Cyberviolences only « sous réserve que les
+# porteurs du projet parviennent à trouver des sources de financement » (002, letter of
+# 6 July 2023): an interest, not a partnership.
+WITHDRAWN_PARTNERS = ["Académie d'Orléans-Tours"]
 
 # --- Kits for schools and parents (Kit snippets at /ressources/) ----------------------
 # Each PDF is a small real document written from the seeds, made once by

@@ -37,6 +37,8 @@ HELPLINES = [
     "3018 : harcèlement et cyberharcèlement, 7j/7 de 9h à 23h, gratuit, anonyme et confidentiel ;",
     "119 : enfance en danger, 24h/24 et 7j/7, pour les enfants et les adultes inquiets ;",
     "3114 : prévention du suicide, 24h/24 et 7j/7, pour soi ou pour un proche ;",
+    "Fil Santé Jeunes, 0 800 235 236 : santé, mal-être, relations, pour les 12-25 ans, 7j/7 de "
+    "9h à 23h, gratuit et anonyme ;",
     "112 : urgences, en cas de danger immédiat.",
 ]
 
@@ -162,7 +164,8 @@ TEXTS = {
                 "p",
                 "Début 2025, 34 collèges et lycées se sont portés volontaires pour être "
                 "pilotes, et le recteur de l'académie d'Orléans-Tours a manifesté son intérêt "
-                "pour en faire l'académie pilote. Votre établissement souhaite participer ? "
+                "pour en faire l'académie pilote, sous réserve que le programme trouve ses "
+                "financements. Votre établissement souhaite participer ? "
                 f"Écrivez-nous à {PUBLIC_EMAIL}.",
             ),
         ],
@@ -186,12 +189,17 @@ TEXTS = {
             (
                 "ul",
                 [
-                    "Les structures de votre territoire qui peuvent aider un jeune en "
-                    "souffrance et sa famille.",
-                    "Une recherche par code postal ou par département, par thème, et selon la "
-                    "personne concernée : jeune, parent ou professionnel.",
-                    "Le guide de votre territoire, à imprimer pour l'afficher ou le remettre "
-                    "aux familles.",
+                    "Les structures qui peuvent aider un jeune en souffrance et sa famille : "
+                    "celles de votre département d'abord, puis les services nationaux.",
+                    "Une recherche en ligne par code postal, numéro ou nom de département, "
+                    "que l'on peut affiner par thème (écoute, harcèlement scolaire, "
+                    "cyberviolences, santé mentale…), par public (enfants, adolescents, "
+                    "jeunes adultes, parents, professionnels), par âge et par mots-clés.",
+                    "Pour chaque structure, une fiche avec son téléphone et la date de sa "
+                    "dernière vérification.",
+                    "Le guide de votre département, à imprimer pour l'afficher ou le remettre "
+                    "aux familles : bouton « Imprimer le guide de mon département » sous les "
+                    "résultats.",
                     "Les numéros d'aide nationaux, gratuits, joignables partout en France.",
                 ],
             ),
@@ -199,8 +207,12 @@ TEXTS = {
             (
                 "p",
                 "Le guide est en ligne sur centresrelier.org/guide/. Indiquez votre code "
-                "postal ou votre département, choisissez un thème si vous le souhaitez, puis "
-                "contactez directement la structure qui vous convient. Vous hésitez ? Notre "
+                "postal ou votre département, choisissez un thème ou un public si vous le "
+                "souhaitez, puis contactez directement la structure qui vous convient : "
+                "chaque résultat dit pourquoi il correspond (« Couvre la Seine-Saint-Denis », "
+                "« Service national »). Le guide s'enrichit au fil des territoires où nous "
+                "agissons : si votre département n'a pas encore de structure, les services "
+                "nationaux s'affichent. Vous hésitez ? Notre "
                 "équipe peut vous orienter : demandez à être contacté sur "
                 "centresrelier.org/etre-contacte/.",
             ),
@@ -270,6 +282,8 @@ TEXTS = {
                     "situations pour les parents et les élèves ambassadeurs.",
                 ],
             ),
+            ("h", "Les numéros d'aide à afficher ou à transmettre"),
+            ("ul", HELPLINES),
             (
                 "quote",
                 "Pour nous ça a été une aide de savoir qu'il y avait cette association qui "

@@ -241,8 +241,8 @@ HOME = DemoPage(
             "d'actualité. Les échanges sont encadrés par notre équipe.</li>"
             "<li><b>Question Psy</b> : chaque semaine, jeunes et familles posent leurs "
             "questions anonymement et écoutent aussi les réponses données aux autres.</li>"
-            "<li><b>Des permanences de psychologues</b>, que les jeunes peuvent joindre à tout "
-            "moment de leur accompagnement.</li>"
+            "<li><b>Des permanences de psychologues</b>, que les jeunes et leurs parents "
+            "peuvent joindre à tout moment de l'accompagnement.</li>"
             "<li><b>Des groupes d'analyse des situations</b> pour les parents et les élèves "
             "ambassadeurs : prendre du recul et trouver comment agir depuis sa place.</li>"
             "<li><b>Des séances d'information</b> pour les adultes (parents, équipes "
@@ -633,7 +633,8 @@ CONTACT = DemoPage(
         heading("Vous êtes parent ou proche"),
         paragraph(
             "<p>Vous vous inquiétez pour votre enfant et vous ne savez pas comment l'aider ? "
-            "Nos psychologues peuvent vous accompagner. Vous pouvez aussi participer à nos "
+            "Vous pouvez joindre une psychologue lors d'une permanence. Vous pouvez aussi "
+            "participer à nos "
             "séances d'information, aux groupes d'analyse des situations ou aux « cafés "
             "parents », pour échanger avec d'autres parents.</p>"
         ),

@@ -6,6 +6,7 @@ savepoint inside it, so downloads and edits made by one test are not seen by the
 """
 
 import re
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,21 +22,27 @@ from programmes.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
-from tests.home.test_demo_content import demo_loaded, main_of
+from tests.home.test_demo_content import demo_loaded, load, main_of
 from tests.html import streamed_body
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-programmes")]
 
 DEMO_FILES = Path(content.__file__).resolve().parent / "demo_files"
-ACTION_URLS = {"/etre-contacte/", "/orienter-un-jeune/", "/francetravail/", "/agenda/"}
+ACTION_URLS = {
+    "/etre-contacte/",
+    "/orienter-un-jeune/",
+    "/francetravail/",
+    "/agenda/",
+    "/programmes/",
+}
 
 # slug -> (title, status)
 PROGRAMMES = {
     "se-reconstruire-ensemble": ("Se reconstruire ensemble", "propose"),
     "relier-vers-lemploi": ("Relier vers l'emploi", "propose"),
     "stop-cyberviolences": ("STOP Cyberviolences", "propose"),
-    "monster-moods": ("Monster Moods", "propose"),
+    "monster-moods": ("Monster Moods", "en_developpement"),
     "monster-messenger": ("Monster Messenger", "en_developpement"),
 }
 
@@ -222,3 +229,118 @@ def test_home_page_teases_the_programmes_and_shows_the_partners(client):
         assert f'href="/programmes/{slug}/">{title}</a>' in main
     for partner in content.PARTNERS:
         assert partner.name in main
+
+
+# --- Facts checked against the association's documents -----------------------------------
+
+TEXT_OPERATOR = re.compile(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj")
+PDF_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"(": b"(", b")": b")", b"\\": b"\\"}
+
+
+def pdf_text(data):
+    """The text of a PDF written by fpdf2 with a standard font: the strings of the `Tj`
+    operators of every (Flate-compressed) content stream, decoded from Windows-1252."""
+    lines = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            stream = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        for raw in TEXT_OPERATOR.findall(stream):
+            text = re.sub(
+                rb"\\([0-7]{1,3}|.)",
+                lambda m: (
+                    bytes([int(m[1], 8)]) if m[1][:1].isdigit() else PDF_ESCAPES.get(m[1], m[1])
+                ),
+                raw,
+            )
+            lines.append(text.decode("windows-1252"))
+    return " ".join(" ".join(lines).replace("\u00a0", " ").split())
+
+
+def served_kit_text(client, title_start):
+    kit = Kit.objects.get(title__startswith=title_start)
+    return pdf_text(streamed_body(client.get(f"/ressources/telecharger/{kit.pk}/")))
+
+
+def test_the_teachers_sheet_lists_the_helplines_it_promises(client):
+    kit = Kit.objects.get(title__startswith="Fiche enseignants")
+    assert "numéros d'aide" in kit.summary
+
+    text = served_kit_text(client, "Fiche enseignants")
+
+    assert "Les numéros d'aide à afficher ou à transmettre" in text
+    for number in ("3018", "119", "3114", "0 800 235 236", "112"):
+        assert f"{number} :" in text, number
+
+
+def test_the_guide_presentation_describes_the_search_that_guide_offers(client):
+    text = served_kit_text(client, "Maux d'enfants")
+
+    assert "centresrelier.org/guide/" in text
+    assert "Une recherche en ligne par code postal, numéro ou nom de département" in text
+    assert "« Imprimer le guide de mon département »" in text
+    # Every criterion the PDF names is a field of the /guide/ search form.
+    form = main_of(client.get("/guide/"))
+    for label in ("Code postal ou département", "Thème", "Pour qui", "Âge", "Mots-clés"):
+        assert label in form, label
+    guide = main_of(client.get("/guide/", {"territoire": "93"}))
+    assert "Imprimer le guide de mon département" in guide
+
+
+def test_the_academie_d_orleans_tours_is_not_a_partner(client):
+    names = set(Partner.objects.values_list("name", flat=True))
+    assert not any("Orléans" in name for name in names)
+    for url in ("/", "/programmes/stop-cyberviolences/"):  # partner lists (names)
+        assert "Académie d'Orléans-Tours" not in main_of(client.get(url)), url
+    stop = main_of(client.get("/programmes/stop-cyberviolences/"))
+    assert "sous réserve que le programme trouve ses financements" in stop.replace("\u00a0", " ")
+
+
+def test_monster_moods_is_a_project_for_2025_without_a_registration(client):
+    main = main_of(client.get("/programmes/monster-moods/")).replace("\u00a0", " ")
+
+    assert "En développement" in main
+    assert "Un projet pour 2025" in main
+    assert "« Perspectives 2025 »" in main
+    hrefs = {href for href, _text in links_of(client.get("/programmes/monster-moods/"))}
+    assert not hrefs & {"/etre-contacte/", "/orienter-un-jeune/", "/agenda/", "/francetravail/"}
+
+    teaser = main_of(client.get("/programmes/")).replace("\u00a0", " ")
+    card = teaser[teaser.index('href="/programmes/monster-moods/"') :][:600]
+    assert "En développement" in card and "Projet pour 2025" in card
+
+
+def test_parents_are_offered_permanences_not_individual_support(client):
+    for url in ("/", "/programmes/", "/programmes/se-reconstruire-ensemble/", "/etre-contacte/"):
+        main = main_of(client.get(url))
+        assert "Individuel, avec une psychologue" not in main, url
+        assert "permanence" in main, url
+    rebuild = main_of(client.get("/programmes/se-reconstruire-ensemble/"))
+    assert "Accompagnement des parents" not in rebuild
+    assert "Depuis 2025, les permanences remplacent les entretiens individuels" in rebuild
+
+
+def test_the_information_session_length_is_stated_once(client):
+    main = main_of(client.get("/programmes/se-reconstruire-ensemble/")).replace("\u00a0", " ")
+    assert main.count("Une heure en visioconférence") == 1
+    assert len(re.findall(r"\bheure\b", main, re.IGNORECASE)) == 1
+
+
+def test_loading_the_demo_again_removes_the_academie_from_an_existing_site(client):
+    """A site built by an earlier demo content still lists the Académie: the demo step
+    removes it, and says so."""
+    stop = ProgrammePage.objects.get(slug="stop-cyberviolences")
+    academie = Partner.objects.create(name="Académie d'Orléans-Tours", kind="institutionnel")
+    stop.partners.add(academie)
+    stop.save_revision().publish()
+    assert "Académie d'Orléans-Tours" in main_of(client.get("/"))
+
+    output = load()
+
+    assert not Partner.objects.filter(name__contains="Orléans").exists()
+    assert (
+        "Attention : « Académie d'Orléans-Tours » est retiré des partenaires : les documents "
+        "de l'association n'en font pas un partenaire." in output
+    )
+    assert "Académie d'Orléans-Tours" not in main_of(client.get("/programmes/stop-cyberviolences/"))

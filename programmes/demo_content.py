@@ -317,8 +317,8 @@ RESOURCES = DemoPage(
         paragraph(
             "<p>Nous ajouterons d'autres documents au fil des programmes, comme, demain, le "
             'jeu des émotions <a href="/programmes/monster-moods/">Monster Moods</a> pour la '
-            "maternelle, un projet pour 2025. Nos séances d'information aident aussi les adultes à mieux "
-            "comprendre, repérer et accompagner un jeune concerné : voir "
+            "maternelle, un projet pour 2025. Nos séances d'information aident aussi les "
+            "adultes à mieux comprendre, repérer et accompagner un jeune concerné : voir "
             '<a href="/agenda/">l\'agenda</a>.</p>'
         ),
         paragraph(

@@ -176,3 +176,44 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+class LegalBodyBlock(BodyBlock):
+    """The body of a legal page: the shared blocks, plus blocks that show what the site
+    settings and the configuration say, so these pages stay true when they change."""
+
+    publisher = blocks.StaticBlock(
+        label="Éditeur, publication et hébergeur",
+        admin_text="Affiche l'éditeur (nom, adresse, contact), le directeur ou la directrice "
+        "de la publication et l'hébergeur, tels qu'ils sont saisis dans les réglages du "
+        "site.",
+        icon="home",
+        template="blocks/legal_publisher.html",
+    )
+    privacy_contact = blocks.StaticBlock(
+        label="Contact pour les données personnelles",
+        admin_text="Affiche l'adresse « Contact pour les données personnelles » des réglages "
+        "du site et l'adresse postale.",
+        icon="mail",
+        template="blocks/legal_privacy_contact.html",
+    )
+    retention_periods = blocks.StaticBlock(
+        label="Durées de conservation",
+        admin_text="Affiche le tableau des durées de conservation telles que le site les "
+        "applique (réglages du serveur).",
+        icon="time",
+        template="blocks/legal_retention_periods.html",
+    )
+    cookies = blocks.StaticBlock(
+        label="Cookies",
+        admin_text="Affiche la liste des cookies que le site peut déposer, avec leur nom et "
+        "leur durée.",
+        icon="lock",
+        template="blocks/legal_cookies.html",
+    )
+    site_map = blocks.StaticBlock(
+        label="Plan du site",
+        admin_text="Affiche l'arborescence des pages publiées, à jour à chaque visite.",
+        icon="list-ul",
+        template="blocks/legal_site_map.html",
+    )

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from relier_site.review import ReviewedPageMixin
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, LegalBodyBlock, LinkTargetBlock
 from .helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL
 from .seo import json_ld
 
@@ -91,6 +91,22 @@ class StandardPage(BasePage):
         verbose_name_plural = "Pages standard"
 
 
+class LegalPage(BasePage):
+    """A legal or trust page (mentions légales, confidentialité, accessibilité, plan du
+    site): editable text, plus blocks that show the site settings and the configuration
+    (retention periods, cookies, page tree) as they are, so the page stays true."""
+
+    body = StreamField(LegalBodyBlock(), verbose_name="Contenu", blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = "Page d'information légale"
+        verbose_name_plural = "Pages d'information légale"
+
+
 class HelplineBlock(blocks.StructBlock):
     number = blocks.CharBlock(label="Numéro", max_length=20)
     name = blocks.CharBlock(label="Intitulé", max_length=80)
@@ -129,7 +145,34 @@ class SiteSettings(BaseSiteSetting):
         help_text="Site neutre ouvert par le bouton « Quitter le site » (et par trois "
         "appuis sur Maj).",
     )
-    donation_url = models.URLField("Lien pour faire un don", blank=True)
+    donation_url = models.URLField(
+        "Lien pour faire un don",
+        blank=True,
+        help_text="Rempli, il ajoute le lien « Faire un don » en bas de chaque page ; vide, "
+        "le lien n'apparaît pas.",
+    )
+    registration_number = models.CharField(
+        "Numéro RNA ou SIRET de l'association",
+        max_length=40,
+        blank=True,
+        help_text="Affiché dans les mentions légales.",
+    )
+    publication_director = models.CharField(
+        "Directeur ou directrice de la publication",
+        max_length=120,
+        blank=True,
+        help_text="Nom et fonction, affichés dans les mentions légales (en général la "
+        "personne qui représente l'association). Tant qu'il est vide, les mentions "
+        "légales signalent qu'il reste à compléter.",
+    )
+    host_name = models.CharField(
+        "Hébergeur du site",
+        max_length=120,
+        blank=True,
+        help_text="Nom ou raison sociale, affiché dans les mentions légales.",
+    )
+    host_address = models.TextField("Adresse de l'hébergeur", blank=True)
+    host_contact = models.CharField("Téléphone ou site de l'hébergeur", max_length=200, blank=True)
     linkedin_url = models.URLField("LinkedIn", blank=True)
     instagram_url = models.URLField("Instagram", blank=True)
     facebook_url = models.URLField("Facebook", blank=True)
@@ -149,6 +192,16 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("helplines"),
         FieldPanel("quick_exit_url"),
         FieldPanel("donation_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_number"),
+                FieldPanel("publication_director"),
+                FieldPanel("host_name"),
+                FieldPanel("host_address"),
+                FieldPanel("host_contact"),
+            ],
+            heading="Mentions légales",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("linkedin_url"),
@@ -183,6 +236,37 @@ class SiteSettings(BaseSiteSetting):
         """The helplines as dicts; the shipped defaults when none are set."""
         lines = [dict(block.value) for block in self.helplines]
         return lines or [dict(h) for h in DEFAULT_HELPLINES]
+
+
+@register_setting(icon="link")
+class FooterLinks(BaseSiteSetting):
+    """The links at the bottom of every page (legal pages, site map…), in this order.
+    Communication edits them (Paramètres › Liens du pied de page)."""
+
+    links = StreamField(
+        [("link", LinkTargetBlock(label="Lien"))],
+        verbose_name="Liens",
+        blank=True,
+        help_text="Par exemple : Mentions légales, Confidentialité, Accessibilité, Plan du "
+        "site. Une page dépubliée ou supprimée disparaît du pied de page.",
+    )
+
+    panels = [FieldPanel("links")]
+
+    class Meta:
+        verbose_name = "Liens du pied de page"
+
+    @property
+    def link_list(self):
+        """(label, page, url) of each link to a live page or to an address."""
+        items = []
+        for block in self.links:
+            page, url = block.value.get("page"), block.value.get("url")
+            if page is not None and page.live:
+                items.append((block.value["label"], page, ""))
+            elif page is None and url:
+                items.append((block.value["label"], None, url))
+        return items
 
 
 class SnippetPreviewMixin(PreviewableMixin):

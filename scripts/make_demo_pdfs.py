@@ -1,4 +1,5 @@
-"""Write the small PDF kits of the demo content into programmes/demo_files/.
+"""Write the small PDFs of the demo content: the kits into programmes/demo_files/, the
+association's documents (`home.demo.trust.DOCUMENTS`) into home/demo/files/.
 
 Run once, when a text below changes, and commit the PDFs (each under 30 KB):
 
@@ -20,10 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from home.demo.content import PUBLIC_EMAIL  # noqa: E402
+from home.demo.trust import DOCUMENTS  # noqa: E402
 from home.demo.typography import french_typography  # noqa: E402
 from programmes.demo_content import KITS  # noqa: E402
 
 OUTPUT = ROOT / "programmes" / "demo_files"
+DOCUMENTS_OUTPUT = ROOT / "home" / "demo" / "files"
 MAX_BYTES = 30_000
 # Helvetica is one of the 14 standard PDF fonts: nothing is embedded, so the files stay
 # small. fpdf2 declares it with WinAnsiEncoding, i.e. Windows-1252, which holds every
@@ -297,6 +300,95 @@ TEXTS = {
 }
 
 
+ACTIVITY_REPORT = {
+    "rapport-activite-2024-essentiel.pdf": {
+        "subtitle": "L'essentiel du rapport d'activité 2024 des Centres Relier",
+        "blocks": [
+            ("h", "2024 en chiffres"),
+            (
+                "ul",
+                [
+                    "291 jeunes ciblés par le harcèlement accompagnés avec leur famille "
+                    "(année scolaire 2023-2024), venus de 74 communes : 216 en Île-de-France, "
+                    "75 à La Réunion.",
+                    "659 jeunes accompagnés depuis la création de l'association.",
+                    "1 507 jeunes et 190 adultes (parents, enseignants, acteurs du territoire) "
+                    "sensibilisés.",
+                    "57 partenaires soutenus : établissements scolaires et acteurs du territoire.",
+                ],
+            ),
+            ("h", "Notre offre"),
+            (
+                "ul",
+                [
+                    "Des permanences de psychologues, pour les jeunes, les parents, les "
+                    "équipes éducatives et les acteurs du territoire : depuis 2025, elles "
+                    "remplacent les entretiens individuels sur rendez-vous téléphonique.",
+                    "Question Psy : chaque semaine, jeunes et familles posent leurs questions "
+                    "anonymement, et écoutent les réponses données aux autres.",
+                    "Des groupes d'échanges en ligne, chaque semaine, anonymes, entre jeunes "
+                    "(10 au plus), encadrés par notre équipe.",
+                    "Des groupes d'analyse des situations pour les parents et les élèves "
+                    "ambassadeurs.",
+                    "Des séances d'information pour les adultes : mieux comprendre, savoir "
+                    "repérer et accompagner les jeunes concernés.",
+                ],
+            ),
+            ("h", "Deux nouveaux programmes, déployés en 2025"),
+            (
+                "ul",
+                [
+                    "STOP Cyberviolences, avec l'association Génération Numérique et le "
+                    "laboratoire EMA de CY Cergy Paris Université : prévention, signalement "
+                    "et accompagnement des victimes, témoins et auteurs de cyberviolences, de "
+                    "l'école primaire au lycée.",
+                    "Relier vers l'emploi, avec France Travail Île-de-France : accompagner "
+                    "vers l'emploi les jeunes qui ont vécu le harcèlement, qui mettent deux "
+                    "fois plus de temps à y accéder.",
+                ],
+            ),
+            ("h", "Perspectives 2025"),
+            (
+                "p",
+                "Accompagner les jeunes en souffrance de leur entrée dans le collectif à leur "
+                "entrée dans l'emploi, à travers quatre moments de vie : l'entrée en "
+                "maternelle (projet de jeu des émotions Monster Moods), le premier téléphone "
+                "portable (agent conversationnel Monster Messenger, dont le développement "
+                "démarre avec Data for Good et l'Innovation Lab de Concordia), la scolarité "
+                "(STOP Cyberviolences) et l'entrée dans le monde du travail (Relier vers "
+                "l'emploi).",
+            ),
+            ("h", "Nos équipes"),
+            (
+                "p",
+                "Conseil d'administration : Sabine Parnigi-Delefosse et Stéphanie Bascou, "
+                "co-présidentes ; Eric Wuillai, membre ; Stéphane Bonnegrant, secrétaire. "
+                "Conseil scientifique : Liliane Pelletier, Muriel Epstein, Julien Masson. "
+                "Direction : Daniel Jasmin, directeur général depuis avril 2024 et "
+                "co-fondateur. Psychologue clinicienne référente et formatrice : Françoise "
+                "Jasmin.",
+            ),
+            ("h", "Nos comptes 2024"),
+            (
+                "ul",
+                [
+                    "Produits : 368 413 euros (subventions privées 293 505, subventions "
+                    "publiques 54 167, aides à l'emploi et service civique 20 641, dons de "
+                    "particuliers 100).",
+                    "Charges : 248 966 euros, dont 208 586 euros de salaires, 10 380 euros de "
+                    "charges courantes et 30 000 euros de prestation d'expertise de contenu.",
+                    "Résultat d'exploitation : 119 447 euros, consacrés au développement de "
+                    "l'activité en 2025.",
+                    "Mécénat de compétences : 471 312 euros de contributions.",
+                ],
+            ),
+        ],
+        "sources": "Extraits du rapport d'activité 2024 des Centres Relier.",
+    },
+}
+TEXTS.update(ACTIVITY_REPORT)
+
+
 class KitPDF(FPDF):
     def __init__(self):
         super().__init__(format="A4")
@@ -314,10 +406,14 @@ class KitPDF(FPDF):
 
 
 def write_kit(kit, spec):
+    return write_pdf(kit.title, kit.summary, spec)
+
+
+def write_pdf(title, subject, spec):
     pdf = KitPDF()
-    pdf.set_title(french_typography(kit.title))
+    pdf.set_title(french_typography(title))
     pdf.set_author("Les Centres Relier")
-    pdf.set_subject(french_typography(kit.summary))
+    pdf.set_subject(french_typography(subject))
     pdf.set_lang("fr-FR")
     pdf.set_creator("scripts/make_demo_pdfs.py")
     pdf.set_producer("fpdf2")
@@ -330,7 +426,7 @@ def write_kit(kit, spec):
     pdf.cell(width, 5, "LES CENTRES RELIER", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     pdf.set_font(pdf.kit_family, "B", 17)
-    pdf.multi_cell(width, 8, french_typography(kit.title), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 8, french_typography(title), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(60, 60, 60)
     pdf.set_font(pdf.kit_family, "I", 10)
     pdf.multi_cell(
@@ -406,16 +502,19 @@ def write_kit(kit, spec):
 
 
 def main():
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    missing = [kit.filename for kit in KITS if kit.filename not in TEXTS]
+    files = [(OUTPUT, kit.filename, kit.title, kit.summary) for kit in KITS] + [
+        (DOCUMENTS_OUTPUT, doc.filename, doc.title, doc.description) for doc in DOCUMENTS
+    ]
+    missing = [filename for _folder, filename, _title, _subject in files if filename not in TEXTS]
     if missing:
         raise SystemExit(f"No text for {missing}: add them to TEXTS.")
-    for kit in KITS:
-        data = write_kit(kit, TEXTS[kit.filename])
+    for folder, filename, title, subject in files:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = write_pdf(title, subject, TEXTS[filename])
         if len(data) > MAX_BYTES:
-            raise SystemExit(f"{kit.filename} is {len(data)} bytes (more than {MAX_BYTES}).")
-        (OUTPUT / kit.filename).write_bytes(data)
-        print(f"{kit.filename}: {len(data)} octets")
+            raise SystemExit(f"{filename} is {len(data)} bytes (more than {MAX_BYTES}).")
+        (folder / filename).write_bytes(data)
+        print(f"{filename}: {len(data)} octets")
 
 
 if __name__ == "__main__":

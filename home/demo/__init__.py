@@ -10,6 +10,7 @@ ORDER = 0
 
 
 def load(context):
-    from .build import load_shell
+    from .build import load_shell, load_trust_pages
 
     load_shell(context)
+    load_trust_pages(context)

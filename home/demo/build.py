@@ -7,16 +7,21 @@ Impact figures are found again by value and label, documents by title: what exis
 (possibly edited since) is left as it is.
 """
 
+from dataclasses import replace
+from pathlib import Path
+
 from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Site
 
-from home.models import HomePage, ImpactFigure, SiteSettings, StandardPage
+from home.models import FooterLinks, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from home.tree import ensure_home_page
 
-from . import content
+from . import content, trust
 from .content import Figure, PageLink
 from .typography import french_typography
+
+FILES_DIR = Path(__file__).resolve().parent / "files"  # documents of `trust`
 
 # Values that are identifiers, not text a visitor reads.
 _UNTOUCHED_KEYS = {"type", "level", "page", "url"}
@@ -260,3 +265,52 @@ def _ensure_site_settings(site):
             changed = True
     if changed:
         settings.save()
+
+
+# --- The trust pages (/association/ and the legal pages) and the footer links ------------
+
+
+def load_trust_pages(context):
+    """/association/ with its documents, the legal pages, and the footer links to them
+    (filled once, when the footer has none: an editor's links are kept)."""
+    documents = {
+        document: ensure_document(
+            context, french_typography(document.title), FILES_DIR / document.filename
+        )
+        for document in trust.DOCUMENTS
+    }
+    specs = [replace(spec, body=_with_documents(spec.body, documents)) for spec in trust.PAGES]
+    ensure_pages(context, specs, {"standard": StandardPage, "legal": LegalPage})
+    _ensure_footer_links(context, trust.FOOTER_LINKS)
+
+
+def _with_documents(body, documents):
+    """The body with each `trust.DocumentList` turned into a « Liste de documents »."""
+    return [
+        {
+            "type": "document_list",
+            "value": {
+                "title": block.title,
+                "documents": [
+                    {"document": documents[item].pk, "description": item.description}
+                    for item in block.documents
+                ],
+            },
+        }
+        if isinstance(block, trust.DocumentList)
+        else block
+        for block in body
+    ]
+
+
+def _ensure_footer_links(context, links):
+    footer = FooterLinks.for_site(Site.objects.get(is_default_site=True))
+    if footer.links:
+        return
+    found = [(label, context.find_page(path)) for label, path in links]
+    footer.links = [
+        ("link", {"label": french_typography(label), "page": page, "url": ""})
+        for label, page in found
+        if page is not None
+    ]
+    footer.save()

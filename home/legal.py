@@ -1,0 +1,122 @@
+"""What the legal pages say about data and cookies, read from the settings at each
+request, so the privacy policy stays true when a retention setting changes.
+
+Two settings belong to the apps that hold the personal data (``referrals`` and
+``events``); until they are installed their documented defaults are shown, through
+``getattr(settings, NAME, default)``.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+# Defaults of the settings the personal-data apps define (README, « Configuration »).
+REFERRALS_RETENTION_MONTHS_DEFAULT = 24
+EVENTS_RETENTION_MONTHS_DEFAULT = 12
+# Django's own default lifetimes (django.conf.global_settings).
+CSRF_COOKIE_AGE_DEFAULT = 60 * 60 * 24 * 7 * 52
+SESSION_COOKIE_AGE_DEFAULT = 60 * 60 * 24 * 7 * 2
+
+
+@dataclass(frozen=True)
+class Retention:
+    data: str  # what is kept
+    period: str  # for how long, as configured
+    setting: str  # the setting that decides it ("" when none does), for tests and operators
+
+
+@dataclass(frozen=True)
+class Cookie:
+    name: str
+    purpose: str
+    when: str
+    lifetime: str
+
+
+def plural(number, singular, plural_form=None):
+    return f"{number}\u00a0{singular if number == 1 else plural_form or singular + 's'}"
+
+
+def duration(seconds):
+    """A lifetime in words: « 8 heures », « 2 semaines », « 1 an »."""
+    for unit, name, plural_form in (
+        (365 * 86400, "an", None),
+        (364 * 86400, "an", None),  # Django's CSRF cookie: 52 weeks
+        (7 * 86400, "semaine", None),
+        (86400, "jour", None),
+        (3600, "heure", None),
+        (60, "minute", None),
+    ):
+        if seconds >= unit and seconds % unit == 0:
+            return plural(seconds // unit, name, plural_form)
+    return plural(seconds, "seconde")
+
+
+def retention_periods():
+    """How long each kind of data is kept, from the current settings."""
+    referral_months = getattr(
+        settings, "REFERRALS_RETENTION_MONTHS", REFERRALS_RETENTION_MONTHS_DEFAULT
+    )
+    event_months = getattr(settings, "EVENTS_RETENTION_MONTHS", EVENTS_RETENTION_MONTHS_DEFAULT)
+    cooloff_hours = settings.AXES_COOLOFF_TIME
+    return [
+        Retention(
+            "Demandes d'orientation envoyées par des professionnels, demandes de contact et "
+            "demandes d'intervention",
+            f"{plural(referral_months, 'mois', 'mois')} après le dernier échange, puis "
+            "anonymisées : seules restent des statistiques sans nom ni coordonnées",
+            "REFERRALS_RETENTION_MONTHS",
+        ),
+        Retention(
+            "Inscriptions aux groupes, séances, ateliers et webinaires",
+            f"{plural(event_months, 'mois', 'mois')} après la séance, puis anonymisées : "
+            "seules restent des statistiques sans nom ni coordonnées",
+            "EVENTS_RETENTION_MONTHS",
+        ),
+        Retention(
+            "Courriels envoyés par le site (confirmations, rappels), dans sa boîte d'envoi",
+            f"{plural(settings.OUTBOX_RETENTION_DAYS, 'jour')} après l'envoi (ou le dernier "
+            "essai), puis supprimés",
+            "OUTBOX_RETENTION_DAYS",
+        ),
+        Retention(
+            "Compteurs de demandes qui protègent les formulaires des envois en masse (une "
+            "empreinte de l'adresse IP, jamais l'adresse elle-même)",
+            "la durée de leur fenêtre de comptage (une heure pour les demandes de nouveau "
+            "mot de passe), puis supprimés la nuit suivante",
+            "",  # the window of each limit (relier_site.ratelimit), not one setting
+        ),
+        Retention(
+            "Tentatives de connexion échouées à l'espace du personnel (identifiant, adresse IP)",
+            f"{plural(cooloff_hours, 'heure')} (la durée du blocage), puis supprimées la nuit "
+            "suivante ; les connexions réussies ne sont pas enregistrées",
+            "AXES_COOLOFF_TIME",
+        ),
+        Retention(
+            "Journal des tâches de fond du site (envois de courriels, mises à jour)",
+            f"{plural(settings.TASK_RESULT_RETENTION_DAYS, 'jour')}, puis supprimé",
+            "TASK_RESULT_RETENTION_DAYS",
+        ),
+    ]
+
+
+def cookies():
+    """The cookies the site can set, with their names and lifetimes from the settings.
+    The public pages set none: a cookie comes only with a form or a staff session."""
+    return [
+        Cookie(
+            settings.CSRF_COOKIE_NAME,
+            "Vérifier qu'un formulaire envoyé vient bien de notre site (protection contre "
+            "la falsification de requêtes).",
+            "Seulement quand vous ouvrez une page qui contient un formulaire.",
+            duration(getattr(settings, "CSRF_COOKIE_AGE", CSRF_COOKIE_AGE_DEFAULT)),
+        ),
+        Cookie(
+            settings.SESSION_COOKIE_NAME,
+            "Garder connecté un membre de l'équipe, ou se souvenir du mot de passe saisi pour "
+            "une page protégée.",
+            "Seulement après une connexion à l'espace du personnel ou la saisie du mot de "
+            "passe d'une page protégée.",
+            duration(getattr(settings, "SESSION_COOKIE_AGE", SESSION_COOKIE_AGE_DEFAULT)),
+        ),
+    ]

@@ -21,7 +21,8 @@ from wagtail.models import Page, Revision, Site, WorkflowPage
 from guide import demo as guide_demo
 from guide.models import GuideIndexPage
 from home.demo import content
-from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
+from home.demo import trust
+from home.models import BasePage, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
 
@@ -47,6 +48,11 @@ PAGES = {
     "/guide/": ("Maux d'enfants, mode d'emploi", GuideIndexPage),
     "/ressources/": ("Ressources", ResourcesPage),
     "/naviguer-en-securite/": ("Naviguer en sécurité", StandardPage),
+    "/association/": ("L'association", StandardPage),
+    "/mentions-legales/": ("Mentions légales", LegalPage),
+    "/confidentialite/": ("Politique de confidentialité", LegalPage),
+    "/accessibilite/": ("Déclaration d'accessibilité", LegalPage),
+    "/plan-du-site/": ("Plan du site", LegalPage),
 }
 
 MENU = [
@@ -145,10 +151,11 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
 
     output = load()
 
-    assert "Contenu de démonstration chargé : 14 pages créées, 0 déjà présente." in output
+    assert "Contenu de démonstration chargé : 19 pages créées, 0 déjà présente." in output
     assert (
-        f"Ajouts : {len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
-        f"{len(demo_content.KITS)} documents, {len(demo_content.KITS)} kits, "
+        f"Ajouts : {len(FIGURES)} chiffres clés, "
+        f"{len(demo_content.KITS) + len(trust.DOCUMENTS)} documents, "
+        f"{len(demo_content.PARTNERS)} partenaires, {len(demo_content.KITS)} kits, "
         "processus « Relecture » attribué aux programmes, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
@@ -163,7 +170,7 @@ def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_d
     """A HomePage made by `ensure_home_page` alone (no revision yet) is filled in."""
     output = load()
 
-    assert "13 pages créées, 1 déjà présente." in output
+    assert "18 pages créées, 1 déjà présente." in output
     assert home_page.revisions.count() == 1
     assert "1 507" in main_of(client.get("/"))
 
@@ -254,9 +261,9 @@ class TestDemoSite:
 
         output = load()
 
-        assert "Contenu de démonstration chargé : 0 page créée, 14 déjà présentes." in output
+        assert "Contenu de démonstration chargé : 0 page créée, 19 déjà présentes." in output
         assert (
-            "Chiffres clés, partenaires, documents, kits, processus « Relecture » et fiches du "
+            "Chiffres clés, documents, partenaires, kits, processus « Relecture » et fiches du "
             "guide : rien à ajouter." in output
         )
         after = snapshot()

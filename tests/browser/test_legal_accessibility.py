@@ -1,0 +1,50 @@
+"""Zero axe-core violations (WCAG 2.1 A and AA) on /association/ and the legal pages
+(tables of retention periods and cookies, the site map, « À compléter » notes) with the
+footer links and the « Faire un don » link, at phone and desktop widths, in Chromium."""
+
+import pytest
+from wagtail.models import Site
+
+from home.demo.build import load_trust_pages
+from home.demo.registry import DemoContext
+from home.models import SiteSettings
+from tests.browser.conftest import assert_no_axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# name: (path, text the visitor must see in <main>)
+PAGES = {
+    "association": ("/association/", "Le conseil d'administration"),
+    "mentions-legales": ("/mentions-legales/", "Directeur ou directrice de la publication"),
+    "confidentialite": ("/confidentialite/", "Durée de conservation"),
+    "accessibilite": ("/accessibilite/", "partiellement conforme"),
+    "plan-du-site": ("/plan-du-site/", "Politique de confidentialité"),
+}
+
+
+@pytest.fixture
+def trust_site(home_page):
+    load_trust_pages(DemoContext(home=home_page))
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={
+            "contact_email": "contact@centresrelier.org",
+            "donation_url": "https://dons.example.org/",
+        },
+    )
+    return home_page
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_trust_page_has_no_accessibility_violation(page, trust_site, name):
+    path, expected_text = PAGES[name]
+    response = page.goto(path)
+    assert response.status == 200
+    assert expected_text in page.locator("main").inner_text()
+    footer = page.locator("footer")
+    assert footer.get_by_role("link", name="Mentions légales").is_visible()
+    assert footer.get_by_role("link", name="Faire un don").is_visible()
+    assert_no_axe_violations(page)

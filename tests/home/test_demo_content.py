@@ -20,8 +20,7 @@ from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from guide import demo as guide_demo
 from guide.models import GuideIndexPage
-from home.demo import content
-from home.demo import trust
+from home.demo import content, trust
 from home.models import BasePage, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage

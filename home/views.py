@@ -12,6 +12,7 @@ from wagtail.views import authenticate_with_password as wagtail_authenticate_wit
 
 from home.search import search_words
 from home.search_forms import SearchForm
+from home.search_results import Results, search_downloads
 from relier_site.sentry import errors_are_reported
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,8 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Site search at /recherche/. Any query string gives a page, never an error: ``q`` is
+    """Site search at /recherche/: files to download (kits, documents), then pages (see
+    home.search_results). Any query string gives a page, never an error: ``q`` is
     cleaned and cut, reduced to its words for the database; a bad ``page`` gives the
     first or last page; a query the database still refuses gives a French message."""
     form = SearchForm(request.GET)
@@ -31,7 +33,9 @@ def search(request):
     if words:
         try:
             with transaction.atomic():
-                found = Page.objects.live().public().specific().search(" ".join(words))
+                terms = " ".join(words)
+                pages = Page.objects.live().public().specific().search(terms)
+                found = Results(search_downloads(terms), pages)
                 results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(form.value("page"))
                 results.object_list = list(results.object_list)
         except DatabaseError as error:

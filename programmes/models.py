@@ -280,7 +280,16 @@ class Kit(SnippetPreviewMixin, index.Indexed, ClusterableModel):
         FieldPanel("school_levels", widget=forms.CheckboxSelectMultiple),
         FieldPanel("programme"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("summary")]
+    # The site search finds a kit by its words, its format (« fiche »), its audiences
+    # (« parents ») and its school levels (« collège »).
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.SearchField("get_format_display"),
+        index.SearchField("search_kind"),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.RelatedFields("school_levels", [index.SearchField("name")]),
+    ]
 
     class Meta:
         verbose_name = "Kit ou ressource"
@@ -289,6 +298,16 @@ class Kit(SnippetPreviewMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search index is updated on post_save, before ClusterableModel.save commits
+        # the audiences and school levels: index again once they are saved.
+        index.insert_or_update_object(self)
+
+    def search_kind(self):
+        """What a kit is, so that searching « kit » finds every kit."""
+        return self._meta.verbose_name
 
 
 class DocumentDownloadCount(models.Model):

@@ -7,6 +7,7 @@ documented entry points of the app: other apps never query programmes models dir
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+from wagtail.search.backends import get_search_backend
 
 from .models import Kit, KitAudience, Partner, ProgrammePage, ResourcesPage, SchoolLevel
 
@@ -72,3 +73,28 @@ def kit_download_base():
 def published_kit(kit_id):
     """The published kit `kit_id` with its document, or None."""
     return Kit.objects.published().select_related("document").filter(pk=kit_id).first()
+
+
+def search_kits(query):
+    """Published kits matching `query` (title, summary, format, audiences, school
+    levels), the best first, as site-search downloads (home.search_results)."""
+    from home.search_results import MAX_DOWNLOADS, Download
+
+    ids = [kit.pk for kit in get_search_backend().search(query, Kit)[:MAX_DOWNLOADS]]
+    if not ids:
+        return []
+    kits = Kit.objects.published().filter(pk__in=ids).select_related("document")
+    by_id = {kit.pk: kit for kit in kits}
+    base = kit_download_base()
+    return [
+        Download(
+            title=kit.title,
+            kind=f"Kit · {kit.get_format_display()}",
+            url=f"{base}{kit.pk}/" if base else kit.document.url,
+            description=kit.summary,
+            extension=kit.document.file_extension.upper(),
+            size=kit.document.file_size,
+            document_id=kit.document_id,
+        )
+        for kit in (by_id[pk] for pk in ids if pk in by_id)
+    ]

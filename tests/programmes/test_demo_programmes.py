@@ -344,3 +344,17 @@ def test_loading_the_demo_again_removes_the_academie_from_an_existing_site(clien
         "de l'association n'en font pas un partenaire." in output
     )
     assert "Académie d'Orléans-Tours" not in main_of(client.get("/programmes/stop-cyberviolences/"))
+
+
+@pytest.mark.parametrize(
+    ("query", "kit_titles"),
+    [
+        ("kit", [kit.title for kit in content.KITS]),
+        ("collège", [kit.title for kit in content.KITS if "college" in kit.school_levels]),
+        ("fiche", ["Fiche enseignants : repérer et accompagner un élève ciblé par le harcèlement"]),
+    ],
+)
+def test_site_search_finds_the_demo_kits(client, query, kit_titles):
+    main = main_of(client.get("/recherche/", {"q": query}))
+    found = re.findall(r'search-result-download">\s*<h3 class="h5 mb-1">(.*?)</h3>', main)
+    assert sorted(found) == sorted(kit_titles)

@@ -345,14 +345,15 @@ class ResourcesPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         from .forms import ResourceFilterForm
-        from .selectors import published_kits
+        from .selectors import filter_kits, published_kit_list
 
-        form = ResourceFilterForm(request.GET)
+        kits = published_kit_list()
+        form = ResourceFilterForm(request.GET, kits=kits)
         return self.render(
             request,
             context_overrides={
                 "filter_form": form,
-                "kits": published_kits(**form.selected()),
+                "kits": filter_kits(kits, **form.selected()),
                 "filters_applied": bool(form.selected()),
                 "download_base": self.url + "telecharger/",
             },

@@ -30,30 +30,81 @@ def partners_strip(partners=None):
     return list(queryset.prefetch_related(Prefetch("logo", queryset=logos)).order_by("sort_order"))
 
 
-def kit_filter_choices():
-    """The values a visitor can filter the kits by, as (slug, label) pairs per filter."""
+FILTERS = ("public", "niveau", "format", "programme")
+
+
+def published_kit_list():
+    """Every kit a visitor may download, with what the filters and the listing read."""
+    kits = Kit.objects.published().select_related("document", "programme")
+    return list(kits.prefetch_related("audiences", "school_levels").order_by("title"))
+
+
+def _kit_values(kit, live_programmes):
+    """The filter values of a kit: {filter: set of slugs}."""
+    programme = kit.programme.slug if kit.programme_id in live_programmes else None
     return {
+        "public": {audience.slug for audience in kit.audiences.all()},
+        "niveau": {level.slug for level in kit.school_levels.all()},
+        "format": {kit.format},
+        "programme": {programme} if programme else set(),
+    }
+
+
+def _matches(values, active, *, ignore=None):
+    return all(value in values[name] for name, value in active.items() if name != ignore)
+
+
+def kit_filter_choices(kits=None, requested=None):
+    """The options of each /ressources/ filter with how many kits each one gives:
+    {filter: [(slug, label, count)]}, in the order of the lists.
+
+    `requested`: the filters a visitor sent ({filter: value}); unknown values are
+    ignored. A count takes the other chosen filters into account: « Collège (1) » once
+    « Parents » is chosen is what choosing « Collège » would then list. An option that
+    would list nothing is left out, unless it is the one chosen (a visitor must see,
+    and can change, what is applied). `kits`: the published kits
+    (`published_kit_list()`, read again when not given).
+    """
+    requested = requested or {}
+    kits = published_kit_list() if kits is None else kits
+    programmes = list(
+        ProgrammePage.objects.live().public().order_by("path").values_list("pk", "slug", "title")
+    )
+    live_programmes = {pk for pk, _slug, _title in programmes}
+    values = [_kit_values(kit, live_programmes) for kit in kits]
+    options = {
         "public": list(KitAudience.objects.values_list("slug", "name")),
         "niveau": list(SchoolLevel.objects.values_list("slug", "name")),
         "format": list(Kit.Format.choices),
-        "programme": list(
-            ProgrammePage.objects.live().public().order_by("path").values_list("slug", "title")
-        ),
+        "programme": [(slug, title) for _pk, slug, title in programmes],
     }
+    active = {
+        name: requested[name]
+        for name, pairs in options.items()
+        if requested.get(name) in {slug for slug, _label in pairs}
+    }
+    choices = {}
+    for name, pairs in options.items():
+        candidates = [kit for kit in values if _matches(kit, active, ignore=name)]
+        choices[name] = [
+            (slug, label, count)
+            for slug, label in pairs
+            if (count := sum(1 for kit in candidates if slug in kit[name]))
+            or active.get(name) == slug
+        ]
+    return choices
+
+
+def filter_kits(kits, **active):
+    """The kits of `kits` (published_kit_list()) that match every active filter."""
+    live_programmes = {kit.programme_id for kit in kits if kit.programme_id and kit.programme.live}
+    return [kit for kit in kits if _matches(_kit_values(kit, live_programmes), active)]
 
 
 def published_kits(*, public="", niveau="", format="", programme=""):  # noqa: A002
     """Kits a visitor may download, narrowed by the filters given (slugs; "" = all)."""
-    kits = Kit.objects.published().select_related("document", "programme")
-    if public:
-        kits = kits.filter(audiences__slug=public)
-    if niveau:
-        kits = kits.filter(school_levels__slug=niveau)
-    if format:
-        kits = kits.filter(format=format)
-    if programme:
-        kits = kits.filter(programme__slug=programme)
-    return list(kits.prefetch_related("audiences", "school_levels").distinct())
+    active = {"public": public, "niveau": niveau, "format": format, "programme": programme}
+    return filter_kits(published_kit_list(), **{k: v for k, v in active.items() if v})
 
 
 def programme_kits(programme):

@@ -204,5 +204,70 @@ def test_the_filter_form_works_without_javascript(client, kits):
         assert f'<label class="form-label" for="filtre-{name}">' in form_html
     assert '<button type="submit"' in form_html
     # Only live programmes are offered.
-    assert ">STOP Cyberviolences</option>" in form_html
+    assert ">STOP Cyberviolences (2)</option>" in form_html
     assert "Monster Messenger" not in form_html
+
+
+def options_of(response, name):
+    """(value, label) of the options of one filter."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', response.text, re.S)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(1))
+
+
+def test_each_option_says_how_many_kits_it_lists_and_none_lists_nothing(client, kits):
+    """Counts with no filter chosen: every kit is counted once per value it has."""
+    response = get(client)
+    assert options_of(response, "public") == [
+        ("", "Tous"),
+        ("eleves", "Élèves (2)"),
+        ("equipes-pedagogiques", "Équipes pédagogiques (1)"),
+        ("parents", "Parents (2)"),
+    ]
+    assert options_of(response, "niveau") == [
+        ("", "Tous"),
+        ("maternelle", "Maternelle (1)"),
+        ("elementaire", "Élémentaire (1)"),
+        ("college", "Collège (2)"),
+        ("lycee", "Lycée (2)"),
+    ]
+    # « Présentation » has no kit: it is not offered. The draft programme is not either.
+    assert options_of(response, "format") == [
+        ("", "Tous"),
+        ("guide", "Guide (1)"),
+        ("fiche", "Fiche pratique (1)"),
+        ("module", "Module de prévention (1)"),
+        ("affiche", "Affiche (1)"),
+    ]
+    assert options_of(response, "programme") == [
+        ("", "Tous"),
+        ("se-reconstruire-ensemble", "Se reconstruire ensemble (1)"),
+        ("stop-cyberviolences", "STOP Cyberviolences (2)"),
+    ]
+
+
+def test_counts_take_the_other_chosen_filters_into_account(client, kits):
+    response = get(client, public="parents")
+
+    # What choosing each level would list, parents' kits only.
+    assert options_of(response, "niveau") == [
+        ("", "Tous"),
+        ("college", "Collège (1)"),
+        ("lycee", "Lycée (2)"),
+    ]
+    assert options_of(response, "format") == [
+        ("", "Tous"),
+        ("guide", "Guide (1)"),
+        ("fiche", "Fiche pratique (1)"),
+    ]
+    # The chosen filter's own options count without it: one can switch to another.
+    assert ("eleves", "Élèves (2)") in options_of(response, "public")
+    for value, label in options_of(response, "niveau")[1:]:
+        count = int(label.rsplit("(", 1)[1].rstrip(")"))
+        assert len(listed_kits(get(client, public="parents", niveau=value))) == count, value
+
+
+def test_a_chosen_option_that_lists_nothing_stays_shown(client, kits):
+    response = get(client, niveau="maternelle", format="module")
+    assert ("module", "Module de prévention (0)") in options_of(response, "format")
+    assert ("maternelle", "Maternelle (0)") in options_of(response, "niveau")
+    assert '<option value="module" selected>' in response.text

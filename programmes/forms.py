@@ -6,7 +6,6 @@ from home.forms import FilterForm
 
 from .selectors import FILTERS, kit_filter_choices
 
-
 ALL = [("", "Tous")]
 
 

@@ -38,6 +38,10 @@ PAGES = {
     "ressources-aucune": ("/ressources/?niveau=maternelle&format=module", "Aucune ressource"),
     "ressources-valeur-inconnue": ("/ressources/?public=xyz&niveau=%3Cscript%3E", "4 ressources"),
     "accueil": ("/", "Ils nous soutiennent"),
+    "recherche-kits": (
+        "/recherche/?q=kit",
+        "Kit · Guide",
+    ),
 }
 
 

@@ -480,7 +480,13 @@ SITE_MAP = DemoPage(
     page_type="legal",
     intro="Toutes les pages du site, telles qu'elles sont rangées.",
     search_description="Le plan du site des Centres Relier : toutes les pages publiées.",
-    body=[static("site_map")],
+    body=[
+        static("site_map"),
+        paragraph(
+            '<p>Vous cherchez un document ou un kit ? Utilisez la <a href="/recherche/">'
+            'recherche</a> ou la page des <a href="/ressources/">ressources</a>.</p>'
+        ),
+    ],
 )
 
 # Creation order; these pages are not in the main menu: the footer links to them.

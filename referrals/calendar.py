@@ -10,10 +10,11 @@ teams work on the metropolitan calendar.
 Dates are local dates (Europe/Paris, the site's TIME_ZONE).
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from dateutil.easter import easter
+from django.utils import timezone
 
 FIXED_HOLIDAYS = {
     (1, 1): "Jour de l'an",
@@ -95,3 +96,8 @@ def overdue_cutoff(today, working_days):
     """The first day whose requests are not yet overdue on `today`: a request is overdue
     exactly when it arrived before this day (the inbox filters on it)."""
     return working_day_before(today, working_days)
+
+
+def start_of_day(day):
+    """Midnight at the start of `day` in the site's time zone (an aware datetime)."""
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -141,6 +141,15 @@ class ReferralQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
+    def overdue(self, today=None):
+        """Still « Nouvelle » after REFERRALS_REMINDER_WORKING_DAYS French working days
+        (referrals.calendar): what the inbox shows as overdue and the reminder job sends."""
+        from .calendar import overdue_cutoff, start_of_day
+
+        today = today or timezone.localdate()
+        cutoff = overdue_cutoff(today, settings.REFERRALS_REMINDER_WORKING_DAYS)
+        return self.filter(status=Status.NOUVELLE, created_at__lt=start_of_day(cutoff))
+
 
 class Referral(models.Model):
     """One request received from a public form, of any kind."""

@@ -172,6 +172,11 @@ GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
 REFERRALS_RETENTION_MONTHS = env_int("REFERRALS_RETENTION_MONTHS", 24)
 REFERRALS_RATE_LIMIT = env_int("REFERRALS_RATE_LIMIT", 10)
 REFERRALS_RATE_LIMIT_WINDOW_SECONDS = 3600
+# Staff side of the referrals: a request still « Nouvelle » after this many French working
+# days is overdue (the routing group is reminded once a day); the referrer's follow-up link
+# works for this many days.
+REFERRALS_REMINDER_WORKING_DAYS = env_int("REFERRALS_REMINDER_WORKING_DAYS", 2)
+REFERRALS_FOLLOWUP_LINK_DAYS = env_int("REFERRALS_FOLLOWUP_LINK_DAYS", 90)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

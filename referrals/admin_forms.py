@@ -21,7 +21,8 @@ class HandlerChoiceField(forms.ModelChoiceField):
 
 class HandlerFilterField(django_filters.fields.ModelChoiceField):
     def label_from_instance(self, obj):
-        return staff_name(obj)
+        # Wagtail labels the active filter with the raw value too (« aucune »).
+        return staff_name(obj) if hasattr(obj, "get_username") else "Personne"
 
 
 class HandlerFilter(django_filters.ModelChoiceFilter):

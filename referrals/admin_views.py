@@ -56,6 +56,16 @@ class ReferralIndexView(ForbiddenMixin, IndexView):
 
     page_title = "Demandes reçues"
 
+    def user_has_permission(self, permission):
+        # Requests are created by the public forms and never deleted from the list.
+        return permission not in ("add", "delete") and super().user_has_permission(permission)
+
+    def get_edit_url(self, instance):
+        return None  # changes go through the actions of the detail page
+
+    def get_inspect_url(self, instance):
+        return reverse("referrals_referral:inspect", args=[instance.pk])
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_to", "possible_duplicate_of")
 
@@ -265,6 +275,10 @@ def history(request, pk):
     )
 
 
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
 def _post_action(request, pk, form_name, form, apply, success):
     referral = _referral(pk)
     if request.method != "POST":
@@ -283,7 +297,7 @@ def _post_action(request, pk, form_name, form, apply, success):
 @personal_data_view(HANDLE)
 def assign(request, pk):
     """POST: give the request to someone with the role (« à moi » by default)."""
-    form = AssignForm(request.POST or None, user=request.user)
+    form = AssignForm(_posted(request), user=request.user)
     return _post_action(
         request,
         pk,
@@ -298,7 +312,7 @@ def assign(request, pk):
 def change_status(request, pk):
     """POST: move the request along referrals.workflow."""
     referral = _referral(pk)
-    form = StatusChangeForm(request.POST or None, referral=referral, user=request.user)
+    form = StatusChangeForm(_posted(request), referral=referral, user=request.user)
     return _post_action(
         request,
         pk,
@@ -314,7 +328,7 @@ def change_status(request, pk):
 @personal_data_view(HANDLE)
 def add_note(request, pk):
     """POST: a note in the history (staff only)."""
-    form = NoteForm(request.POST or None)
+    form = NoteForm(_posted(request))
     return _post_action(
         request,
         pk,
@@ -334,10 +348,9 @@ def access_export(request, pk):
     referral = _referral(pk)
     if request.method != "POST":
         return redirect("referrals_referral:inspect", pk)
+    content = exports.person_json(referral)
     retention.log_access_export(referral, actor=request.user)
-    response = HttpResponse(
-        exports.person_json(referral), content_type="application/json; charset=utf-8"
-    )
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="demande-{referral.reference}.json"'
     return response
 
@@ -349,7 +362,7 @@ def erase(request, pk):
     if referral.anonymised_at is not None:
         messages.warning(request, "Les données personnelles de cette demande sont déjà effacées.")
         return redirect("referrals_referral:inspect", pk)
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         retention.erase(referral, actor=request.user)
         messages.success(

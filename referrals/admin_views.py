@@ -150,62 +150,9 @@ def _display(referral, name):
     return "" if value is None else value
 
 
-SECTIONS = (
-    (
-        "La demande",
-        (
-            "kind",
-            "status",
-            "status_reason",
-            "urgent",
-            "created_at",
-            "last_activity_at",
-            "first_contact_at",
-            "closed_at",
-            "anonymised_at",
-        ),
-    ),
-    (
-        "La personne",
-        (
-            "requester",
-            "first_name",
-            "age",
-            "age_band",
-            "postcode",
-            "departement",
-            "phone",
-            "email",
-            "contact_preference",
-            "contact_times",
-            "consent_confirmed",
-            "trusted_adult_name",
-            "trusted_adult_phone",
-        ),
-    ),
-    ("Ce qui est demandé", ("programme", "programme_format", "concerns", "message")),
-    (
-        "Le professionnel ou la structure",
-        (
-            "referrer_name",
-            "referrer_role",
-            "organisation_type",
-            "organisation_name",
-            "agency",
-            "referrer_email",
-            "referrer_phone",
-        ),
-    ),
-    (
-        "L'intervention",
-        ("intervention_type", "audience", "audience_size", "preferred_period"),
-    ),
-)
-
-
 def _sections(referral):
     result = []
-    for title, names in SECTIONS:
+    for title, names in exports.PERSON_SECTIONS:
         rows = []
         for name in names:
             value = _display(referral, name)

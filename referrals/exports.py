@@ -112,48 +112,60 @@ def statistics_csv(stats):
     return to_csv(["Tableau", "Valeur", "Nombre"], rows)
 
 
-# Everything stored about the person of one request: the fields of the form and the
-# history. The right of access export (JSON) lists them with their French labels.
-PERSON_FIELDS = (
-    "reference",
-    "kind",
-    "status",
-    "status_reason",
-    "urgent",
-    "programme",
-    "programme_format",
-    "departement",
-    "age",
-    "age_band",
-    "concerns",
-    "message",
-    "requester",
-    "first_name",
-    "phone",
-    "email",
-    "postcode",
-    "contact_preference",
-    "contact_times",
-    "consent_confirmed",
-    "trusted_adult_name",
-    "trusted_adult_phone",
-    "referrer_name",
-    "referrer_role",
-    "organisation_type",
-    "organisation_name",
-    "agency",
-    "referrer_email",
-    "referrer_phone",
-    "intervention_type",
-    "audience",
-    "audience_size",
-    "preferred_period",
-    "created_at",
-    "last_activity_at",
-    "first_contact_at",
-    "closed_at",
-    "anonymised_at",
+# Everything stored about the person of one request, by section: the detail page shows
+# them, the right of access export (JSON) lists them all with their French labels.
+PERSON_SECTIONS = (
+    (
+        "La demande",
+        (
+            "kind",
+            "status",
+            "status_reason",
+            "urgent",
+            "created_at",
+            "last_activity_at",
+            "first_contact_at",
+            "closed_at",
+            "anonymised_at",
+        ),
+    ),
+    (
+        "La personne",
+        (
+            "requester",
+            "first_name",
+            "age",
+            "age_band",
+            "postcode",
+            "departement",
+            "phone",
+            "email",
+            "contact_preference",
+            "contact_times",
+            "consent_confirmed",
+            "trusted_adult_name",
+            "trusted_adult_phone",
+        ),
+    ),
+    ("Ce qui est demandé", ("programme", "programme_format", "concerns", "message")),
+    (
+        "Le professionnel ou la structure",
+        (
+            "referrer_name",
+            "referrer_role",
+            "organisation_type",
+            "organisation_name",
+            "agency",
+            "referrer_email",
+            "referrer_phone",
+        ),
+    ),
+    (
+        "L'intervention",
+        ("intervention_type", "audience", "audience_size", "preferred_period"),
+    ),
 )
+PERSON_FIELDS = ("reference",) + tuple(name for _title, names in PERSON_SECTIONS for name in names)
 
 
 def _json_value(referral, name):

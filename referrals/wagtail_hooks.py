@@ -4,26 +4,17 @@ dashboard panel and the URLs of the staff actions. Views: referrals/admin_views.
 from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from relier_site.menu import PermissionMenuItem
 from relier_site.views import ForbiddenMixin
 
 from . import admin_views
 from .admin_forms import ReferralFilterSet
 from .models import Referral, RoutingRule, Status
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class ReferralViewSet(ModelViewSet):

@@ -58,6 +58,7 @@ PUBLIC_INPUTS = [
     PublicInput("/guide/", "page", others={"territoire": "93"}),
     PublicInput("/guide/imprimer/", "territoire"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
+    PublicInput("/suivi/", "jeton", method="path"),  # the referrer's follow-up link
     PublicInput("/_util/login/", "next"),
     PublicInput("/_util/login/", "username", method="post", others={"password": "x"}),
     PublicInput("/_util/authenticate_with_password/{restriction}/{page}/", "next"),

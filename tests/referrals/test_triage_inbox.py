@@ -255,3 +255,49 @@ def test_contact_data_of_the_family_kind_is_shown(client, staff):
     referral = store("contact")
     html = client.get(detail_url(referral)).content.decode()
     assert CONTACT["message"] in html.replace("&#x27;", "'")
+
+
+def test_the_walk_from_the_public_form_to_the_referrers_status_page(client, form_pages):
+    from referrals.models import Kind, Referral, RoutingRule
+    from tests.referrals.conftest import submit
+    from tests.referrals.test_followup import followup_link
+
+    RoutingRule.objects.create(emails="equipe@example.org")
+    submit(client, Kind.ORIENTATION)
+    referral = Referral.objects.get()
+    assert OutboundEmail.objects.filter(to=["equipe@example.org"]).exists()
+
+    staff = handler(first_name="Inès", last_name="Martin")
+    client.force_login(staff)
+    assert listed(client) == [referral.reference]
+    client.post(reverse("referrals_referral:assign", args=[referral.pk]), {"assignee": staff.pk})
+    client.post(
+        reverse("referrals_referral:status", args=[referral.pk]), {"target": "contact_etabli"}
+    )
+    referral.refresh_from_db()
+    assert referral.status == "contact_etabli"
+
+    mail = OutboundEmail.objects.get(reason_key=f"referral:{referral.pk}:followup:prise_en_charge")
+    client.logout()
+    page = client.get(followup_link(mail)).content.decode()
+    assert f"Suivi de la demande {referral.reference}" in page
+    assert "<strong>Contact établi</strong>" in page
+    assert "Sami" not in page
+
+
+def test_refusing_an_orientation_tells_the_referrer(client, staff):
+    referral = store()
+    services.change_status(referral, "refusee", actor=staff, reason="Hors champ")
+    mail = OutboundEmail.objects.get(reason_key=f"referral:{referral.pk}:followup:refusee")
+    assert mail.to == ["nadia.conseillere@francetravail.example"]
+    assert "statut : Refusée" in mail.body_text
+    assert "Hors champ" not in mail.body_text
+
+
+def test_the_history_page_lists_who_did_what_and_when(client, staff):
+    referral = store()
+    services.add_note(referral, "Premier appel sans réponse", actor=staff)
+    html = client.get(reverse("referrals_referral:history", args=[referral.pk])).content.decode()
+    assert f"Historique de la demande {referral.reference}" in html
+    assert "Premier appel sans réponse" in html
+    assert "Inès Martin" in html

@@ -69,3 +69,10 @@ def test_taking_in_charge_and_closing_tell_the_referrer():
     assert (workflow.NOUVELLE, workflow.PRISE_EN_CHARGE) in told
     assert (workflow.ORIENTEE, workflow.CLOTUREE) in told
     assert (workflow.PRISE_EN_CHARGE, workflow.CONTACT_ETABLI) not in told
+
+
+def test_the_table_uses_the_statuses_and_labels_of_the_model():
+    from referrals.models import OPEN_STATUSES, Status
+
+    assert dict(Status.choices) == workflow.LABELS
+    assert tuple(OPEN_STATUSES) == workflow.OPEN_STATUSES

@@ -86,7 +86,7 @@ class AssignForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    target = forms.ChoiceField(label="Nouveau statut")
+    target = forms.ChoiceField(label="Étape suivante")
     reason = CleanCharField(
         label="Motif",
         required=False,
@@ -101,7 +101,7 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.transitions = workflow.transitions_from(referral.status, user)
         self.fields["target"].choices = [
-            (t.target, workflow.LABELS[t.target]) for t in self.transitions
+            (t.target, t.label) for t in self.transitions
         ]
 
     def clean(self):

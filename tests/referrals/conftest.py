@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from home.tree import ensure_home_page
 from referrals.models import Kind, ReferralFormPage
+from tests.db import built_once
 
 FORM_PATHS = {
     Kind.ORIENTATION: "/orienter-un-jeune/",
@@ -26,9 +28,18 @@ def make_form_page(home_page, kind):
     return page
 
 
+@pytest.fixture(scope="module")
+def form_pages_once(django_db_blocker):
+    """The three form pages, built once per test module (each test rolls back its own
+    writes)."""
+    with built_once(django_db_blocker):
+        home = ensure_home_page()
+        yield {kind: make_form_page(home, kind) for kind in FORM_PATHS}
+
+
 @pytest.fixture
-def form_pages(home_page):
-    return {kind: make_form_page(home_page, kind) for kind in FORM_PATHS}
+def form_pages(form_pages_once, db):
+    return form_pages_once
 
 
 def orientation_data(**overrides):

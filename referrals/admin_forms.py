@@ -100,9 +100,7 @@ class StatusForm(forms.Form):
     def __init__(self, *args, referral, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.transitions = workflow.transitions_from(referral.status, user)
-        self.fields["target"].choices = [
-            (t.target, t.label) for t in self.transitions
-        ]
+        self.fields["target"].choices = [(t.target, t.label) for t in self.transitions]
 
     def clean(self):
         data = super().clean()

@@ -19,7 +19,7 @@ from . import exports, retention, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
 from .admin_forms import StatusForm as StatusChangeForm
 from .calendar import is_overdue
-from .models import Referral
+from .models import Referral, Status
 from .workflow import TransitionNotAllowed
 
 VIEW = "referrals.view_referral"
@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _overdue(referral):
-    return referral.status == "nouvelle" and is_overdue(
+    return referral.status == Status.NOUVELLE and is_overdue(
         timezone.localtime(referral.created_at).date(),
         timezone.localdate(),
         settings.REFERRALS_REMINDER_WORKING_DAYS,

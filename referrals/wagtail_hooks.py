@@ -4,6 +4,7 @@ dashboard panel and the URLs of the staff actions. Views: referrals/admin_views.
 from django.urls import include, path, reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -38,6 +39,16 @@ class ReferralViewSet(ModelViewSet):
     ordering = ["-urgent", "created_at"]
     list_export = ["reference"]  # shows the CSV/XLSX buttons; columns: exports.INBOX_COLUMNS
     copy_view_enabled = False
+    add_to_reference_index = False
+
+    @property
+    def url_finder_class(self):
+        # Wagtail's « edit » link of a request (admin URL finder) is its detail page.
+        return type(
+            "ReferralAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def get_urlpatterns(self):
         return [

@@ -141,3 +141,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, home_page):
         response = call(client, method, url)
         assert response.status_code == 302, url
         assert response.url.startswith(reverse("wagtailadmin_login")), url
+
+
+def test_wagtails_admin_url_of_a_request_is_its_detail_page(home_page):
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    referral = store()
+    url = AdminURLFinder(handler()).get_edit_url(referral)
+    assert url == reverse("referrals_referral:inspect", args=[referral.pk])

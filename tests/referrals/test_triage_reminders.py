@@ -2,6 +2,7 @@
 reminds the routing group, once a day at most; public holidays do not count."""
 
 import pytest
+from django.test import override_settings
 
 from referrals import services
 from referrals.models import Referral, RoutingRule
@@ -63,3 +64,11 @@ def test_the_reminder_job_runs_with_the_nightly_maintenance(rule, home_page):
     store(created_at=paris(2024, 5, 17, 10, 0))
     summary = run_daily_jobs(now=paris(2024, 5, 23, 3, 30))
     assert summary["referral_reminders"] == 1
+
+
+@override_settings(REFERRALS_REMINDER_WORKING_DAYS=1)
+def test_the_number_of_working_days_is_a_setting(rule, home_page):
+    store(created_at=paris(2024, 5, 17, 10, 0))
+    # One working day (Tuesday 21, after Whit Monday): overdue on Wednesday 22 May.
+    assert services.send_reminders(now=paris(2024, 5, 21, 3, 30)) == 0
+    assert services.send_reminders(now=paris(2024, 5, 22, 3, 30)) == 1

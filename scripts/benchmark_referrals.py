@@ -96,11 +96,12 @@ COUNT = """
 from referrals.models import Referral
 from relier_site.models import OutboundEmail
 mails = OutboundEmail.objects
-print(Referral.objects.count(), Referral.objects.filter(possible_duplicate_of__isnull=False).count(),
+referrals = Referral.objects
+print(referrals.count(), referrals.filter(possible_duplicate_of__isnull=False).count(),
       mails.filter(reason_key__endswith=":confirmation").count(),
       mails.filter(reason_key__endswith=":referrer-confirmation").count(),
       mails.filter(reason_key__endswith=":staff-notification").count(),
-      Referral.objects.values("submission_token").distinct().count())
+      referrals.values("submission_token").distinct().count())
 """
 
 
@@ -130,17 +131,17 @@ def stop(process):
         process.wait()
 
 
-def wait_until_ready(port, process, log):
+def wait_until_ready(port, process, log, name):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"arrêté :\n{log.read_text()}")
+            sys.exit(f"{name} s'est arrêté :\n{log.read_text()}")
         with contextlib.suppress(OSError, http.client.HTTPException):
             status, _, _ = request(port, "127.0.0.1", "GET", "/robots.txt")
             if status == 200:
                 return
         time.sleep(0.3)
-    sys.exit(f"ne répond pas :\n{log.read_text()}")
+    sys.exit(f"{name} ne répond pas :\n{log.read_text()}")
 
 
 def nginx_rules(gunicorn_port, port, media):
@@ -158,7 +159,13 @@ def request(port, source, method, path, body=None, cookies=""):
     connection = http.client.HTTPConnection(
         "127.0.0.1", port, timeout=120, source_address=(source, 0)
     )
-    headers = {"Host": HOST, "Origin": f"https://{HOST}", "Referer": f"https://{HOST}{path}"}
+    # nginx sets X-Forwarded-Proto itself; gunicorn asked directly needs it too.
+    headers = {
+        "Host": HOST,
+        "X-Forwarded-Proto": "https",
+        "Origin": f"https://{HOST}",
+        "Referer": f"https://{HOST}{path}",
+    }
     if cookies:
         headers["Cookie"] = cookies
     if body is not None:
@@ -249,8 +256,8 @@ def main():
     )
     proxy = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], tmp / "nginx.log")
     try:
-        wait_until_ready(gunicorn_port, gunicorn, tmp / "gunicorn.log")
-        wait_until_ready(port, proxy, tmp / "nginx.log")
+        wait_until_ready(gunicorn_port, gunicorn, tmp / "gunicorn.log", "gunicorn")
+        wait_until_ready(port, proxy, tmp / "nginx.log", "nginx")
         run(env, port, workers)
     finally:
         stop(proxy)
@@ -291,9 +298,9 @@ def run(env, port, workers):
     print(f"gunicorn : {workers} processus, derrière nginx ; PostgreSQL")
     print(f"{PEOPLE} personnes (adresses distinctes), dont {DOUBLE_CLICKS} double-clics :")
     print(f"  réponses aux envois : {sorted_counts(statuses)}")
-    print(f"  temps d'un envoi (POST, redirection comprise) : médiane "
-          f"{statistics.median(times) * 1000:.0f} ms, 95e centile "
-          f"{statistics.quantiles(times, n=20)[-1] * 1000:.0f} ms ; total {wall:.1f} s")  # fmt: skip
+    median, p95 = statistics.median(times) * 1000, statistics.quantiles(times, n=20)[-1] * 1000
+    print(f"  temps d'un envoi (POST, redirection comprise) : médiane {median:.0f} ms, "
+          f"95e centile {p95:.0f} ms ; total {wall:.1f} s")  # fmt: skip
     print(f"Rafale depuis une seule adresse : {FLOOD} envois, {sorted_counts(flood)} "
           f"en {flood_wall:.1f} s")  # fmt: skip
     print(f"Demandes enregistrées : {rows} (jetons distincts : {tokens}), "

@@ -236,7 +236,7 @@ def main():
     env = environment(tmp, fresh_database(database_url))
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-    manage(env, "shell", "-c", SETUP)
+    manage(env, "shell", "--no-imports", "-c", SETUP)
     workers = os.environ.get("GUNICORN_WORKERS", "4")
     gunicorn_port, port = free_port(), free_port()
     gunicorn = start(
@@ -293,7 +293,7 @@ def run(env, port, workers):
     flood_wall = time.perf_counter() - flood_started
 
     rows, duplicates, confirmations, referrer_mails, staff_mails, tokens = map(
-        int, manage(env, "shell", "-c", COUNT).split()
+        int, manage(env, "shell", "--no-imports", "-c", COUNT).strip().splitlines()[-1].split()
     )
     print(f"gunicorn : {workers} processus, derrière nginx ; PostgreSQL")
     print(f"{PEOPLE} personnes (adresses distinctes), dont {DOUBLE_CLICKS} double-clics :")

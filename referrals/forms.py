@@ -5,7 +5,6 @@ next to its field (and in the summary at the top); what was typed is kept."""
 import re
 import secrets
 
-import phonenumbers
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
 from home.forms import FilterForm, PublicForm
+from relier_site.phones import to_e164
 from relier_site.text import CleanCharField
 
 from .models import (
@@ -31,8 +31,6 @@ AGE_MIN, AGE_MAX = 3, 30
 # Under this age, a young person asking alone is asked for a trusted adult.
 TRUSTED_ADULT_AGE = 15
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-# National numbers are tried as metropolitan French first, then as overseas départements'.
-PHONE_REGIONS = ("FR", "RE", "GP", "MQ", "GF", "YT")
 PHONE_MESSAGE = (
     "Ce numéro de téléphone n'est pas valide : indiquez un numéro français à 10 chiffres, "
     "par exemple 06 12 34 56 78 (ou 0692 12 34 56 outre-mer), ou un numéro international "
@@ -65,21 +63,17 @@ def valid_token(value):
 
 def normalise_phone(raw):
     """A French (mainland or overseas) or international phone number in E.164 form
-    ("+33612345678"), "" when empty; ValidationError in French when invalid."""
+    ("+33612345678"), "" when empty; ValidationError in French when invalid. Short
+    numbers (3018) are not a way to reach a person."""
     text = (raw or "").strip()
     if not text:
         return ""
-    regions = (None,) if text.startswith("+") or text.startswith("00") else PHONE_REGIONS
     if text.startswith("00"):
         text = "+" + text[2:]
-    for region in regions:
-        try:
-            number = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
+    stored = to_e164(text)
+    if stored is None:
+        raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
+    return stored
 
 
 def _choices(enum, only=None):
@@ -291,6 +285,11 @@ class ReferralForm(PublicForm):
             ) from None
         return value
 
+    def require(self, cleaned, name, message):
+        """`name` must be filled (for a field required only in some cases)."""
+        if not cleaned.get(name) and name not in self.errors:
+            self.add_error(name, message)
+
     def require_one_contact(self, cleaned, *, who="le jeune"):
         if (
             not cleaned.get("phone")
@@ -307,16 +306,12 @@ class ReferralForm(PublicForm):
     def require_contact_means(self, cleaned):
         """The preferred way of contact needs its phone number or email address."""
         preference = cleaned.get("contact_preference")
-        wants_phone = preference in (ContactPreference.TELEPHONE, ContactPreference.SMS)
-        if wants_phone and not cleaned.get("phone") and "phone" not in self.errors:
-            self.add_error(
-                "phone", "Vous avez choisi d'être contacté par téléphone : indiquez le numéro."
-            )
-        wants_email = preference == ContactPreference.EMAIL
-        if wants_email and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error(
-                "email", "Vous avez choisi d'être contacté par courriel : indiquez l'adresse."
-            )
+        if preference in (ContactPreference.TELEPHONE, ContactPreference.SMS):
+            message = "Vous avez choisi d'être contacté par téléphone : indiquez le numéro."
+            self.require(cleaned, "phone", message)
+        elif preference == ContactPreference.EMAIL:
+            message = "Vous avez choisi d'être contacté par courriel : indiquez l'adresse."
+            self.require(cleaned, "email", message)
 
     @property
     def is_urgent(self):
@@ -460,12 +455,8 @@ class OrientationForm(ReferralForm):
         cleaned = super().clean()
         self.require_one_contact(cleaned)
         self.require_contact_means(cleaned)
-        if (
-            cleaned.get("organisation_type") == OrganisationType.FRANCE_TRAVAIL
-            and not cleaned.get("agency")
-            and "agency" not in self.errors
-        ):
-            self.add_error("agency", "Indiquez votre agence France Travail.")
+        if cleaned.get("organisation_type") == OrganisationType.FRANCE_TRAVAIL:
+            self.require(cleaned, "agency", "Indiquez votre agence France Travail.")
         if cleaned.get("programme") != Programme.RELIER_VERS_LEMPLOI:
             cleaned["programme_format"] = ""
         return cleaned
@@ -575,18 +566,16 @@ class ContactForm(ReferralForm):
                 f"le {departement} : corrigez l'un ou l'autre.",
             )
         if self.young_person_alone:
-            if not cleaned.get("trusted_adult_name") and "trusted_adult_name" not in self.errors:
-                self.add_error(
-                    "trusted_adult_name",
-                    "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de "
-                    "confiance : nous le contacterons avec toi. Tu peux aussi appeler le 3018 "
-                    "ou le 119, gratuitement et sans donner ton nom.",
-                )
-            if not cleaned.get("trusted_adult_phone") and "trusted_adult_phone" not in self.errors:
-                self.add_error(
-                    "trusted_adult_phone",
-                    "Indique le téléphone de cet adulte de confiance.",
-                )
+            self.require(
+                cleaned,
+                "trusted_adult_name",
+                "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de "
+                "confiance : nous le contacterons avec toi. Tu peux aussi appeler le 3018 "
+                "ou le 119, gratuitement et sans donner ton nom.",
+            )
+            self.require(
+                cleaned, "trusted_adult_phone", "Indique le téléphone de cet adulte de confiance."
+            )
         return cleaned
 
 

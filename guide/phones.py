@@ -9,8 +9,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from phonenumbers import shortnumberinfo
 
-# National numbers are tried as metropolitan first, then as overseas départements'.
-NATIONAL_REGIONS = ("FR", "RE", "GP", "MQ", "GF", "YT")
+from relier_site.phones import NATIONAL_REGIONS, to_e164
 
 INVALID_MESSAGE = (
     "Ce numéro de téléphone n'est pas valide : indiquez un numéro français à 10 chiffres "
@@ -30,15 +29,10 @@ def normalize_phone(raw):
         if shortnumberinfo.is_valid_short_number_for_region(number, "FR"):
             return compact
         raise ValidationError(INVALID_MESSAGE, code="invalid_phone")
-    regions = (None,) if compact.startswith("+") else NATIONAL_REGIONS
-    for region in regions:
-        try:
-            number = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    raise ValidationError(INVALID_MESSAGE, code="invalid_phone")
+    stored = to_e164(text)
+    if stored is None:
+        raise ValidationError(INVALID_MESSAGE, code="invalid_phone")
+    return stored
 
 
 def display_phone(stored):

@@ -143,3 +143,19 @@ def booklet_structures(departement):
 def stale_structures(limit_date):
     """Structures (live or draft) last verified before `limit_date`, oldest first."""
     return Structure.objects.filter(last_verified__lt=limit_date).order_by("last_verified", "name")
+
+
+def departement_choices():
+    """(code, « Seine-Saint-Denis (93) ») of every département, in code order, for the
+    forms of other apps."""
+    return [(d.code, d.label) for d in territories.DEPARTEMENTS.values()]
+
+
+def departement_for_postcode(postcode):
+    """The code of the département of a 5-digit French postcode ("93200" → "93",
+    "20090" → "2A", "97400" → "974"); a French message for visitors when it has none
+    (ValueError)."""
+    try:
+        return territories.departement_for_postcode(postcode).code
+    except territories.TerritoryError as error:
+        raise ValueError(str(error)) from None

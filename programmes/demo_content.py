@@ -322,6 +322,11 @@ RESOURCES = DemoPage(
             '<a href="/agenda/">l\'agenda</a>.</p>'
         ),
         paragraph(
+            "<p>Vous souhaitez une séance d'information, un forum de prévention ou une "
+            "sensibilisation des parents dans votre établissement ? "
+            '<a href="/demander-une-intervention/">Demandez une intervention</a>.</p>'
+        ),
+        paragraph(
             "<p>Vous cherchez un document en particulier, par exemple notre rapport d'activité "
             "2024 ou le bilan d'impact du programme « Se reconstruire ensemble » ? "
             f"Écrivez-nous à {EMAIL_LINK}.</p>"
@@ -465,6 +470,11 @@ REBUILD_TOGETHER = DemoProgramme(
                 "Les séances d'information pour les parents sont-elles payantes ?",
                 "<p>Non, elles sont gratuites.</p>",
             ),
+        ),
+        paragraph(
+            "<p>Vous êtes un établissement scolaire ou un partenaire ? "
+            '<a href="/demander-une-intervention/?programme=se-reconstruire-ensemble">'
+            "Demandez une séance d'information ou une sensibilisation des parents</a>.</p>"
         ),
         call_to_action(
             "Votre enfant est concerné ?",
@@ -678,6 +688,11 @@ STOP_CYBERVIOLENCE = DemoProgramme(
             "<p>Garde une trace des messages (captures d'écran) et appelle le 3018 : c'est "
             "gratuit, anonyme et confidentiel. Le 3018 peut aussi t'aider à faire supprimer "
             "des contenus.</p>"
+        ),
+        paragraph(
+            "<p>Vous êtes un établissement scolaire ou un partenaire ? "
+            '<a href="/demander-une-intervention/?programme=stop-cyberviolences">'
+            "Demandez une intervention STOP Cyberviolences</a>.</p>"
         ),
         call_to_action(
             "Un jeune est concerné ?",

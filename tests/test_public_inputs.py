@@ -17,9 +17,12 @@ from wagtail.models import PageViewRestriction
 
 from guide.models import GuideIndexPage, Structure
 from programmes.models import Kit
+from referrals.forms import FORMS
+from referrals.models import Kind
 from tests.factories import StandardPageFactory
 from tests.guide.conftest import make_structure
 from tests.programmes.factories import KitFactory, ProgrammePageFactory, ResourcesPageFactory
+from tests.referrals.conftest import FORM_PATHS, VALID_DATA, make_form_page
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +45,19 @@ class PublicInput:
         return f"{self.method.upper()} {self.path} {self.name}"
 
 
+def referral_others(kind, name):
+    """Valid values (one concern) for the fields of a referral form but `name`, with one
+    field in error."""
+    data = VALID_DATA[kind](submission_token="")
+    data = {key: value[0] if isinstance(value, list) else value for key, value in data.items()}
+    wrong = "first_name" if kind != Kind.INTERVENTION else "audience"
+    if name == wrong:
+        wrong = "referrer_role" if kind != Kind.CONTACT else "requester"
+    data[wrong] = ""
+    data.pop(name, None)
+    return data
+
+
 PUBLIC_INPUTS = [
     PublicInput("/recherche/", "q"),
     PublicInput("/recherche/", "q", others={"page": "2"}),
@@ -58,6 +74,7 @@ PUBLIC_INPUTS = [
     PublicInput("/guide/", "page", others={"territoire": "93"}),
     PublicInput("/guide/imprimer/", "territoire"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
+    PublicInput("/suivi/", "jeton", method="path"),  # the referrer's follow-up link
     PublicInput("/_util/login/", "next"),
     PublicInput("/_util/login/", "username", method="post", others={"password": "x"}),
     PublicInput("/_util/authenticate_with_password/{restriction}/{page}/", "next"),
@@ -73,6 +90,14 @@ PUBLIC_INPUTS = [
         method="post",
         others={"password": PROTECTED_PAGE_PASSWORD},
     ),
+    # The referral forms: every field, the others filled validly but for one error, so
+    # that the form comes back with what was typed (nothing stored, no mail rendered).
+    *[
+        PublicInput(FORM_PATHS[kind], name, method="post", others=referral_others(kind, name))
+        for kind in Kind
+        for name in FORMS[kind].base_fields
+    ],
+    *[PublicInput(FORM_PATHS[kind], "programme") for kind in Kind],
 ]
 
 # Markup that must never come back as markup. Each has a distinctive piece (second item)
@@ -125,7 +150,7 @@ def encode(value):
 
 
 @pytest.fixture
-def public_site(home_page):
+def public_site(home_page, settings):
     """Pages and kits for every listed input: search results over two pages, filters
     with values, the guide with a local and a national structure, a password-protected
     page."""
@@ -151,6 +176,9 @@ def public_site(home_page):
         restriction_type=PageViewRestriction.PASSWORD,
         password=PROTECTED_PAGE_PASSWORD,
     )
+    for kind in Kind:
+        make_form_page(home_page, kind)
+    settings.REFERRALS_RATE_LIMIT = 100_000  # every example reaches the form
     return {"restriction": restriction.pk, "page": protected.pk}
 
 

@@ -548,8 +548,8 @@ FRANCE_TRAVAIL = DemoPage(
         call_to_action(
             "Vous êtes conseiller : inscrire un jeune",
             "Orientez vers nous un jeune de moins de 26 ans qui a vécu le harcèlement, "
-            "l'intimidation ou la discrimination. Le formulaire d'orientation arrive très "
-            "bientôt sur cette page ; elle vous dit déjà comment nous joindre.",
+            "l'intimidation ou la discrimination : le formulaire d'orientation prend cinq "
+            "minutes, et nous contactons le jeune avec son accord.",
             "Inscrire un jeune",
             "/orienter-un-jeune/",
         ),

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "guide",
+    "referrals",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -165,6 +166,17 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG": "relier_french"}}
 # The guide lists entries not verified for this many months (admin report).
 GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
+# Referrals (README « Demandes d'orientation et de contact »): a request is anonymised
+# this many months after its last activity; a form accepts this many submissions per
+# client address per hour.
+REFERRALS_RETENTION_MONTHS = env_int("REFERRALS_RETENTION_MONTHS", 24)
+REFERRALS_RATE_LIMIT = env_int("REFERRALS_RATE_LIMIT", 10)
+REFERRALS_RATE_LIMIT_WINDOW_SECONDS = 3600
+# Staff side of the referrals: a request still « Nouvelle » after this many French working
+# days is overdue (the routing group is reminded once a day); the referrer's follow-up link
+# works for this many days.
+REFERRALS_REMINDER_WORKING_DAYS = env_int("REFERRALS_REMINDER_WORKING_DAYS", 2)
+REFERRALS_FOLLOWUP_LINK_DAYS = env_int("REFERRALS_FOLLOWUP_LINK_DAYS", 90)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

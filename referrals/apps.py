@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    name = "referrals"
+    label = "referrals"
+    verbose_name = "Demandes d'orientation et de contact"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from relier_site.scheduling import register_daily_job
+
+        from .retention import apply_retention
+        from .services import send_reminders
+
+        register_daily_job(apply_retention, name="referral_retention")
+        register_daily_job(send_reminders, name="referral_reminders")

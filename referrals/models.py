@@ -1,0 +1,433 @@
+"""Requests received from the public forms (orientation by a professional, contact asked
+by a family or a young person, intervention asked by a school or a partner), their
+history, and the rules that say who is notified. Personal data: see README « Demandes
+d'orientation et de contact » for who sees it and how long it is kept."""
+
+import secrets
+from http import HTTPMethod
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from home.models import BasePage
+
+# Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_PREFIX = "RL"
+
+
+def new_reference():
+    """« RL-7K3M-9QX2 »: random (about 40 bits), not derived from anything personal."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{REFERENCE_PREFIX}-{chars[:4]}-{chars[4:]}"
+
+
+class Kind(models.TextChoices):
+    ORIENTATION = "orientation", "Orientation par un professionnel"
+    CONTACT = "contact", "Demande de contact"
+    INTERVENTION = "intervention", "Demande d'intervention"
+
+
+class Status(models.TextChoices):
+    NOUVELLE = "nouvelle", "Nouvelle"
+    PRISE_EN_CHARGE = "prise_en_charge", "Prise en charge"
+    CONTACT_ETABLI = "contact_etabli", "Contact établi"
+    ORIENTEE = "orientee", "Orientée"
+    ACCOMPAGNEMENT = "accompagnement", "Accompagnement en cours"
+    CLOTUREE = "cloturee", "Clôturée"
+    REFUSEE = "refusee", "Refusée"
+
+
+OPEN_STATUSES = (
+    Status.NOUVELLE,
+    Status.PRISE_EN_CHARGE,
+    Status.CONTACT_ETABLI,
+    Status.ORIENTEE,
+    Status.ACCOMPAGNEMENT,
+)
+CLOSED_STATUSES = (Status.CLOTUREE, Status.REFUSEE)
+
+
+class Programme(models.TextChoices):
+    """Programme slugs of the programmes app (its pages below /programmes/), and « not
+    sure ». Kept as plain values: no foreign key into the programmes app."""
+
+    RELIER_VERS_LEMPLOI = "relier-vers-lemploi", "Relier vers l'emploi"
+    SE_RECONSTRUIRE_ENSEMBLE = "se-reconstruire-ensemble", "Se reconstruire ensemble"
+    STOP_CYBERVIOLENCES = "stop-cyberviolences", "STOP Cyberviolences"
+    MONSTER_MOODS = "monster-moods", "Monster Moods"
+    MONSTER_MESSENGER = "monster-messenger", "Monster Messenger"
+    PAS_SUR = "pas-sur", "Je ne sais pas encore"
+
+
+class ProgrammeFormat(models.TextChoices):
+    """What is proposed within Relier vers l'emploi."""
+
+    GROUPES = "groupes", "Groupes d'échanges hebdomadaires"
+    ATELIERS = "ateliers", "Ateliers « La relation aux autres en entreprise »"
+    LES_DEUX = "les-deux", "Les deux"
+
+
+class Concern(models.TextChoices):
+    HARCELEMENT_SCOLAIRE = "harcelement-scolaire", "Harcèlement scolaire"
+    CYBERVIOLENCES = "cyberviolences", "Cyberviolences"
+    DISCRIMINATION = "discrimination", "Discrimination"
+    INTIMIDATION_TRAVAIL = "intimidation-travail", "Intimidation au travail"
+    ISOLEMENT = "isolement", "Isolement"
+    AUTRE = "autre", "Autre"
+
+
+class Requester(models.TextChoices):
+    PARENT = "parent", "Un parent"
+    JEUNE = "jeune", "Le jeune lui-même ou elle-même"
+    PROCHE = "proche", "Un proche (famille, ami)"
+    PROFESSIONNEL = "professionnel", "Un professionnel"
+
+
+class ContactPreference(models.TextChoices):
+    TELEPHONE = "telephone", "Par téléphone"
+    SMS = "sms", "Par SMS"
+    EMAIL = "email", "Par courriel"
+
+
+class OrganisationType(models.TextChoices):
+    FRANCE_TRAVAIL = "france-travail", "France Travail"
+    MISSION_LOCALE = "mission-locale", "Mission locale"
+    ETABLISSEMENT_SCOLAIRE = "etablissement-scolaire", "Établissement scolaire"
+    ASSOCIATION = "association", "Association"
+    COLLECTIVITE = "collectivite", "Collectivité territoriale"
+    SANTE_SOCIAL = "sante-social", "Structure médicale ou sociale"
+    ENTREPRISE = "entreprise", "Entreprise"
+    AUTRE = "autre", "Autre"
+
+
+class InterventionType(models.TextChoices):
+    SEANCE_INFORMATION = "seance-information", "Séance d'information"
+    FORUM_PREVENTION = "forum-prevention", "Forum de prévention"
+    SENSIBILISATION_PARENTS = "sensibilisation-parents", "Sensibilisation des parents"
+    ATELIER_FRANCE_TRAVAIL = "atelier-france-travail", "Atelier en agence France Travail"
+    AUTRE = "autre", "Autre"
+
+
+class AgeBand(models.TextChoices):
+    """Kept after anonymisation, for the statistics."""
+
+    MOINS_11 = "3-10", "3 à 10 ans"
+    DE_11_A_14 = "11-14", "11 à 14 ans"
+    DE_15_A_17 = "15-17", "15 à 17 ans"
+    DE_18_A_25 = "18-25", "18 à 25 ans"
+    PLUS_25 = "26-30", "26 à 30 ans"
+
+
+def age_band_for(age):
+    if age is None:
+        return ""
+    if age <= 10:
+        return AgeBand.MOINS_11
+    if age <= 14:
+        return AgeBand.DE_11_A_14
+    if age <= 17:
+        return AgeBand.DE_15_A_17
+    if age <= 25:
+        return AgeBand.DE_18_A_25
+    return AgeBand.PLUS_25
+
+
+class ReferralQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        """Still « Nouvelle » after REFERRALS_REMINDER_WORKING_DAYS French working days
+        (referrals.calendar): what the inbox shows as overdue and the reminder job sends."""
+        from .calendar import overdue_cutoff, start_of_day
+
+        today = today or timezone.localdate()
+        cutoff = overdue_cutoff(today, settings.REFERRALS_REMINDER_WORKING_DAYS)
+        return self.filter(status=Status.NOUVELLE, created_at__lt=start_of_day(cutoff))
+
+
+class Referral(models.Model):
+    """One request received from a public form, of any kind."""
+
+    contains_personal_data = True
+
+    MESSAGE_MAX_LENGTH = 1000
+
+    reference = models.CharField(
+        "Référence", max_length=16, unique=True, default=new_reference, editable=False
+    )
+    kind = models.CharField("Type de demande", max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        "Statut", max_length=20, choices=Status.choices, default=Status.NOUVELLE, db_index=True
+    )
+    status_reason = models.TextField("Motif", blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Suivie par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_referrals",
+    )
+    urgent = models.BooleanField("Urgente", default=False, db_index=True)
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name="Doublon possible de",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="possible_duplicates",
+    )
+
+    # What the request is about.
+    programme = models.CharField("Programme", max_length=40, choices=Programme.choices, blank=True)
+    programme_format = models.CharField(
+        "Format proposé", max_length=20, choices=ProgrammeFormat.choices, blank=True
+    )
+    departement = models.CharField("Département", max_length=3, blank=True)
+    age = models.PositiveSmallIntegerField("Âge du jeune", null=True, blank=True)
+    age_band = models.CharField("Tranche d'âge", max_length=8, choices=AgeBand.choices, blank=True)
+    concerns = models.JSONField("Ce que le jeune a vécu", default=list, blank=True)
+    message = models.TextField("Message", max_length=MESSAGE_MAX_LENGTH, blank=True)
+
+    # The young person or the person asking to be contacted.
+    requester = models.CharField(
+        "Qui fait la demande", max_length=20, choices=Requester.choices, blank=True
+    )
+    first_name = models.CharField("Prénom ou pseudonyme", max_length=100, blank=True)
+    phone = models.CharField("Téléphone", max_length=20, blank=True)
+    email = models.EmailField("Adresse électronique", max_length=254, blank=True)
+    postcode = models.CharField("Code postal", max_length=5, blank=True)
+    contact_preference = models.CharField(
+        "Moyen de contact préféré", max_length=20, choices=ContactPreference.choices, blank=True
+    )
+    contact_times = models.CharField("Moments pour être contacté", max_length=200, blank=True)
+    consent_confirmed = models.BooleanField("Accord du jeune pour être contacté", default=False)
+    trusted_adult_name = models.CharField("Adulte de confiance", max_length=100, blank=True)
+    trusted_adult_phone = models.CharField(
+        "Téléphone de l'adulte de confiance", max_length=20, blank=True
+    )
+
+    # The referrer (orientation) or the organisation asking (intervention).
+    referrer_name = models.CharField("Nom du professionnel", max_length=150, blank=True)
+    referrer_role = models.CharField("Fonction", max_length=150, blank=True)
+    organisation_type = models.CharField(
+        "Type de structure", max_length=30, choices=OrganisationType.choices, blank=True
+    )
+    organisation_name = models.CharField("Structure", max_length=200, blank=True)
+    agency = models.CharField("Agence France Travail", max_length=200, blank=True)
+    referrer_email = models.EmailField("Courriel professionnel", max_length=254, blank=True)
+    referrer_phone = models.CharField("Téléphone professionnel", max_length=20, blank=True)
+
+    # Intervention.
+    intervention_type = models.CharField(
+        "Type d'intervention", max_length=30, choices=InterventionType.choices, blank=True
+    )
+    audience = models.CharField("Public concerné", max_length=200, blank=True)
+    audience_size = models.PositiveIntegerField("Nombre de participants", null=True, blank=True)
+    preferred_period = models.CharField("Période souhaitée", max_length=200, blank=True)
+
+    submission_token = models.CharField("Jeton d'envoi", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("Reçue le", default=timezone.now, db_index=True)
+    last_activity_at = models.DateTimeField("Dernière activité", default=timezone.now)
+    first_contact_at = models.DateTimeField("Premier contact", null=True, blank=True)
+    closed_at = models.DateTimeField("Clôturée le", null=True, blank=True)
+    anonymised_at = models.DateTimeField("Anonymisée le", null=True, blank=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Demande"
+        verbose_name_plural = "Demandes"
+        ordering = ["-urgent", "-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="referral_status_created")]
+
+    def __str__(self):
+        return f"{self.reference} ({self.get_kind_display()})"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def concern_labels(self):
+        labels = dict(Concern.choices)
+        return [labels.get(code, code) for code in self.concerns or []]
+
+
+class ReferralEvent(models.Model):
+    """One entry of a request's history: who did what, and when."""
+
+    contains_personal_data = True
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Reçue"
+        ASSIGNED = "assigned", "Attribuée"
+        STATUS = "status", "Changement de statut"
+        NOTE = "note", "Note"
+        REMINDER = "reminder", "Relance"
+        DUPLICATE = "duplicate", "Doublon possible"
+        EXPORT = "export", "Export"
+        ACCESS_EXPORT = "access_export", "Export des données d'une personne"
+        ANONYMISED = "anonymised", "Anonymisée"
+        ERASED = "erased", "Effacée"
+
+    referral = models.ForeignKey(
+        Referral, verbose_name="Demande", on_delete=models.CASCADE, related_name="events"
+    )
+    at = models.DateTimeField("Le", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField("Action", max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        "Statut avant", max_length=20, choices=Status.choices, blank=True
+    )
+    to_status = models.CharField("Statut après", max_length=20, choices=Status.choices, blank=True)
+    note = models.TextField("Note", blank=True)
+
+    class Meta:
+        verbose_name = "Événement d'une demande"
+        verbose_name_plural = "Historique des demandes"
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.referral.reference} : {self.get_action_display()}"
+
+
+class RoutingRuleQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class RoutingRule(models.Model):
+    """Who is notified of a new request: by kind, programme and département (a blank
+    criterion matches everything)."""
+
+    kind = models.CharField(
+        "Type de demande",
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        help_text="Laissez vide pour tous les types.",
+    )
+    programme = models.CharField(
+        "Programme",
+        max_length=40,
+        choices=Programme.choices,
+        blank=True,
+        help_text="Laissez vide pour tous les programmes.",
+    )
+    departements = models.CharField(
+        "Départements",
+        max_length=500,
+        blank=True,
+        help_text="Codes séparés par des virgules (par exemple « 93, 94, 974 ») ; "
+        "laissez vide pour toute la France.",
+    )
+    group = models.ForeignKey(
+        "auth.Group",
+        verbose_name="Groupe prévenu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    emails = models.TextField(
+        "Adresses prévenues",
+        blank=True,
+        help_text="Une adresse par ligne (ou séparées par des virgules).",
+    )
+    active = models.BooleanField("Active", default=True)
+
+    objects = RoutingRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Règle d'acheminement"
+        verbose_name_plural = "Règles d'acheminement"
+        ordering = ["kind", "programme", "departements", "pk"]
+
+    def __str__(self):
+        parts = [
+            self.get_kind_display() or "Toutes les demandes",
+            self.get_programme_display() or "tous les programmes",
+            self.departements or "toute la France",
+        ]
+        return " · ".join(parts)
+
+    def departement_codes(self):
+        return [code.strip().upper() for code in self.departements.split(",") if code.strip()]
+
+    def email_list(self):
+        raw = self.emails.replace(",", "\n").replace(";", "\n")
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+
+    def matches(self, *, kind, programme, departement):
+        if self.kind and self.kind != kind:
+            return False
+        if self.programme and self.programme != programme:
+            return False
+        codes = self.departement_codes()
+        return not codes or (departement or "").upper() in codes
+
+
+class ReferralFormPage(RoutablePageMixin, BasePage):
+    """A public form page (/orienter-un-jeune/, /etre-contacte/,
+    /demander-une-intervention/): editors keep the texts, the kind picks the form. The
+    confirmation is the sub-page « merci/ », reached after the POST by a redirect."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    template = "referrals/referral_form_page.html"
+    allowed_http_methods = [*BasePage.allowed_http_methods, HTTPMethod.POST]
+
+    kind = models.CharField(
+        "Formulaire",
+        max_length=20,
+        choices=Kind.choices,
+        unique=True,
+        help_text="Le formulaire affiché sur la page. Une seule page par formulaire.",
+    )
+    confirmation_title = models.CharField(
+        "Titre de la confirmation", max_length=150, default="Votre demande est bien arrivée"
+    )
+    confirmation_text = RichTextField(
+        "Ce qui se passe ensuite",
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="Affiché sur la page de confirmation, sous le numéro de la demande.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_title"), FieldPanel("confirmation_text")],
+            heading="Page de confirmation",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Page de formulaire de demande"
+        verbose_name_plural = "Pages de formulaire de demande"
+
+    @path("")
+    def form_view(self, request):
+        from .views import form_page
+
+        return form_page(self, request)
+
+    @path("merci/", name="confirmation")
+    def confirmation_view(self, request):
+        from .views import confirmation_page
+
+        return confirmation_page(self, request)

@@ -1,0 +1,330 @@
+"""The only code that changes referrals or sends their mail.
+
+Intake (top): `submit_referral` stores a request from a public form, its history entry
+and its duplicate flag, and queues its mails in the outbox, in one transaction.
+
+Triage (bottom): assignment, status changes, notes, reminders, the referrer's follow-up
+mails, the logging of exports.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import emails
+from .models import Referral, ReferralEvent, age_band_for
+
+logger = logging.getLogger(__name__)
+
+# A new request whose contact matches an open one from this many days is flagged.
+DUPLICATE_WINDOW_DAYS = 30
+
+
+def referral_for_token(token):
+    """The request stored with this submission token, or None."""
+    return Referral.objects.filter(submission_token=token).first()
+
+
+def find_possible_duplicate(referral):
+    """The most recent open request of the last 30 days with the same email address or
+    phone number (normalised: E.164 phones, case-insensitive emails), or None."""
+    contacts = Q()
+    if referral.email:
+        contacts |= Q(email__iexact=referral.email)
+    if referral.phone:
+        contacts |= Q(phone=referral.phone)
+    if not contacts:
+        return None
+    since = timezone.now() - timedelta(days=DUPLICATE_WINDOW_DAYS)
+    return (
+        Referral.objects.open()
+        .filter(contacts, created_at__gte=since)
+        .exclude(pk=referral.pk)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def submit_referral(*, kind, data, submission_token):
+    """Store a request received from a public form and queue its mails; return it.
+
+    One transaction: the row, its « created » history entry, the duplicate flag (never a
+    refusal) and the outbox rows (confirmation to the person and to the referrer, staff
+    notification to the routing group) are stored together or not at all. A second call
+    with the same `submission_token` returns the first request and stores nothing.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        referral = Referral(
+            kind=kind,
+            submission_token=submission_token,
+            created_at=now,
+            last_activity_at=now,
+            **data,
+        )
+        referral.age_band = age_band_for(referral.age)
+        referral.possible_duplicate_of = find_possible_duplicate(referral)
+        try:
+            with transaction.atomic():
+                referral.save()
+        except IntegrityError:
+            existing = referral_for_token(submission_token)
+            if existing is None:
+                raise
+            return existing
+        ReferralEvent.objects.create(
+            referral=referral,
+            at=now,
+            action=ReferralEvent.Action.CREATED,
+            to_status=referral.status,
+        )
+        if referral.possible_duplicate_of is not None:
+            ReferralEvent.objects.create(
+                referral=referral,
+                at=now,
+                action=ReferralEvent.Action.DUPLICATE,
+                note=f"Doublon possible de {referral.possible_duplicate_of.reference}.",
+            )
+        emails.send_submission_mails(referral)
+    logger.info(
+        "Referral %s received (kind %s, urgent %s, possible duplicate of %s).",
+        referral.pk,
+        kind,
+        referral.urgent,
+        referral.possible_duplicate_of_id,
+    )
+    return referral
+
+
+# --- Triage ---
+# The staff side: assignment, status changes through referrals.workflow, notes, the
+# reminders of overdue requests, the referrer's follow-up emails, and the logging of
+# exports. Every change writes its ReferralEvent (who, when, what) in the same transaction.
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+
+from relier_site.mail import send_templated_mail  # noqa: E402
+from relier_site.text import clean_text  # noqa: E402
+
+from . import workflow  # noqa: E402
+from .calendar import start_of_day  # noqa: E402
+from .followup import followup_url  # noqa: E402
+from .models import Status  # noqa: E402
+from .workflow import TransitionNotAllowed  # noqa: E402
+
+NOTE_MAX_LENGTH = 2000
+REASON_MAX_LENGTH = 500
+
+
+def handlers():
+    """Active staff accounts that may handle requests (roles Accompagnement and
+    Administration, and superusers): who a request can be assigned to."""
+    User = get_user_model()
+    perm = Q(
+        groups__permissions__codename="change_referral",
+        groups__permissions__content_type__app_label="referrals",
+    ) | Q(
+        user_permissions__codename="change_referral",
+        user_permissions__content_type__app_label="referrals",
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(perm | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def staff_name(user):
+    return (user.get_full_name() or user.get_username()) if user else "le système"
+
+
+def _require_handler(user):
+    if not user.has_perm(workflow.HANDLE):
+        raise TransitionNotAllowed("Vous n'avez pas le droit de traiter les demandes.")
+
+
+def _locked(referral):
+    return Referral.objects.select_for_update().get(pk=referral.pk)
+
+
+def _event(referral, action, actor=None, *, now=None, **fields):
+    return ReferralEvent.objects.create(
+        referral=referral, action=action, actor=actor, at=now or timezone.now(), **fields
+    )
+
+
+def _assign(referral, assignee, actor, now):
+    referral.assigned_to = assignee
+    _event(
+        referral,
+        ReferralEvent.Action.ASSIGNED,
+        actor,
+        now=now,
+        note=f"Attribuée à {staff_name(assignee)}",
+    )
+
+
+def _apply(referral, transition, actor, reason, now):
+    from_status = referral.status
+    if transition.requires_assignee and referral.assigned_to is None:
+        _assign(referral, actor, actor, now)
+    referral.status = transition.target
+    if transition.requires_reason:
+        referral.status_reason = reason
+    if transition.records_first_contact and referral.first_contact_at is None:
+        referral.first_contact_at = now
+    if transition.closes:
+        referral.closed_at = now
+    referral.last_activity_at = now
+    referral.save()
+    _event(
+        referral,
+        ReferralEvent.Action.STATUS,
+        actor,
+        now=now,
+        from_status=from_status,
+        to_status=transition.target,
+        note=reason if transition.requires_reason else "",
+    )
+    if transition.tells_referrer:
+        send_followup(referral)
+
+
+@transaction.atomic
+def assign(referral, assignee, *, actor, now=None):
+    """Give the request to `assignee` (a person with the role). A « Nouvelle » request is
+    taken in charge at the same time (nouvelle → prise en charge)."""
+    _require_handler(actor)
+    if assignee is None or not handlers().filter(pk=assignee.pk).exists():
+        raise TransitionNotAllowed(
+            "Cette personne ne peut pas suivre les demandes (rôle Accompagnement requis)."
+        )
+    now = now or timezone.now()
+    referral = _locked(referral)
+    if referral.anonymised_at:
+        raise TransitionNotAllowed("Cette demande est anonymisée : elle ne peut plus changer.")
+    _assign(referral, assignee, actor, now)
+    referral.last_activity_at = now
+    referral.save(update_fields=["assigned_to", "last_activity_at"])
+    if referral.status == Status.NOUVELLE:
+        _apply(
+            referral, workflow.transition(Status.NOUVELLE, Status.PRISE_EN_CHARGE), actor, "", now
+        )
+    return referral
+
+
+@transaction.atomic
+def change_status(referral, target, *, actor, reason="", now=None):
+    """Move the request to `target` if referrals.workflow allows it (TransitionNotAllowed,
+    with a French message, otherwise)."""
+    now = now or timezone.now()
+    referral = _locked(referral)
+    if referral.anonymised_at:
+        raise TransitionNotAllowed("Cette demande est anonymisée : elle ne peut plus changer.")
+    reason = clean_text(reason, REASON_MAX_LENGTH, multiline=True).strip()
+    transition = workflow.check(referral.status, target, actor, reason=reason)
+    _apply(referral, transition, actor, reason, now)
+    return referral
+
+
+@transaction.atomic
+def add_note(referral, text, *, actor, now=None):
+    _require_handler(actor)
+    text = clean_text(text, NOTE_MAX_LENGTH, multiline=True).strip()
+    if not text:
+        raise TransitionNotAllowed("La note est vide.")
+    now = now or timezone.now()
+    referral = _locked(referral)
+    if referral.anonymised_at:
+        raise TransitionNotAllowed("Cette demande est anonymisée : elle ne peut plus changer.")
+    referral.last_activity_at = now
+    referral.save(update_fields=["last_activity_at"])
+    return _event(referral, ReferralEvent.Action.NOTE, actor, now=now, note=text)
+
+
+def send_followup(referral):
+    """The referrer's email when the request is taken in charge and when it is closed:
+    the reference, the status and the follow-up link, nothing about the young person."""
+    if not referral.referrer_email:
+        return None
+    return send_templated_mail(
+        "emails/referrals/followup",
+        {
+            "reference": referral.reference,
+            "status_label": referral.get_status_display(),
+            "is_closed": referral.status in workflow.FINAL_STATUSES,
+            "followup_url": followup_url(referral),
+            "link_days": settings.REFERRALS_FOLLOWUP_LINK_DAYS,
+        },
+        [referral.referrer_email],
+        reason_key=f"referral:{referral.pk}:followup:{referral.status}",
+        subject_key=emails.subject_key(referral),
+    )
+
+
+def send_reminders(*, now=None):
+    """Daily job: remind the routing group of every request still « Nouvelle » after
+    REFERRALS_REMINDER_WORKING_DAYS working days, at most once a day per request.
+    Returns how many reminders were sent."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = 0
+    for referral in Referral.objects.overdue(today).filter(anonymised_at__isnull=True):
+        reason_key = f"referral:{referral.pk}:reminder:{today.isoformat()}"
+        if referral.events.filter(
+            action=ReferralEvent.Action.REMINDER, at__gte=start_of_day(today)
+        ).exists():
+            continue
+        recipients = emails.routing_recipients(referral)
+        with transaction.atomic():
+            if recipients:
+                send_templated_mail(
+                    "emails/referrals/reminder",
+                    {
+                        "reference": referral.reference,
+                        "kind_label": referral.get_kind_display(),
+                        "programme_label": referral.get_programme_display(),
+                        "departement": referral.departement,
+                        "urgent": referral.urgent,
+                        "received_on": timezone.localtime(referral.created_at).date(),
+                        "working_days": settings.REFERRALS_REMINDER_WORKING_DAYS,
+                        "admin_url": emails.admin_url(referral),
+                    },
+                    recipients,
+                    reason_key=reason_key,
+                    subject_key=emails.subject_key(referral),
+                )
+            _event(
+                referral,
+                ReferralEvent.Action.REMINDER,
+                now=now,
+                note=f"Relance envoyée à {len(recipients)} adresse(s)"
+                if recipients
+                else "Aucune règle d'acheminement ne correspond : relance non envoyée",
+            )
+        if not recipients:
+            logger.warning("Referral %s is overdue and no routing rule matches it", referral.pk)
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def log_export(referrals, *, actor, file_format):
+    """One ReferralEvent per exported request (who exported it, when, in which format):
+    no personal value in it."""
+    now = timezone.now()
+    ReferralEvent.objects.bulk_create(
+        ReferralEvent(
+            referral_id=pk,
+            action=ReferralEvent.Action.EXPORT,
+            actor=actor,
+            at=now,
+            note=f"Export {file_format.upper()} de la liste",
+        )
+        for pk in referrals
+    )

@@ -1,0 +1,81 @@
+"""Demo content of the referrals app: /orienter-un-jeune/ and /etre-contacte/ become the
+real forms (the placeholders turned in place: same id, slug and menu position, so every
+link to them still works), /demander-une-intervention/ is added, the programme pages and
+/francetravail/ open the forms with their programme preselected; a second run changes
+nothing."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from home.models import StandardPage
+from referrals.models import Kind, ReferralFormPage, RoutingRule
+from tests.db import built_once
+from tests.home.test_demo_content import delete_document_files
+from tests.html import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_blocker):
+    with built_once(django_db_blocker):
+        out = io.StringIO()
+        call_command("load_demo_content", stdout=out, stderr=out)
+        yield out.getvalue()
+        delete_document_files()
+
+
+@pytest.fixture
+def demo_loaded(demo_site, db):
+    return demo_site
+
+
+def test_a_fresh_install_has_the_three_forms(client, demo_loaded):
+    for path, kind in (
+        ("/orienter-un-jeune/", Kind.ORIENTATION),
+        ("/etre-contacte/", Kind.CONTACT),
+        ("/demander-une-intervention/", Kind.INTERVENTION),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.context["page"].specific.kind == kind
+        assert 'name="submission_token"' in response.content.decode()
+    assert not StandardPage.objects.filter(slug__in=["orienter-un-jeune", "etre-contacte"]).exists()
+    assert RoutingRule.objects.filter(group__name="Accompagnement").count() == 1
+
+
+def test_programme_pages_and_the_france_travail_space_preselect_their_programme(
+    client, demo_loaded
+):
+    html = client.get("/programmes/relier-vers-lemploi/").content.decode()
+    assert 'href="/orienter-un-jeune/?programme=relier-vers-lemploi"' in html
+    html = client.get("/francetravail/").content.decode()
+    assert 'href="/orienter-un-jeune/?programme=relier-vers-lemploi"' in html
+    html = client.get("/programmes/stop-cyberviolences/").content.decode()
+    assert 'href="/demander-une-intervention/?programme=stop-cyberviolences"' in html
+    html = client.get("/ressources/").content.decode()
+    assert 'href="/demander-une-intervention/"' in html
+
+    form = client.get("/orienter-un-jeune/?programme=relier-vers-lemploi").content.decode()
+    assert re.search(r'value="relier-vers-lemploi"[^>]*checked', form)
+
+
+def test_the_home_page_links_still_reach_the_forms(client, demo_loaded):
+    html = client.get("/").content.decode()
+    assert 'href="/etre-contacte/"' in html
+    assert 'href="/orienter-un-jeune/"' in html
+
+
+def test_a_second_run_creates_nothing(demo_loaded):
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out, stderr=out)
+    assert ReferralFormPage.objects.count() == 3
+    assert RoutingRule.objects.count() == 1
+
+
+def test_the_form_page_shows_its_texts(client, demo_loaded):
+    text = visible_text(client.get("/etre-contacte/").content.decode())
+    assert "Tu n'es pas seul" in text.replace("\u202f", " ").replace("\u00a0", " ")

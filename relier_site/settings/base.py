@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "guide",
+    "events",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -165,6 +166,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG": "relier_french"}}
 # The guide lists entries not verified for this many months (admin report).
 GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
+# Agenda: the reminder leaves this many hours before a session (0: the day before at
+# 9:00, in the session's time zone); self-cancellation links expire after this many days.
+EVENTS_REMINDER_HOURS_BEFORE = env_int("EVENTS_REMINDER_HOURS_BEFORE", 0)
+EVENTS_CANCEL_LINK_MAX_AGE_DAYS = env_int("EVENTS_CANCEL_LINK_MAX_AGE_DAYS", 365)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

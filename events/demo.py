@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from home.demo.typography import french_typography
 from home.demo.build import polish
 from home.demo.content import TOP_LEVEL_ORDER, helplines, paragraph
+from home.demo.typography import french_typography
 from home.models import StandardPage
 
 from . import series, services

@@ -149,12 +149,16 @@ class RegistrationForm(PublicForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.profile == EventPage.Profile.YOUTH and "email" in cleaned and "phone" in cleaned:
-            if not cleaned["email"] and not cleaned["phone"]:
-                self.add_error(
-                    "email",
-                    "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit).",
-                )
+        youth = self.profile == EventPage.Profile.YOUTH
+        if (
+            youth
+            and "email" in cleaned
+            and "phone" in cleaned
+            and not (cleaned["email"] or cleaned["phone"])
+        ):
+            self.add_error(
+                "email", "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit)."
+            )
         return cleaned
 
     @property

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "programmes",
     "guide",
     "referrals",
+    "events",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -177,6 +178,10 @@ REFERRALS_RATE_LIMIT_WINDOW_SECONDS = 3600
 # works for this many days.
 REFERRALS_REMINDER_WORKING_DAYS = env_int("REFERRALS_REMINDER_WORKING_DAYS", 2)
 REFERRALS_FOLLOWUP_LINK_DAYS = env_int("REFERRALS_FOLLOWUP_LINK_DAYS", 90)
+# Agenda: the reminder leaves this many hours before a session (0: the day before at
+# 9:00, in the session's time zone); self-cancellation links expire after this many days.
+EVENTS_REMINDER_HOURS_BEFORE = env_int("EVENTS_REMINDER_HOURS_BEFORE", 0)
+EVENTS_CANCEL_LINK_MAX_AGE_DAYS = env_int("EVENTS_CANCEL_LINK_MAX_AGE_DAYS", 365)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

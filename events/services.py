@@ -1,0 +1,269 @@
+"""The only code that changes the agenda's state or sends its emails (one transaction
+per function; the outbox delivers after the commit).
+
+Capacity is enforced inside the transaction: on PostgreSQL the session row is locked
+(`select_for_update`) before counting its confirmed registrations, so concurrent
+registrations queue one behind another; on SQLite every transaction takes the write
+lock when it begins (`transaction_mode` IMMEDIATE), which serialises them the same way.
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from relier_site.mail import cancel_pending
+
+from . import emails
+from .models import EventPage, Registration, Session
+
+logger = logging.getLogger(__name__)
+
+CONFIRMED = "confirmed"
+WAITLISTED = "waitlisted"
+
+
+class RegistrationRefused(Exception):
+    """The session does not take registrations; the message says why, in French."""
+
+
+@dataclass
+class RegistrationResult:
+    registration: Registration
+    outcome: str  # CONFIRMED or WAITLISTED
+    already_registered: bool = False  # same email or phone as an active registration
+    repeated_submission: bool = False  # the same form sent twice
+
+    @property
+    def confirmed(self):
+        return self.outcome == CONFIRMED
+
+
+def refusal_reason(session, now=None):
+    """Why `session` takes no registration (French), or "" when it does."""
+    if session is None:
+        return "Cette séance n'existe pas ou n'est plus proposée."
+    if session.is_cancelled:
+        return "Cette séance est annulée : les inscriptions sont fermées."
+    if (
+        not session.is_published
+        or not EventPage.objects.live().public().filter(pk=session.event_id).exists()
+    ):
+        return "Cette séance n'est pas ouverte aux inscriptions."
+    if session.is_past(now):
+        return "Cette séance a déjà eu lieu : les inscriptions sont fermées."
+    return ""
+
+
+def _locked_session(session_id):
+    # Only the session's row is locked (not the event page joined for its fields).
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .filter(pk=session_id)
+        .first()
+    )
+
+
+def _active_duplicate(session, data):
+    duplicates = Q()
+    if data.get("email"):
+        duplicates |= Q(email__iexact=data["email"])
+    if data.get("phone"):
+        duplicates |= Q(phone=data["phone"])
+    if not duplicates:
+        return None
+    return (
+        session.registrations.exclude(status=Registration.Status.CANCELLED)
+        .filter(duplicates)
+        .first()
+    )
+
+
+def _has_room(session):
+    """A new person gets a place: fewer confirmed than places and nobody waiting first."""
+    registrations = session.registrations
+    confirmed = registrations.filter(status=Registration.Status.CONFIRMED).count()
+    waiting = registrations.filter(status=Registration.Status.WAITLISTED).exists()
+    return confirmed < session.capacity and not waiting
+
+
+def _outcome(registration):
+    if registration.status == Registration.Status.CONFIRMED:
+        return CONFIRMED
+    return WAITLISTED
+
+
+REGISTRATION_FIELDS = ("name", "organisation", "agency", "email", "phone", "age")
+
+
+def register(session, data, *, submission_key=""):
+    """Register a person (cleaned form data) to `session`.
+
+    Returns a RegistrationResult: confirmed, or on the waiting list when the session is
+    full. The same email (or phone) as an active registration gives that registration
+    back (`already_registered`) and sends its confirmation again; the same form sent
+    twice (`submission_key`) gives the first result and sends nothing more. Raises
+    RegistrationRefused (nothing changed) for a past, cancelled, unpublished or unknown
+    session.
+    """
+    with transaction.atomic():
+        locked = _locked_session(session.pk if session is not None else None)
+        reason = refusal_reason(locked)
+        if reason:
+            raise RegistrationRefused(reason)
+        if submission_key:
+            repeated = locked.registrations.filter(submission_key=submission_key).first()
+            if repeated is not None:
+                return RegistrationResult(repeated, _outcome(repeated), repeated_submission=True)
+        existing = _active_duplicate(locked, data)
+        if existing is not None:
+            _resend_confirmation(existing)
+            return RegistrationResult(existing, _outcome(existing), already_registered=True)
+        status = (
+            Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
+        )
+        registration = Registration(
+            session=locked,
+            status=status,
+            profile=locked.event.registration_profile,
+            submission_key=submission_key,
+            **{
+                name: data.get(name) or ("" if name != "age" else None)
+                for name in REGISTRATION_FIELDS
+            },
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            # The same address registered at the same moment (unique constraint).
+            existing = _active_duplicate(locked, data)
+            if existing is None:
+                raise
+            return RegistrationResult(existing, _outcome(existing), already_registered=True)
+        emails.send_confirmation(registration)
+    logger.info("Registration %s to session %s: %s", registration.pk, locked.pk, status)
+    return RegistrationResult(registration, _outcome(registration))
+
+
+def _resend_confirmation(registration):
+    """« Vous êtes déjà inscrit·e »: the confirmation (or waiting-list notice) again,
+    under a new reason so that the outbox sends it."""
+    resend = uuid.uuid4().hex[:12]
+    emails.send_confirmation(registration, resend=resend)
+
+
+def cancel_registration(registration):
+    """Cancel a registration (self-cancellation or staff); the first waiting person
+    takes the freed place and is emailed. Cancelling twice changes nothing."""
+    with transaction.atomic():
+        session = _locked_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return registration
+        had_place = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.cancel_nonce = ""
+        registration.sequence += 1
+        registration.save()
+        cancel_pending(emails.subject_key(registration))
+        emails.send_cancellation_ack(registration, had_place=had_place)
+        if had_place:
+            promote_waiting(session)
+    logger.info("Registration %s cancelled", registration.pk)
+    return registration
+
+
+def promote_waiting(session):
+    """Give the free places of an upcoming, scheduled session to the waiting list, in
+    order of registration; each promoted person is emailed. Call inside a transaction
+    holding the session's lock."""
+    if session.is_cancelled or session.is_past():
+        return []
+    promoted = []
+    confirmed = session.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    waiting = session.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
+        "created_at", "pk"
+    )
+    for registration in waiting[: max(0, session.capacity - confirmed)]:
+        registration.status = Registration.Status.CONFIRMED
+        registration.promoted_at = timezone.now()
+        registration.save(update_fields=["status", "promoted_at"])
+        registration.session = session
+        emails.send_promotion(registration)
+        promoted.append(registration)
+        logger.info("Registration %s promoted from the waiting list", registration.pk)
+    return promoted
+
+
+# --- Sessions (the editor's form calls these) ----------------------------------------
+
+SCHEDULE_FIELDS = ("start", "end", "timezone")
+
+
+def save_session(session, previous=None):
+    """Save a session edited in the admin and tell its registrants what changed.
+
+    `previous` holds the values before the edit (None for a new session): a move (start,
+    end or time zone) or a cancellation increments `sequence` and sends each active
+    registrant the updated or cancelled invitation, with the pending reminder replaced;
+    more places promote the waiting list; a new video link re-queues the reminders.
+    Fewer places than registrations keep everyone (new people join the waiting list).
+    """
+    with transaction.atomic():
+        if previous is None:
+            session.save()
+            return session
+        moved = any(previous[name] != getattr(session, name) for name in SCHEDULE_FIELDS)
+        cancelled = session.is_cancelled and previous["status"] != Session.Status.CANCELLED
+        reopened = not session.is_cancelled and previous["status"] == Session.Status.CANCELLED
+        if moved or cancelled or reopened:
+            session.sequence += 1
+        session.save()
+        locked = _locked_session(session.pk)
+        active = list(
+            locked.registrations.exclude(status=Registration.Status.CANCELLED).order_by(
+                "created_at", "pk"
+            )
+        )
+        for registration in active:
+            registration.session = locked
+            if cancelled:
+                cancel_pending(emails.subject_key(registration))
+                emails.send_session_cancelled(registration)
+            elif moved or reopened:
+                cancel_pending(emails.subject_key(registration))
+                emails.send_moved(registration)
+            elif previous["video_link"] != session.video_link:
+                cancel_pending(emails.subject_key(registration))
+                emails.schedule_reminder(registration)
+        if not locked.is_cancelled and locked.capacity > previous["capacity"]:
+            promote_waiting(locked)
+    return session
+
+
+def create_series(first, starts):
+    """Save `first` and one session per (start, end) of `starts` (the other dates of
+    the series), all with the same settings and series identifier."""
+    series = uuid.uuid4()
+    with transaction.atomic():
+        first.series = series
+        first.save()
+        for start, end in starts:
+            Session.objects.create(
+                event=first.event,
+                start=start,
+                end=end,
+                timezone=first.timezone,
+                capacity=first.capacity,
+                status=first.status,
+                is_published=first.is_published,
+                video_link=first.video_link,
+                series=series,
+            )
+    return first

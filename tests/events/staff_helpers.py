@@ -19,7 +19,9 @@ CANARY_EMAIL = "canari.inscrit@example.org"
 CANARY_PHONE = "+33611223344"
 CANARY_ORGANISATION = "Canari-Structure"
 CANARY_AGENCY = "Canari-Agence"
-CANARIES = (CANARY_NAME, CANARY_EMAIL, CANARY_PHONE, CANARY_ORGANISATION, CANARY_AGENCY)
+# What must never show where personal data is not allowed (the phone without its last
+# two digits: canary_registration numbers them).
+CANARIES = (CANARY_NAME, CANARY_EMAIL, CANARY_PHONE[:-2], CANARY_ORGANISATION, CANARY_AGENCY)
 
 
 def make_agenda(home_page):
@@ -72,6 +74,21 @@ def make_registration(session, status=CONFIRMED, **fields):
         "profile": session.event.registration_profile,
     }
     return Registration.objects.create(session=session, status=status, **(defaults | fields))
+
+
+def canary_registration(session, **fields):
+    """A registration whose every personal field holds a canary value (distinct email
+    and phone each time: one active registration per address and session)."""
+    _counter["n"] += 1
+    n = _counter["n"]
+    canaries = {
+        "name": f"{CANARY_NAME} {n}",
+        "email": f"{n}.{CANARY_EMAIL}",
+        "phone": f"{CANARY_PHONE[:-2]}{n % 100:02d}",
+        "organisation": CANARY_ORGANISATION,
+        "agency": CANARY_AGENCY,
+    }
+    return make_registration(session, **(canaries | fields))
 
 
 def staff_user(role=None, *, permissions=(), **fields):

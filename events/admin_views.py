@@ -95,7 +95,7 @@ def session_registrations(request, pk):
             marked = services.mark_attendance(session, form.marks(), by=request.user)
             messages.success(request, attendance_message(marked))
             return redirect("events_staff:session", pk=session.pk)
-        messages.error(request, "Les présences n'ont pas été enregistrées : voir ci-dessous.")
+        messages.error(request, "Les présences n'ont pas été enregistrées : voir ci-dessous.")
     else:
         form = AttendanceForm(registrations=lists.confirmed)
     return TemplateResponse(
@@ -107,8 +107,8 @@ def session_registrations(request, pk):
             "form": form,
             "can_mark": can_mark,
             "person_columns": exports.person_columns(session),
-            "page_title": f"Inscriptions : {session}",
-            "header_title": f"Inscriptions : {session}",
+            "page_title": f"Inscriptions : {session}",
+            "header_title": f"Inscriptions : {session}",
             "header_icon": "group",
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": "Tableau de bord"},

@@ -119,25 +119,27 @@ class StatisticsRow:
         return round(100 * self.attended / marked) if marked else None
 
 
+# Aliases differ from the model's fields (an alias "attended" would shadow the field in
+# the filters of the other counts).
 _METRICS = {
-    "session_total": Count("session", distinct=True),
-    "confirmed": Count("pk", filter=Q(status=CONFIRMED)),
-    "attended": Count("pk", filter=Q(status=CONFIRMED, attended=True)),
-    "absent": Count("pk", filter=Q(status=CONFIRMED, attended=False)),
-    "waiting": Count("pk", filter=Q(status=WAITLISTED)),
-    "cancelled": Count("pk", filter=Q(status=CANCELLED)),
+    "n_sessions": Count("session", distinct=True),
+    "n_confirmed": Count("pk", filter=Q(status=CONFIRMED)),
+    "n_attended": Count("pk", filter=Q(status=CONFIRMED, attended=True)),
+    "n_absent": Count("pk", filter=Q(status=CONFIRMED, attended=False)),
+    "n_waiting": Count("pk", filter=Q(status=WAITLISTED)),
+    "n_cancelled": Count("pk", filter=Q(status=CANCELLED)),
 }
 
 
 def _row(label, values):
     return StatisticsRow(
         label=label,
-        sessions=values["session_total"],
-        confirmed=values["confirmed"],
-        attended=values["attended"],
-        absent=values["absent"],
-        waiting=values["waiting"],
-        cancelled=values["cancelled"],
+        sessions=values["n_sessions"],
+        confirmed=values["n_confirmed"],
+        attended=values["n_attended"],
+        absent=values["n_absent"],
+        waiting=values["n_waiting"],
+        cancelled=values["n_cancelled"],
     )
 
 

@@ -68,7 +68,7 @@ def register_registrations_viewset():
 @hooks.register("register_reports_menu_item")
 def statistics_report_menu_item():
     return PermissionMenuItem(
-        "Agenda : statistiques de présence",
+        "Agenda : statistiques de présence",
         reverse("events_staff:statistics"),
         icon_name="table",
         order=1100,

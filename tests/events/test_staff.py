@@ -170,7 +170,7 @@ def test_communication_sees_neither_the_menu_nor_the_dashboard_panel(client, ses
     client.force_login(staff_user(roles.COMMUNICATION))
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert INDEX_URL not in home
-    assert "Agenda : les 7 prochains jours" not in home
+    assert "Agenda : les 7 prochains jours" not in home
 
 
 # --- Attendance --------------------------------------------------------------------------
@@ -354,7 +354,7 @@ def test_the_dashboard_counts_the_next_seven_days_for_the_role(client, home_page
     response = client.get(reverse("wagtailadmin_home"))
     text = visible_text(response)
     assert (
-        "Agenda : les 7 prochains jours 2 séances · 4 inscriptions confirmées · "
+        "Agenda : les 7 prochains jours 2 séances · 4 inscriptions confirmées · "
         "2 personnes sur liste d'attente · 3 places libres"
     ) in text
     content = response.content.decode()

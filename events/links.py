@@ -35,12 +35,19 @@ def read_cancel_token(token):
     return _loads(token, CANCEL_SALT, settings.EVENTS_CANCEL_LINK_MAX_AGE_DAYS * 24 * 3600)
 
 
-def status_token(registration):
-    return _dumps(registration, STATUS_SALT)
+def status_token(registration, *, already=False):
+    """The « merci » page's token; `already`: the person was already registered."""
+    payload = {"r": registration.pk, "n": registration.cancel_nonce, "d": int(already)}
+    return signing.dumps(payload, salt=STATUS_SALT)
 
 
 def read_status_token(token):
-    return _loads(token, STATUS_SALT, STATUS_MAX_AGE)
+    """(registration id, nonce, already registered), or None."""
+    read = _loads(token, STATUS_SALT, STATUS_MAX_AGE)
+    if read is None:
+        return None
+    payload = signing.loads(token, salt=STATUS_SALT)
+    return (*read, bool(payload.get("d")))
 
 
 def absolute(path):

@@ -154,6 +154,11 @@ class EventPage(BasePage):
         context["sessions"] = selectors.upcoming_sessions(event=self)
         return context
 
+    def feed_path(self):
+        from django.urls import reverse
+
+        return reverse("events:event_feed", args=[self.slug])
+
 
 class SessionQuerySet(models.QuerySet):
     def published(self):
@@ -240,6 +245,18 @@ class Session(models.Model):
 
     def is_past(self, now=None):
         return self.start <= (now or timezone.now())
+
+    @property
+    def places_left(self):
+        """Free places (0 when full or over); uses the `confirmed_count` annotation of
+        the selectors when present."""
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        waiting = getattr(self, "waiting_count", None)
+        if waiting is None:
+            waiting = self.registrations.filter(status=Registration.Status.WAITLISTED).count()
+        return 0 if waiting else max(0, self.capacity - confirmed)
 
 
 class Registration(models.Model):

@@ -26,6 +26,7 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("guide/export/", include("guide.urls")),  # data·inclusion JSON (URLs with a dot)
+    path("agenda/", include("events.urls")),  # registration, cancellation, .ics feeds
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]

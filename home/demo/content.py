@@ -556,56 +556,11 @@ FRANCE_TRAVAIL = DemoPage(
         call_to_action(
             "Un webinaire ou un atelier vous intéresse ?",
             "Les dates des webinaires pour les conseillers et des ateliers « La relation aux "
-            "autres en entreprise » seront publiées dans l'agenda, avec l'inscription en "
-            "ligne. Merci de votre patience !",
+            "autres en entreprise » sont dans l'agenda, avec l'inscription en ligne.",
             "S'inscrire à un webinaire ou un atelier",
             "/agenda/",
         ),
         helplines(),
-    ],
-)
-
-AGENDA = DemoPage(
-    path="agenda",
-    title="Agenda",
-    show_in_menus=True,
-    intro=(
-        "Groupes d'échanges, Question Psy, séances d'information, ateliers et webinaires : "
-        "toutes nos dates seront bientôt réunies ici."
-    ),
-    search_description=(
-        "L'agenda des Centres Relier : groupes d'échanges pour les jeunes, séances "
-        "d'information pour les parents, ateliers et webinaires."
-    ),
-    body=[
-        paragraph(
-            "<p>L'agenda en ligne, avec les dates et l'inscription, arrive bientôt sur cette "
-            "page. Voici déjà les rendez-vous que nous proposons régulièrement.</p>"
-        ),
-        heading("Pour les jeunes"),
-        paragraph(
-            "<ul>"
-            "<li>Les groupes d'échanges en ligne entre jeunes : chaque semaine, anonymes ;</li>"
-            "<li>Question Psy : chaque semaine, pour poser ses questions anonymement ;</li>"
-            "<li>pour les moins de 26 ans accompagnés par France Travail : des groupes "
-            "d'échanges chaque semaine et des ateliers « La relation aux autres en "
-            'entreprise » tous les 15 jours (voir <a href="/francetravail/">l\'espace '
-            "France Travail</a>).</li>"
-            "</ul>"
-        ),
-        heading("Pour les parents et les professionnels"),
-        paragraph(
-            "<ul>"
-            "<li>Des séances d'information pour mieux comprendre, repérer et accompagner les "
-            "jeunes concernés ;</li>"
-            "<li>les sessions d'approfondissement STOP Cyberviolences, avec un expert et une "
-            "psychologue : chaque mois, en ligne, ouvertes à toutes et à tous ;</li>"
-            "<li>les webinaires pour les conseillers et les psychologues du travail de France "
-            "Travail : tous les 15 jours.</li>"
-            "</ul>"
-            "<p>Pour connaître les prochaines dates dès maintenant, écrivez-nous à "
-            f"{EMAIL_LINK}.</p>"
-        ),
     ],
 )
 
@@ -660,7 +615,6 @@ PAGES = [
     SAFE_BROWSING,
     REFERRAL,
     FRANCE_TRAVAIL,
-    AGENDA,
     CONTACT,
 ]
 
@@ -672,7 +626,7 @@ TOP_LEVEL_ORDER = [
     "orienter-un-jeune",
     "programmes",  # menu 1 (programmes app)
     "francetravail",  # menu 2
-    "agenda",  # menu 3
+    "agenda",  # menu 3 (events app)
     "guide",  # menu 4
     "ressources",  # menu 5 (programmes app)
     "etre-contacte",  # menu 6

@@ -1,0 +1,67 @@
+"""Template tags of the agenda, for its own pages and for other apps' templates:
+
+    {% load events_tags %}
+    {% next_sessions limit=3 as sessions %}                 (home page)
+    {% next_sessions programme=page.slug limit=4 as sessions %}  (a programme page)
+    {% next_sessions audience="france-travail" limit=6 as sessions %}  (/francetravail/)
+    {% session_list sessions %}   dates, places left or « liste d'attente », links
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from .. import selectors
+
+register = template.Library()
+
+NBSP = "\u00a0"
+
+
+def french_time(value):
+    """14:00 → « 14 h », 14:30 → « 14 h 30 » (non-breaking spaces)."""
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
+
+
+@register.filter
+def session_when(session):
+    """« mardi 8 décembre 2026, de 14 h à 15 h 30 » in the session's zone, with
+    « (heure de La Réunion) » when not Paris."""
+    start, end = session.local_start, session.local_end
+    text = (
+        f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
+    )
+    if session.timezone_label:
+        text += f" ({session.timezone_label})"
+    return text
+
+
+@register.filter
+def session_date(session):
+    return date_format(session.local_start, "l j F Y")
+
+
+@register.simple_tag
+def next_sessions(programme=None, audience=None, event=None, limit=3):
+    """The next published sessions (scheduled and upcoming), soonest first."""
+    sessions = selectors.upcoming_sessions(
+        event=event, programme=programme, audience=audience, limit=None
+    )
+    return [session for session in sessions if not session.is_cancelled][: int(limit)]
+
+
+@register.inclusion_tag("events/includes/session_list.html")
+def session_list(sessions, show_event=True, heading_level=3):
+    return {"sessions": sessions, "show_event": show_event, "heading_level": heading_level}
+
+
+@register.simple_tag
+def registration_url(session):
+    return reverse("events:register", args=[session.pk])
+
+
+@register.simple_tag
+def session_ics_url(session):
+    return reverse("events:session_ics", args=[session.pk])

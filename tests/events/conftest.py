@@ -1,0 +1,75 @@
+"""Fixtures of the agenda tests: /agenda/, event pages and sessions."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from events.models import PARIS, AgendaPage, Audience, EventPage, Session
+
+PARIS_TZ = ZoneInfo(PARIS)
+
+
+def in_days(days, hour=14, minute=0, zone=PARIS):
+    """An aware datetime `days` days from now at hour:minute wall-clock in `zone`."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+@pytest.fixture
+def agenda_page(home_page):
+    page = AgendaPage(title="Agenda", slug="agenda", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_event(agenda, slug="webinaire", *, audiences=("professionnels",), **fields):
+    defaults = {
+        "title": "Webinaire pour les conseillers",
+        "kind": EventPage.Kind.WEBINAR,
+        "format": EventPage.Format.ONLINE,
+        "registration_profile": EventPage.Profile.PROFESSIONAL,
+        "default_capacity": 10,
+    }
+    page = EventPage(slug=slug, **(defaults | fields))
+    page.audiences = list(Audience.objects.filter(slug__in=audiences))
+    agenda.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_session(event, *, days=10, hour=14, capacity=10, minutes=60, zone=PARIS, **fields):
+    start = in_days(days, hour, zone=zone)
+    return Session.objects.create(
+        event=event,
+        start=start,
+        end=start + datetime.timedelta(minutes=minutes),
+        timezone=zone,
+        capacity=capacity,
+        **fields,
+    )
+
+
+@pytest.fixture
+def webinar(agenda_page):
+    return make_event(agenda_page)
+
+
+@pytest.fixture
+def session(webinar):
+    return make_session(webinar, capacity=2, video_link="https://visio.example.org/salle-secrete")
+
+
+@pytest.fixture
+def youth_group(agenda_page):
+    return make_event(
+        agenda_page,
+        "groupe-jeunes",
+        title="Groupe d'échanges entre jeunes",
+        kind=EventPage.Kind.GROUP,
+        audiences=("jeunes",),
+        registration_profile=EventPage.Profile.YOUTH,
+        youth_group=True,
+    )

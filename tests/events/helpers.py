@@ -1,0 +1,48 @@
+"""Reading what the agenda produced: outbox rows, their .ics parts, links in emails."""
+
+import re
+
+from icalendar import Calendar
+
+from events.models import Registration
+from relier_site.models import OutboundEmail
+
+
+def mails_of(registration, reason=None):
+    rows = OutboundEmail.objects.filter(subject_key=f"registration:{registration.pk}").order_by(
+        "pk"
+    )
+    if reason:
+        rows = rows.filter(reason_key__startswith=f"registration:{registration.pk}:{reason}")
+    return list(rows)
+
+
+def ics_of(mail):
+    """(content type, parsed Calendar) of the one .ics attachment of an outbox row."""
+    (attachment,) = [a for a in mail.attachments.all() if a.filename.endswith(".ics")]
+    return attachment.content_type, Calendar.from_ical(bytes(attachment.content))
+
+
+def cancel_path(mail):
+    match = re.search(r"https?://[^/\s]+(/agenda/annulation/[^/\s\"<]+/)", mail.body_text)
+    assert match, mail.body_text
+    return match.group(1)
+
+
+def register_form(profile="professionnel", **overrides):
+    data = {
+        "professionnel": {
+            "name": "Camille Martin",
+            "organisation": "France Travail",
+            "agency": "Agence de Saint-Denis",
+            "email": "camille.martin@example.org",
+        },
+        "jeune": {"name": "Étoile93", "age": "17", "email": "etoile@example.org", "phone": ""},
+        "parent": {"name": "Nadia", "email": "nadia@example.org"},
+    }[profile]
+    return data | overrides
+
+
+def only_registration():
+    (registration,) = Registration.objects.all()
+    return registration

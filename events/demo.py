@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from home.demo.build import polish
+from home.demo.content import TOP_LEVEL_ORDER, helplines, paragraph
 from home.demo.typography import french_typography
-from home.demo.content import TOP_LEVEL_ORDER
 from home.models import StandardPage
 
 from . import series, services
 from .models import PARIS, REUNION, AgendaPage, Audience, EventPage, Session
 
-ORDER = 40
+# Before the shell's pages (0): /francetravail/ links to /agenda/, which must exist.
+ORDER = -10
 SLUG = "agenda"
 
 AGENDA = {
@@ -33,6 +35,20 @@ AGENDA = {
         "d'information pour les parents, ateliers et webinaires, avec l'inscription en ligne."
     ),
 }
+AGENDA_BODY = [
+    paragraph(
+        "<p>Toutes nos rencontres sont gratuites. Inscrivez-vous à la date de votre choix : "
+        "vous recevez une confirmation, une invitation pour votre agenda et un rappel "
+        "avant la séance, avec le lien de connexion pour les séances en visio. Un lien "
+        "dans chaque courriel permet d'annuler si vous ne pouvez plus venir.</p>"
+    ),
+    helplines(),
+]
+GENERAL_BODY = paragraph(
+    "<p>La participation est gratuite. Après l'inscription, vous recevez une confirmation "
+    "et un rappel avant la séance. Vous ne pouvez plus venir ? Le lien d'annulation de "
+    "chaque courriel libère votre place pour une autre personne.</p>"
+)
 
 P = EventPage.Profile
 K = EventPage.Kind
@@ -63,10 +79,6 @@ class DemoEvent:
     body: list = field(default_factory=list)
 
 
-def _paragraph(html):
-    return {"type": "paragraph", "value": html}
-
-
 EVENTS = [
     DemoEvent(
         slug="webinaire-conseillers-france-travail",
@@ -86,7 +98,7 @@ EVENTS = [
         count=8,
         programme="relier-vers-lemploi",
         body=[
-            _paragraph(
+            paragraph(
                 "<p>Une heure en visio, tous les 15 jours, pour les conseillers jeunesse et "
                 "les psychologues du travail de France Travail : les groupes d'échanges, "
                 "les ateliers et la façon d'en parler aux jeunes.</p>"
@@ -233,8 +245,9 @@ def load(context):
     agenda = _ensure_agenda(context)
     if agenda is None:
         return
-    context.result.describe("events_sessions", "séance de l'agenda", "séances de l'agenda",
-                            name="séances de l'agenda")
+    context.result.describe(
+        "events_sessions", "séance de l'agenda", "séances de l'agenda", name="séances de l'agenda"
+    )
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
     for spec in EVENTS:
         _ensure_event(context, agenda, spec, audiences)
@@ -269,6 +282,7 @@ def _ensure_agenda(context):
     page = AgendaPage(
         slug=SLUG,
         show_in_menus=show_in_menus,
+        body=polish(AGENDA_BODY),
         **{name: french_typography(value) for name, value in AGENDA.items()},
     )
     if right_sibling is not None:
@@ -279,6 +293,12 @@ def _ensure_agenda(context):
     if url not in result.created:
         result.created.append(url)
     return page
+
+
+def _description(text, limit=160):
+    if len(text) <= limit:
+        return text
+    return text[: text.rindex(" ", 0, limit - 1)].rstrip(" ,:;") + "…"
 
 
 def first_day(weekday, week_offset=0, today=None):
@@ -305,7 +325,8 @@ def _ensure_event(context, agenda, spec, audiences):
         default_capacity=spec.capacity,
         registration_profile=spec.profile,
         youth_group=spec.youth_group,
-        body=[{**block, "value": french_typography(block["value"])} for block in spec.body],
+        search_description=french_typography(_description(spec.intro)),
+        body=polish([*spec.body, GENERAL_BODY, helplines()]),
     )
     page.audiences = [audiences[slug] for slug in spec.audiences]
     agenda.add_child(instance=page)
@@ -316,7 +337,9 @@ def _ensure_event(context, agenda, spec, audiences):
         # The first such weekday of next month (a « premier jeudi du mois »).
         next_month = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
         day = next_month + datetime.timedelta(days=(spec.weekday - next_month.weekday()) % 7)
-    end = (datetime.datetime.combine(day, spec.start) + datetime.timedelta(minutes=spec.minutes)).time()
+    end = (
+        datetime.datetime.combine(day, spec.start) + datetime.timedelta(minutes=spec.minutes)
+    ).time()
     dates = series.occurrences(
         day=day,
         start_time=spec.start,

@@ -64,9 +64,7 @@ HONEYPOT = "site_web"
 def _phone(value):
     digits = re.sub(r"[\s.\-()]", "", value)
     if not PHONE_RE.match(digits):
-        raise forms.ValidationError(
-            "Indiquez un numéro de téléphone, par exemple 06 12 34 56 78."
-        )
+        raise forms.ValidationError("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.")
     if digits.startswith("0") and len(digits) != 10:
         raise forms.ValidationError("Un numéro français a 10 chiffres, par exemple 06 12 34 56 78.")
     return digits
@@ -82,11 +80,16 @@ class RegistrationForm(PublicForm):
     # Every field a profile may use; __init__ keeps those of the profile.
     name = CleanCharField(label="Nom et prénom", max_length=120, truncate=False)
     organisation = CleanCharField(
-        label="Structure", max_length=150, truncate=False,
+        label="Structure",
+        max_length=150,
+        truncate=False,
         help_text="Par exemple « France Travail » ou le nom de votre établissement.",
     )
     agency = CleanCharField(
-        label="Agence ou service", max_length=150, truncate=False, required=False,
+        label="Agence ou service",
+        max_length=150,
+        truncate=False,
+        required=False,
         help_text="Par exemple « agence de Saint-Denis ».",
     )
     email = forms.EmailField(label="Courriel", max_length=254)
@@ -134,9 +137,7 @@ class RegistrationForm(PublicForm):
             fields["name"].label = "Prénom"
             fields["name"].max_length = 60
             fields["email"].help_text = "La confirmation et le rappel y sont envoyés."
-        self.helper.layout = Layout(
-            *kept, "submission", Div(HONEYPOT, css_class="d-none")
-        )
+        self.helper.layout = Layout(*kept, "submission", Div(HONEYPOT, css_class="d-none"))
         self.helper.add_input(Submit("inscription", "S'inscrire"))
 
     def clean_email(self):
@@ -148,11 +149,16 @@ class RegistrationForm(PublicForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.profile == EventPage.Profile.YOUTH and "email" in cleaned and "phone" in cleaned:
-            if not cleaned["email"] and not cleaned["phone"]:
-                self.add_error(
-                    "email", "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit)."
-                )
+        youth = self.profile == EventPage.Profile.YOUTH
+        if (
+            youth
+            and "email" in cleaned
+            and "phone" in cleaned
+            and not (cleaned["email"] or cleaned["phone"])
+        ):
+            self.add_error(
+                "email", "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit)."
+            )
         return cleaned
 
     @property

@@ -70,7 +70,9 @@ def register(request, session_id):
                 return _closed(request, str(refusal), 410)
             token = links.status_token(result.registration, already=result.already_registered)
             return redirect("events:thanks", token=token)
-    session = selectors.with_counts(Session.objects.filter(pk=session.pk)).select_related("event").get()
+    session = (
+        selectors.with_counts(Session.objects.filter(pk=session.pk)).select_related("event").get()
+    )
     return TemplateResponse(
         request,
         "events/register.html",

@@ -15,8 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
+from events.models import AgendaPage, EventPage
 from guide.models import GuideIndexPage, Structure
 from programmes.models import Kit
+from tests.events.conftest import make_event, make_session
 from tests.factories import StandardPageFactory
 from tests.guide.conftest import make_structure
 from tests.programmes.factories import KitFactory, ProgrammePageFactory, ResourcesPageFactory
@@ -57,6 +59,60 @@ PUBLIC_INPUTS = [
     PublicInput("/guide/", "q", others={"territoire": "93", "theme": "ecoute"}),
     PublicInput("/guide/", "page", others={"territoire": "93"}),
     PublicInput("/guide/imprimer/", "territoire"),
+    PublicInput("/agenda/", "public"),
+    PublicInput("/agenda/", "type", others={"public": "jeunes"}),
+    PublicInput("/agenda/", "programme"),
+    PublicInput("/agenda/", "format", others={"programme": "relier-vers-lemploi"}),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "name",
+        method="post",
+        others={"organisation": "France Travail", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "organisation",
+        method="post",
+        others={"name": "Camille", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "agency",
+        method="post",
+        others={"name": "Camille", "organisation": "FT", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "email",
+        method="post",
+        others={"name": "Camille", "organisation": "France Travail"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "submission",
+        method="post",
+        others={"name": "Camille", "organisation": "FT", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{session}/",
+        "site_web",
+        method="post",
+        others={"name": "Camille", "organisation": "FT", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{youth_session}/",
+        "age",
+        method="post",
+        others={"name": "Étoile", "email": "a@example.org"},
+    ),
+    PublicInput(
+        "/agenda/inscription/{youth_session}/",
+        "phone",
+        method="post",
+        others={"name": "Étoile", "age": "17"},
+    ),
+    PublicInput("/agenda/annulation/", "jeton", method="path"),
+    PublicInput("/agenda/inscription/merci/", "jeton", method="path"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
     PublicInput("/_util/login/", "next"),
     PublicInput("/_util/login/", "username", method="post", others={"password": "x"}),
@@ -151,7 +207,19 @@ def public_site(home_page):
         restriction_type=PageViewRestriction.PASSWORD,
         password=PROTECTED_PAGE_PASSWORD,
     )
-    return {"restriction": restriction.pk, "page": protected.pk}
+    agenda = AgendaPage(title="Agenda", slug="agenda")
+    home_page.add_child(instance=agenda)
+    agenda.save_revision().publish()
+    session = make_session(make_event(agenda))
+    youth = make_event(
+        agenda, "groupe", kind=EventPage.Kind.GROUP, registration_profile=EventPage.Profile.YOUTH
+    )
+    return {
+        "restriction": restriction.pk,
+        "page": protected.pk,
+        "session": session.pk,
+        "youth_session": make_session(youth).pk,
+    }
 
 
 def send(client, public_input, value, ids):

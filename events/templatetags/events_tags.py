@@ -1,10 +1,10 @@
 """Template tags of the agenda, for its own pages and for other apps' templates:
 
-    {% load events_tags %}
-    {% next_sessions limit=3 as sessions %}                 (home page)
-    {% next_sessions programme=page.slug limit=4 as sessions %}  (a programme page)
-    {% next_sessions audience="france-travail" limit=6 as sessions %}  (/francetravail/)
-    {% session_list sessions %}   dates, places left or « liste d'attente », links
+{% load events_tags %}
+{% next_sessions limit=3 as sessions %}                 (home page)
+{% next_sessions programme=page.slug limit=4 as sessions %}  (a programme page)
+{% next_sessions audience="france-travail" limit=6 as sessions %}  (/francetravail/)
+{% session_list sessions %}   dates, places left or « liste d'attente », links
 """
 
 from django import template
@@ -30,9 +30,7 @@ def session_when(session):
     """« mardi 8 décembre 2026, de 14 h à 15 h 30 » in the session's zone, with
     « (heure de La Réunion) » when not Paris."""
     start, end = session.local_start, session.local_end
-    text = (
-        f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
-    )
+    text = f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
     if session.timezone_label:
         text += f" ({session.timezone_label})"
     return text
@@ -53,8 +51,8 @@ def next_sessions(programme=None, audience=None, event=None, limit=3):
 
 
 @register.inclusion_tag("events/includes/session_list.html")
-def session_list(sessions, show_event=True, heading_level=3):
-    return {"sessions": sessions, "show_event": show_event, "heading_level": heading_level}
+def session_list(sessions, show_event=True):
+    return {"sessions": sessions, "show_event": show_event}
 
 
 @register.simple_tag

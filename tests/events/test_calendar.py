@@ -109,9 +109,7 @@ def test_a_reunion_session_has_its_own_zone(agenda_page):
 
 
 @pytest.mark.parametrize("month", [3, 10])
-def test_a_session_just_after_the_daylight_saving_change_keeps_its_wall_clock(
-    agenda_page, month
-):
+def test_a_session_just_after_the_daylight_saving_change_keeps_its_wall_clock(agenda_page, month):
     event = make_event(agenda_page)
     year = datetime.date.today().year + 1
     month_end = datetime.date(year, month, 31)
@@ -119,14 +117,22 @@ def test_a_session_just_after_the_daylight_saving_change_keeps_its_wall_clock(
     paris = ZoneInfo("Europe/Paris")
     before = Session.objects.create(
         event=event,
-        start=datetime.datetime.combine(last_sunday - datetime.timedelta(days=1), datetime.time(14), tzinfo=paris),
-        end=datetime.datetime.combine(last_sunday - datetime.timedelta(days=1), datetime.time(15), tzinfo=paris),
+        start=datetime.datetime.combine(
+            last_sunday - datetime.timedelta(days=1), datetime.time(14), tzinfo=paris
+        ),
+        end=datetime.datetime.combine(
+            last_sunday - datetime.timedelta(days=1), datetime.time(15), tzinfo=paris
+        ),
         capacity=10,
     )
     after = Session.objects.create(
         event=event,
-        start=datetime.datetime.combine(last_sunday + datetime.timedelta(days=1), datetime.time(14), tzinfo=paris),
-        end=datetime.datetime.combine(last_sunday + datetime.timedelta(days=1), datetime.time(15), tzinfo=paris),
+        start=datetime.datetime.combine(
+            last_sunday + datetime.timedelta(days=1), datetime.time(14), tzinfo=paris
+        ),
+        end=datetime.datetime.combine(
+            last_sunday + datetime.timedelta(days=1), datetime.time(15), tzinfo=paris
+        ),
         capacity=10,
     )
     raw = calendar.feed_ics([before, after], name="Agenda")

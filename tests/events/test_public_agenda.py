@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def events(agenda_page):
-    webinar = make_event(agenda_page, programme="relier-vers-lemploi",
-                         audiences=("professionnels", "france-travail"))
+    webinar = make_event(
+        agenda_page, programme="relier-vers-lemploi", audiences=("professionnels", "france-travail")
+    )
     group = make_event(
         agenda_page,
         "groupe",
@@ -51,25 +52,38 @@ def events(agenda_page):
 
 def titles(response):
     text = visible_text(response)
-    return [t for t in ("Webinaire pour les conseillers", "Groupe d'échanges entre jeunes",
-                        "Café parents à Sainte-Marie") if t in text]
+    return [
+        t
+        for t in (
+            "Webinaire pour les conseillers",
+            "Groupe d'échanges entre jeunes",
+            "Café parents à Sainte-Marie",
+        )
+        if t in text
+    ]
 
 
 def test_the_agenda_lists_upcoming_published_sessions_soonest_first(client, events):
     webinar, _group, _cafe = events
     past = make_session(webinar, days=1)
     Session.objects.filter(pk=past.pk).update(
-        start=timezone.now() - datetime.timedelta(days=2), end=timezone.now() - datetime.timedelta(days=2, hours=-1)
+        start=timezone.now() - datetime.timedelta(days=2),
+        end=timezone.now() - datetime.timedelta(days=2, hours=-1),
     )
     make_session(webinar, days=6, is_published=False)
 
     response = client.get("/agenda/")
 
     text = visible_text(response)
-    assert titles(response) == ["Webinaire pour les conseillers", "Groupe d'échanges entre jeunes",
-                                "Café parents à Sainte-Marie"]
+    assert titles(response) == [
+        "Webinaire pour les conseillers",
+        "Groupe d'échanges entre jeunes",
+        "Café parents à Sainte-Marie",
+    ]
     assert "3 dates à venir." in text
-    assert text.index("Webinaire pour les conseillers") < text.index("Groupe d'échanges entre jeunes")
+    assert text.index("Webinaire pour les conseillers") < text.index(
+        "Groupe d'échanges entre jeunes"
+    )
 
 
 def test_a_reunion_session_says_reunion_time_and_paris_says_nothing(client, events):
@@ -88,8 +102,14 @@ def test_a_reunion_session_says_reunion_time_and_paris_says_nothing(client, even
         ("programme=se-reconstruire-ensemble", ["Café parents à Sainte-Marie"]),
         ("format=presentiel", ["Café parents à Sainte-Marie"]),
         ("format=visio", ["Webinaire pour les conseillers", "Groupe d'échanges entre jeunes"]),
-        ("public=inconnu", ["Webinaire pour les conseillers", "Groupe d'échanges entre jeunes",
-                            "Café parents à Sainte-Marie"]),
+        (
+            "public=inconnu",
+            [
+                "Webinaire pour les conseillers",
+                "Groupe d'échanges entre jeunes",
+                "Café parents à Sainte-Marie",
+            ],
+        ),
     ],
 )
 def test_the_filters_work_without_javascript(client, events, query, expected):
@@ -133,7 +153,9 @@ def test_the_home_page_shows_the_next_sessions(client, events):
     assert "bientôt annoncés" not in text
 
 
-def test_france_travail_page_shows_its_next_dates_with_registration_links(client, home_page, events):
+def test_france_travail_page_shows_its_next_dates_with_registration_links(
+    client, home_page, events
+):
     StandardPageFactory(parent=home_page, title="Espace France Travail", slug="francetravail")
     response = client.get("/francetravail/")
     text = visible_text(response)

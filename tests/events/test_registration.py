@@ -57,9 +57,7 @@ def test_a_parent_gives_a_first_name_and_an_email(client, agenda_page):
     )
 
 
-def test_a_registration_is_confirmed_with_an_invitation_and_a_reminder_for_the_eve(
-    client, session
-):
+def test_a_registration_is_confirmed_with_an_invitation_and_a_reminder_for_the_eve(client, session):
     response = register(client, session, register_form())
 
     page = visible_text(response)
@@ -188,7 +186,9 @@ def test_the_service_refuses_a_cancelled_session(session):
 
 def test_malformed_fields_get_french_messages_and_keep_what_was_typed(client, session):
     response = register(
-        client, session, {"name": "", "organisation": "Mon <b>organisme</b>", "email": "pas-un-courriel"}
+        client,
+        session,
+        {"name": "", "organisation": "Mon <b>organisme</b>", "email": "pas-un-courriel"},
     )
 
     page = visible_text(response)
@@ -208,7 +208,11 @@ def test_a_young_person_gives_an_email_or_a_phone(client, youth_group):
     response = register(client, session, register_form("jeune", email="", phone="06 12 34 56 78"))
     assert "Inscription confirmée" in visible_text(response)
     registration = only_registration()
-    assert (registration.name, registration.phone, registration.email) == ("Étoile93", "0612345678", "")
+    assert (registration.name, registration.phone, registration.email) == (
+        "Étoile93",
+        "0612345678",
+        "",
+    )
     assert not OutboundEmail.objects.exists()  # no address: nothing to send
 
 
@@ -308,8 +312,10 @@ def test_a_bad_cancel_link_gets_a_kind_page_and_changes_nothing(client, session,
     elif kind == "other-salt":
         token = links.status_token(result.registration)
 
-    for response in (client.get(reverse("events:cancel", args=[token])),
-                     client.post(reverse("events:cancel", args=[token]))):
+    for response in (
+        client.get(reverse("events:cancel", args=[token])),
+        client.post(reverse("events:cancel", args=[token])),
+    ):
         assert response.status_code == 404
         assert "Ce lien ne fonctionne pas" in visible_text(response)
     result.registration.refresh_from_db()

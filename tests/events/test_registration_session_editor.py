@@ -63,7 +63,9 @@ def test_every_two_weeks_on_tuesday_at_14_until_a_date_in_one_step(editor, webin
     until = first + datetime.timedelta(weeks=8)
     response = editor.post(
         ADD_URL,
-        form_data(webinar, frequency="hebdomadaire", interval="2", weekdays=["1"], until=until.isoformat()),
+        form_data(
+            webinar, frequency="hebdomadaire", interval="2", weekdays=["1"], until=until.isoformat()
+        ),
     )
 
     assert response.status_code == 302, visible_text(response)
@@ -98,7 +100,9 @@ def test_a_monthly_series_repeats_on_the_same_weekday_of_the_month(editor, webin
     year = timezone.localdate().year + 1
     first = datetime.date(year, 1, 1)
     first += datetime.timedelta(days=(3 - first.weekday()) % 7)  # the first Thursday
-    editor.post(ADD_URL, form_data(webinar, day=first.isoformat(), frequency="mensuelle", count="4"))
+    editor.post(
+        ADD_URL, form_data(webinar, day=first.isoformat(), frequency="mensuelle", count="4")
+    )
 
     days = [s.local_start.date() for s in Session.objects.order_by("start")]
     assert len(days) == 4
@@ -117,7 +121,10 @@ def test_a_reunion_session_is_typed_in_reunion_time(editor, webinar):
     [
         ({"end_time": "13:00"}, "L'heure de fin doit être après l'heure de début."),
         ({"day": "2020-01-07"}, "Cette date est passée"),
-        ({"frequency": "hebdomadaire"}, "Indiquez la date de la dernière séance ou le nombre de dates."),
+        (
+            {"frequency": "hebdomadaire"},
+            "Indiquez la date de la dernière séance ou le nombre de dates.",
+        ),
     ],
 )
 def test_the_editor_refuses_with_a_french_message(editor, webinar, overrides, message):
@@ -146,7 +153,8 @@ def test_moving_a_session_sends_the_same_uid_with_a_higher_sequence_and_a_new_re
     new_day = session.local_start.date() + datetime.timedelta(days=3)
 
     response = editor.post(
-        edit_url(session), form_data(webinar, day=new_day.isoformat(), start_time="16:00", end_time="17:00")
+        edit_url(session),
+        form_data(webinar, day=new_day.isoformat(), start_time="16:00", end_time="17:00"),
     )
 
     assert response.status_code == 302, visible_text(response)
@@ -156,7 +164,9 @@ def test_moving_a_session_sends_the_same_uid_with_a_higher_sequence_and_a_new_re
     assert old_reminder.status == OutboundEmail.Status.CANCELLED
     (moved,) = mails_of(registration, "moved")
     assert moved.subject == "Séance déplacée : Webinaire pour les conseillers"
-    assert "de 16\u00a0h à 17\u00a0h" in moved.body_text and "/agenda/annulation/" in moved.body_text
+    assert (
+        "de 16\u00a0h à 17\u00a0h" in moved.body_text and "/agenda/annulation/" in moved.body_text
+    )
     content_type, invitation = ics_of(moved)
     assert content_type == "text/calendar; method=REQUEST; charset=utf-8"
     before, after = first_invitation.events[0], invitation.events[0]
@@ -173,9 +183,16 @@ def test_cancelling_a_session_sends_a_cancel_invitation(editor, webinar):
     registration = services.register(session, register_form()).registration
     _type, invitation = ics_of(mails_of(registration, "confirmation")[0])
 
-    editor.post(edit_url(session), form_data(webinar, day=session.local_start.date().isoformat(),
-                                             start_time="14:00", end_time="15:00",
-                                             status=Session.Status.CANCELLED))
+    editor.post(
+        edit_url(session),
+        form_data(
+            webinar,
+            day=session.local_start.date().isoformat(),
+            start_time="14:00",
+            end_time="15:00",
+            status=Session.Status.CANCELLED,
+        ),
+    )
 
     (notice,) = mails_of(registration, "session-cancelled")
     assert notice.subject == "Séance annulée : Webinaire pour les conseillers"
@@ -194,8 +211,16 @@ def test_a_capacity_below_the_registrations_keeps_everyone_and_stops_new_ones(ed
     for address in ("a@example.org", "b@example.org", "c@example.org"):
         services.register(session, register_form(email=address))
 
-    editor.post(edit_url(session), form_data(webinar, day=session.local_start.date().isoformat(),
-                                             start_time="14:00", end_time="15:00", capacity="1"))
+    editor.post(
+        edit_url(session),
+        form_data(
+            webinar,
+            day=session.local_start.date().isoformat(),
+            start_time="14:00",
+            end_time="15:00",
+            capacity="1",
+        ),
+    )
 
     session.refresh_from_db()
     assert session.capacity == 1
@@ -213,8 +238,16 @@ def test_more_places_promote_the_waiting_list(editor, webinar):
     services.register(session, register_form(email="a@example.org"))
     services.register(session, register_form(email="b@example.org"))
 
-    editor.post(edit_url(session), form_data(webinar, day=session.local_start.date().isoformat(),
-                                             start_time="14:00", end_time="15:00", capacity="2"))
+    editor.post(
+        edit_url(session),
+        form_data(
+            webinar,
+            day=session.local_start.date().isoformat(),
+            start_time="14:00",
+            end_time="15:00",
+            capacity="2",
+        ),
+    )
 
     promoted = Registration.objects.get(email="b@example.org")
     assert promoted.status == Registration.Status.CONFIRMED
@@ -225,9 +258,16 @@ def test_a_new_video_link_requeues_the_reminder_with_it(editor, webinar):
     session = make_session(webinar)
     registration = services.register(session, register_form()).registration
 
-    editor.post(edit_url(session), form_data(webinar, day=session.local_start.date().isoformat(),
-                                             start_time="14:00", end_time="15:00",
-                                             video_link="https://visio.example.org/nouveau"))
+    editor.post(
+        edit_url(session),
+        form_data(
+            webinar,
+            day=session.local_start.date().isoformat(),
+            start_time="14:00",
+            end_time="15:00",
+            video_link="https://visio.example.org/nouveau",
+        ),
+    )
 
     pending = [m for m in mails_of(registration, "reminder") if m.status == "pending"]
     assert len(pending) == 1

@@ -18,6 +18,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
+from events import demo as events_demo
+from events.models import AgendaPage, EventPage
 from guide import demo as guide_demo
 from guide.models import GuideIndexPage
 from home.demo import content
@@ -43,10 +45,11 @@ PAGES = {
     "/francetravail/": ("Espace France Travail", StandardPage),
     "/orienter-un-jeune/": ("Orienter un jeune", StandardPage),
     "/etre-contacte/": ("Être contacté", StandardPage),
-    "/agenda/": ("Agenda", StandardPage),
+    "/agenda/": ("Agenda", AgendaPage),
     "/guide/": ("Maux d'enfants, mode d'emploi", GuideIndexPage),
     "/ressources/": ("Ressources", ResourcesPage),
     "/naviguer-en-securite/": ("Naviguer en sécurité", StandardPage),
+    **{f"/agenda/{event.slug}/": (event.title, EventPage) for event in events_demo.EVENTS},
 }
 
 MENU = [
@@ -145,9 +148,12 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
 
     output = load()
 
-    assert "Contenu de démonstration chargé : 14 pages créées, 0 déjà présente." in output
     assert (
-        f"Ajouts : {len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
+        f"Contenu de démonstration chargé : {len(PAGES)} pages créées, 0 déjà présente." in output
+    )
+    assert (
+        f"Ajouts : {sum(event.count for event in events_demo.EVENTS)} séances de l'agenda, "
+        f"{len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
         f"{len(demo_content.KITS)} documents, {len(demo_content.KITS)} kits, "
         "processus « Relecture » attribué aux programmes, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
@@ -163,7 +169,7 @@ def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_d
     """A HomePage made by `ensure_home_page` alone (no revision yet) is filled in."""
     output = load()
 
-    assert "13 pages créées, 1 déjà présente." in output
+    assert f"{len(PAGES) - 1} pages créées, 1 déjà présente." in output
     assert home_page.revisions.count() == 1
     assert "1 507" in main_of(client.get("/"))
 
@@ -254,10 +260,13 @@ class TestDemoSite:
 
         output = load()
 
-        assert "Contenu de démonstration chargé : 0 page créée, 14 déjà présentes." in output
         assert (
-            "Chiffres clés, partenaires, documents, kits, processus « Relecture » et fiches du "
-            "guide : rien à ajouter." in output
+            f"Contenu de démonstration chargé : 0 page créée, {len(PAGES)} déjà présentes."
+            in output
+        )
+        assert (
+            "Séances de l'agenda, chiffres clés, partenaires, documents, kits, processus "
+            "« Relecture » et fiches du guide : rien à ajouter." in output
         )
         after = snapshot()
         for key, value in before.items():
@@ -277,7 +286,7 @@ class TestDemoSite:
 
         output = load()
 
-        assert "1 page créée, 13 déjà présentes." in output
+        assert f"1 page créée, {len(PAGES) - 1} déjà présentes." in output
         assert h1_of(client.get("/agenda/")) == "Nos rendez-vous"
         assert ImpactFigure.objects.get(value="291").period == "2023-2024"
         resources = Page.objects.get(slug="ressources")
@@ -343,7 +352,7 @@ class TestDemoSite:
             assert f'href="tel:{number}"' in main
 
     def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(self, client):
-        for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/"):
+        for url in ("/orienter-un-jeune/", "/etre-contacte/"):
             main = main_of(client.get(url))
             assert "bientôt" in main, url
             assert "contact@centresrelier.org" in main, url

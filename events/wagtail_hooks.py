@@ -12,20 +12,12 @@ Communication sees none of it (the sessions themselves are edited in « Séances
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 
+from relier_site.menu import PermissionMenuItem
+
 from . import admin_views, staff_selectors
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class RegistrationsViewSet(ViewSet):

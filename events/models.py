@@ -280,6 +280,8 @@ class Registration(models.Model):
     email = models.EmailField("Courriel", blank=True)
     phone = models.CharField("Téléphone", max_length=20, blank=True)
     age = models.PositiveSmallIntegerField("Âge", null=True, blank=True)
+    # Kept when the registration is anonymised (events.retention), instead of the age.
+    age_band = models.CharField("Tranche d'âge", max_length=20, blank=True, editable=False)
     attended = models.BooleanField("Présence", null=True, blank=True)
     # Signed self-cancellation links carry the pk and this nonce (no personal data);
     # clearing it (cancellation, anonymisation) voids every link sent.

@@ -267,3 +267,34 @@ def create_series(first, starts):
                 series=series,
             )
     return first
+
+
+# --- Staff ---------------------------------------------------------------------------
+
+ATTENDANCE_LOG = {True: "present", False: "absent", None: "not marked"}
+
+
+def mark_attendance(session, marks, *, by):
+    """Record attendance: `marks` maps registration pks to True (présent·e), False
+    (absent·e) or None (not marked). Only the session's confirmed registrations are
+    touched; other pks are ignored. Logged with ids only. Returns how many changed."""
+    changed = 0
+    with transaction.atomic():
+        confirmed = session.registrations.select_for_update().filter(
+            status=Registration.Status.CONFIRMED, pk__in=list(marks)
+        )
+        for registration in confirmed:
+            value = marks[registration.pk]
+            if registration.attended is value:
+                continue
+            registration.attended = value
+            registration.save(update_fields=["attended"])
+            changed += 1
+            logger.info(
+                "Attendance of registration %s (session %s) set to %s by user %s",
+                registration.pk,
+                session.pk,
+                ATTENDANCE_LOG[value],
+                by.pk,
+            )
+    return changed

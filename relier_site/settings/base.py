@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .env import env, env_bool, env_int
+from .env import env, env_bool, env_int, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -190,6 +190,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "relier_site.forms.StaffLoginForm"
 # Approving a review publishes without the publishing permission (relier_site.review).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "relier_site.workflow_actions.publish_approved"
+
+# Agenda, staff side: registrations are anonymised this many months after their session;
+# the daily staff digest goes to these addresses (empty: the Accompagnement group).
+EVENTS_RETENTION_MONTHS = env_int("EVENTS_RETENTION_MONTHS", 12)
+EVENTS_STAFF_DIGEST_RECIPIENTS = env_list("EVENTS_STAFF_DIGEST_RECIPIENTS", default=[])
 # Avatars: no Gravatar (another host, refused by the admin's CSP); initials instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Password-reset emails go through the outbox, sent by the worker

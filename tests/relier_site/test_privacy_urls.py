@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from relier_site import roles
 from tests.factories import StaffFactory
@@ -137,10 +138,23 @@ def field_value(field, depth):
 
 
 def make_instance(model, depth=0):
-    """An instance of `model` with canary text in every text field."""
+    """An instance of `model` with canary text in every text field (a page: a child of
+    the tree's root, its own fields filled the same way)."""
     assert depth < 4, f"cannot build a {model.__name__}: too deep"
+    if issubclass(model, Page):
+        page_fields = {field.name for field in Page._meta.concrete_fields}
+        page = model(title=CANARY, slug=f"canari-{uuid.uuid4().hex[:8]}")
+        for name, value in _canary_values(model, depth, skip=page_fields).items():
+            setattr(page, name, value)
+        return Page.get_first_root_node().add_child(instance=page)
+    return model.objects.create(**_canary_values(model, depth))
+
+
+def _canary_values(model, depth, skip=()):
     values = {}
     for field in model._meta.concrete_fields:
+        if field.name in skip or field.one_to_one and field.remote_field.parent_link:
+            continue
         if field.primary_key or getattr(field, "auto_now", False):
             continue
         if getattr(field, "auto_now_add", False):
@@ -155,7 +169,7 @@ def make_instance(model, depth=0):
         if getattr(field, "unique", False) and field.null:
             continue
         values[field.name] = field_value(field, depth)
-    return model.objects.create(**values)
+    return values
 
 
 # --- Users -------------------------------------------------------------------------------------

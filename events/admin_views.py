@@ -1,0 +1,153 @@
+"""Staff views of the registrations in Wagtail's admin (menu « Inscriptions »): the
+sessions with their counts, one session's registrations and waiting list, attendance
+marking, the CSV/XLSX export of one list, the attendance statistics.
+
+Every view needs `events.view_registration` (Accompagnement, Administration); marking
+attendance needs `events.change_registration`. Anyone else gets a real 403 page, before
+the session is even looked up: a guessed id says nothing. The views only read and
+render; `services.mark_attendance` changes the state.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin import messages
+
+from relier_site.views import forbidden
+
+from . import exports, services, staff_selectors
+from .admin_forms import AttendanceForm, StatisticsForm
+
+VIEW_PERMISSION = "events.view_registration"
+CHANGE_PERMISSION = "events.change_registration"
+SESSIONS_PER_PAGE = 50
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def registrations_view(view):
+    """Refuse (403) staff without VIEW_PERMISSION; flag the view as showing personal data
+    (tests/relier_site/test_privacy_urls.py then checks its URL)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            return forbidden(request)
+        return view(request, *args, **kwargs)
+
+    wrapped.contains_personal_data = True
+    return wrapped
+
+
+def _session_or_404(pk):
+    session = staff_selectors.session_with_counts(pk)
+    if session is None:
+        raise Http404
+    return session
+
+
+@registrations_view
+def session_index(request):
+    past = request.GET.get("quand") == "passees"
+    paginator = Paginator(staff_selectors.staff_sessions(past=past), SESSIONS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "events/admin/session_index.html",
+        {
+            "page_obj": page,
+            "sessions": page.object_list,
+            "past": past,
+            "page_title": "Inscriptions aux séances",
+            "header_title": "Inscriptions aux séances",
+            "header_icon": "group",
+        },
+    )
+
+
+def attendance_message(changed):
+    if not changed:
+        return "Aucune présence n'a changé."
+    if changed == 1:
+        return "1 présence enregistrée."
+    return f"{changed} présences enregistrées."
+
+
+@registrations_view
+def session_registrations(request, pk):
+    session = _session_or_404(pk)
+    lists = staff_selectors.session_lists(session)
+    for registration in (*lists.confirmed, *lists.waiting, *lists.cancelled):
+        registration.staff_cells = exports.person_cells(session, registration)
+    can_mark = request.user.has_perm(CHANGE_PERMISSION)
+    if request.method == "POST":
+        if not can_mark:
+            return forbidden(request)
+        form = AttendanceForm(request.POST, registrations=lists.confirmed)
+        if form.is_valid():
+            marked = services.mark_attendance(session, form.marks(), by=request.user)
+            messages.success(request, attendance_message(marked))
+            return redirect("events_staff:session", pk=session.pk)
+        messages.error(request, "Les présences n'ont pas été enregistrées : voir ci-dessous.")
+    else:
+        form = AttendanceForm(registrations=lists.confirmed)
+    return TemplateResponse(
+        request,
+        "events/admin/session_registrations.html",
+        {
+            "session": session,
+            "lists": lists,
+            "form": form,
+            "can_mark": can_mark,
+            "person_columns": exports.person_columns(session),
+            "page_title": f"Inscriptions : {session}",
+            "header_title": f"Inscriptions : {session}",
+            "header_icon": "group",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": "Tableau de bord"},
+                {"url": reverse("events_staff:index"), "label": "Inscriptions aux séances"},
+                {"url": "", "label": str(session)},
+            ],
+        },
+    )
+
+
+@registrations_view
+def session_export(request, pk, file_format):
+    if file_format not in EXPORT_TYPES:
+        raise Http404
+    session = _session_or_404(pk)
+    content = (exports.export_xlsx if file_format == "xlsx" else exports.export_csv)(session)
+    response = HttpResponse(content, content_type=EXPORT_TYPES[file_format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{exports.filename(session, file_format)}"'
+    )
+    return response
+
+
+@registrations_view
+def statistics(request):
+    form = StatisticsForm(request.GET or None)
+    grouping = form.grouping()
+    return TemplateResponse(
+        request,
+        "events/admin/statistics.html",
+        {
+            "form": form,
+            "grouping": grouping,
+            "groupings": staff_selectors.STATISTICS_GROUPINGS,
+            "grouping_label": staff_selectors.STATISTICS_GROUPINGS[grouping],
+            "retention_months": settings.EVENTS_RETENTION_MONTHS,
+            "rows": staff_selectors.attendance_statistics(grouping),
+            "page_title": "Statistiques de présence",
+            "header_title": "Statistiques de présence",
+            "header_icon": "table",
+        },
+    )

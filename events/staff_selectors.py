@@ -1,0 +1,181 @@
+"""Reads of the staff side (Accompagnement, Administration): sessions with their counts,
+one session's lists, the dashboard counts and the attendance statistics.
+
+The statistics read only what anonymisation keeps (status, attendance, dates, the
+session and its event), so they are the same before and after `events.retention`.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import formats, timezone
+
+from .models import PROGRAMME_CHOICES, Registration, Session
+
+PARIS = ZoneInfo("Europe/Paris")
+DASHBOARD_DAYS = 7
+NO_PROGRAMME = "Sans programme"
+NO_AUDIENCE = "Sans public"
+
+CONFIRMED = Registration.Status.CONFIRMED
+WAITLISTED = Registration.Status.WAITLISTED
+CANCELLED = Registration.Status.CANCELLED
+
+
+def with_counts(sessions):
+    """Sessions annotated with confirmed_count, waiting_count and cancelled_count."""
+    return sessions.select_related("event").annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status=CONFIRMED)),
+        waiting_count=Count("registrations", filter=Q(registrations__status=WAITLISTED)),
+        cancelled_count=Count("registrations", filter=Q(registrations__status=CANCELLED)),
+    )
+
+
+def staff_sessions(*, past=False, now=None):
+    """Every session (cancelled and unpublished ones too) with its counts: the coming
+    ones first to last, or the past ones from the latest."""
+    now = now or timezone.now()
+    if past:
+        sessions = Session.objects.filter(end__lte=now).order_by("-start", "-pk")
+    else:
+        sessions = Session.objects.filter(end__gt=now).order_by("start", "pk")
+    return with_counts(sessions)
+
+
+def session_with_counts(pk):
+    return with_counts(Session.objects.filter(pk=pk)).first()
+
+
+@dataclass
+class SessionLists:
+    confirmed: list
+    waiting: list  # in waiting-list order: the first one is promoted first
+    cancelled: list
+
+
+def session_lists(session):
+    registrations = list(session.registrations.order_by("created_at", "pk"))
+    return SessionLists(
+        confirmed=[r for r in registrations if r.status == CONFIRMED],
+        waiting=[r for r in registrations if r.status == WAITLISTED],
+        cancelled=[r for r in registrations if r.status == CANCELLED],
+    )
+
+
+def dashboard(now=None):
+    """The admin home page panel: sessions of the next DASHBOARD_DAYS days that are not
+    cancelled, with their counts, and the totals."""
+    now = now or timezone.now()
+    sessions = list(
+        with_counts(
+            Session.objects.filter(
+                start__gte=now,
+                start__lt=now + timedelta(days=DASHBOARD_DAYS),
+                status=Session.Status.SCHEDULED,
+            ).order_by("start", "pk")
+        )
+    )
+    return {
+        "sessions": sessions,
+        "days": DASHBOARD_DAYS,
+        "session_count": len(sessions),
+        "confirmed": sum(s.confirmed_count for s in sessions),
+        "waiting": sum(s.waiting_count for s in sessions),
+        "places_left": sum(max(s.capacity - s.confirmed_count, 0) for s in sessions),
+    }
+
+
+# --- Attendance statistics ---------------------------------------------------------------
+
+STATISTICS_GROUPINGS = {
+    "seance": "Par séance",
+    "public": "Par public",
+    "programme": "Par programme",
+    "mois": "Par mois",
+}
+
+
+@dataclass
+class StatisticsRow:
+    label: str
+    sessions: int
+    confirmed: int
+    attended: int
+    absent: int
+    waiting: int
+    cancelled: int
+
+    @property
+    def not_marked(self):
+        return self.confirmed - self.attended - self.absent
+
+    @property
+    def attendance_rate(self):
+        """Share of the marked confirmed registrations that attended, in percent."""
+        marked = self.attended + self.absent
+        return round(100 * self.attended / marked) if marked else None
+
+
+# Aliases differ from the model's fields (an alias "attended" would shadow the field in
+# the filters of the other counts).
+_METRICS = {
+    "n_sessions": Count("session", distinct=True),
+    "n_confirmed": Count("pk", filter=Q(status=CONFIRMED)),
+    "n_attended": Count("pk", filter=Q(status=CONFIRMED, attended=True)),
+    "n_absent": Count("pk", filter=Q(status=CONFIRMED, attended=False)),
+    "n_waiting": Count("pk", filter=Q(status=WAITLISTED)),
+    "n_cancelled": Count("pk", filter=Q(status=CANCELLED)),
+}
+
+
+def _row(label, values):
+    return StatisticsRow(
+        label=label,
+        sessions=values["n_sessions"],
+        confirmed=values["n_confirmed"],
+        attended=values["n_attended"],
+        absent=values["n_absent"],
+        waiting=values["n_waiting"],
+        cancelled=values["n_cancelled"],
+    )
+
+
+def attendance_statistics(grouping="seance"):
+    """Rows of counts (registrations confirmed, present, absent, waiting, cancelled) per
+    session, audience, programme or month (of the session, Paris time). A registration
+    counts once for each audience of its event."""
+    registrations = Registration.objects.all()
+    if grouping == "public":
+        values = (
+            registrations.values("session__event__audiences__name")
+            .annotate(**_METRICS)
+            .order_by("session__event__audiences__name")
+        )
+        return [_row(v["session__event__audiences__name"] or NO_AUDIENCE, v) for v in values]
+    if grouping == "programme":
+        labels = dict(PROGRAMME_CHOICES)
+        values = (
+            registrations.values("session__event__programme")
+            .annotate(**_METRICS)
+            .order_by("session__event__programme")
+        )
+        return [_row(labels.get(v["session__event__programme"]) or NO_PROGRAMME, v) for v in values]
+    if grouping == "mois":
+        values = (
+            registrations.annotate(month=TruncMonth("session__start", tzinfo=PARIS))
+            .values("month")
+            .annotate(**_METRICS)
+            .order_by("month")
+        )
+        return [
+            _row(formats.date_format(timezone.localtime(v["month"], PARIS), "F Y"), v)
+            for v in values
+        ]
+    values = (
+        registrations.values("session").annotate(**_METRICS).order_by("session__start", "session")
+    )
+    sessions = Session.objects.select_related("event").in_bulk([v["session"] for v in values])
+    return [_row(str(sessions[v["session"]]), v) for v in values]

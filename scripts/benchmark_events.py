@@ -1,0 +1,428 @@
+"""Concurrent registrations on the site as deployed: a session of CAPACITY places, REQUESTS
+people registering at the same moment over real HTTP; exactly CAPACITY must be confirmed
+and the others on the waiting list, every run.
+
+    python3 -m uv run --frozen bash scripts/with-postgres.sh \\
+        python scripts/benchmark_events.py [RUNS] [--workers 4] [--requests 100] [--capacity 10]
+
+What it does:
+
+1. a new, empty database in the PostgreSQL cluster of DATABASE_URL (the one of
+   scripts/with-postgres.sh), production settings (`relier_site.settings.production`),
+   `migrate`, `collectstatic`, the home page and an agenda with one event;
+2. gunicorn started as the README deploys it (`gunicorn -c gunicorn.conf.py
+   relier_site.wsgi`, GUNICORN_WORKERS processes), behind nginx with the README's rules
+   when nginx is installed (else the script itself poses as the proxy and sends
+   `X-Forwarded-For`);
+3. for each run, a new session of CAPACITY places; each of the REQUESTS clients opens the
+   registration form (its own CSRF cookie and token) from its own loopback address
+   (127.0.R.C: the proxy forwards a different client address for each, so the rate
+   limit of the form does not interfere), then all of them post the form at once (a
+   barrier releases the threads together). The database then says how many were
+   confirmed and how many are waiting.
+
+Prints one line per run (confirmed, waiting, errors, timings) and exits with status 1
+unless every run gave exactly CAPACITY confirmed and REQUESTS - CAPACITY waiting, with no
+error. Timings are printed, never asserted.
+"""
+
+import argparse
+import contextlib
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "www.example.org"
+ORIGIN = f"https://{HOST}"
+DATABASE = "relier_benchmark_events"
+READY_TIMEOUT = 120
+REQUEST_TIMEOUT = 120
+CSRF_COOKIE = "__Host-csrftoken"
+REGISTERED = 302  # the form redirects to the « merci » page
+
+
+def fail(message):
+    print(f"benchmark_events: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- The deployed site -------------------------------------------------------------------
+
+
+def fresh_database(database_url):
+    import psycopg
+
+    parts = urlsplit(database_url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        db.execute(f"CREATE DATABASE {DATABASE}")
+    return urlunsplit(parts._replace(path=f"/{DATABASE}"))
+
+
+def production_environment(tmp, database_url, workers):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_", "GUNICORN_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
+        SECRET_KEY="benchmark-" + os.urandom(24).hex(),
+        ALLOWED_HOSTS=HOST,
+        CSRF_TRUSTED_ORIGINS=ORIGIN,
+        DATABASE_URL=database_url,
+        EMAIL_HOST="smtp.example.org",  # no worker runs: mails stay in the outbox
+        DEFAULT_FROM_EMAIL="site@example.org",
+        WAGTAILADMIN_BASE_URL=ORIGIN,
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        GUNICORN_WORKERS=str(workers),
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def start(command, log, **kwargs):
+    with log.open("w") as output:
+        return subprocess.Popen(  # noqa: S603
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
+        )
+
+
+def stop(process):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_until_ready(process, port, log, name):
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            fail(f"{name} stopped:\n{log.read_text()}")
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
+            try:
+                connection.request(
+                    "GET", "/robots.txt", headers={"Host": HOST, "X-Forwarded-Proto": "https"}
+                )
+                if connection.getresponse().status == 200:
+                    return
+            finally:
+                connection.close()
+        time.sleep(0.2)
+    fail(f"{name} did not answer:\n{log.read_text()}")
+
+
+def nginx_rules():
+    blocks = re.findall(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    if len(blocks) != 1:
+        fail("README « Déploiement » must hold exactly one nginx block")
+    return blocks[0]
+
+
+def start_nginx(tmp, gunicorn_port, media):
+    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+    if nginx is None:
+        return None, None
+    port = free_port()
+    rules = (
+        nginx_rules()
+        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
+        .replace("/srv/relier/media/", f"{media}/")
+        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{gunicorn_port}")
+    )
+    temp_paths = " ".join(
+        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")
+        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
+        + "worker_processes 1; events { worker_connections 1024; }\n"
+        + f"http {{ access_log off; {temp_paths}\n{rules}\n}}\n"
+    )
+    log = tmp / "nginx.log"
+    process = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
+    wait_until_ready(process, port, log, "nginx")
+    return process, port
+
+
+# --- What the site needs (Django, in this process, on the deployed site's database) --------
+
+
+def setup_django(env):
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def build_site():
+    """Migrate, collect the static files, and create /agenda/ with one webinar."""
+    from django.core.management import call_command
+
+    from events.models import AgendaPage, Audience, EventPage
+    from home.tree import ensure_home_page
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    home = ensure_home_page()
+    agenda = AgendaPage(title="Agenda", slug="agenda")
+    home.add_child(instance=agenda)
+    agenda.save_revision().publish()
+    event = EventPage(
+        title="Webinaire pour les conseillers France Travail",
+        kind=EventPage.Kind.WEBINAR,
+        format=EventPage.Format.ONLINE,
+        registration_profile=EventPage.Profile.PROFESSIONAL,
+        audiences=list(Audience.objects.filter(slug="france-travail")),
+    )
+    agenda.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
+def create_session(event, capacity, run):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import Session
+
+    start = timezone.now() + timedelta(days=7 + run)
+    return Session.objects.create(
+        event=event, start=start, end=start + timedelta(hours=1), capacity=capacity
+    )
+
+
+def outcome(session):
+    """(confirmed, waiting, total) of the session, read from the database."""
+    from events.models import Registration
+
+    registrations = Registration.objects.filter(session=session)
+    return (
+        registrations.filter(status=Registration.Status.CONFIRMED).count(),
+        registrations.filter(status=Registration.Status.WAITLISTED).count(),
+        registrations.count(),
+    )
+
+
+def registration_fields(run, number):
+    return {
+        "name": f"Conseillère {run}-{number}",
+        "organisation": "France Travail",
+        "agency": f"Agence n° {number}",
+        "email": f"conseillere.{run}.{number}@example.org",
+    }
+
+
+# --- The clients -------------------------------------------------------------------------
+
+
+class Client:
+    """One person: their own loopback address, cookie and CSRF token."""
+
+    def __init__(self, port, address, through_proxy):
+        self.port = port
+        self.address = address
+        self.through_proxy = through_proxy
+        self.cookie = ""
+        self.hidden = {}
+
+    def headers(self, **extra):
+        headers = {"Host": HOST, **extra}
+        if not self.through_proxy:  # the script is the proxy
+            headers.update({"X-Forwarded-Proto": "https", "X-Forwarded-For": self.address})
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        return headers
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=REQUEST_TIMEOUT, source_address=(self.address, 0)
+        )
+        try:
+            connection.request(method, path, body=body, headers=headers or self.headers())
+            response = connection.getresponse()
+            return response.status, response.getheaders(), response.read().decode()
+        finally:
+            connection.close()
+
+    def open_form(self, path):
+        status, headers, body = self.request("GET", path)
+        if status != 200:
+            raise RuntimeError(f"GET {path}: {status}")
+        for name, value in headers:
+            if name.lower() == "set-cookie" and value.startswith(f"{CSRF_COOKIE}="):
+                self.cookie = value.split(";", 1)[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        submission = re.search(r'name="submission" value="([^"]*)"', body)
+        if not token or not submission or not self.cookie:
+            raise RuntimeError(f"GET {path}: no CSRF cookie, token or submission key")
+        self.hidden = {"csrfmiddlewaretoken": token.group(1), "submission": submission.group(1)}
+
+    def register(self, path, fields):
+        body = urlencode({**self.hidden, **fields})
+        headers = self.headers(
+            **{
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": ORIGIN,
+                "Referer": f"{ORIGIN}{path}",
+            }
+        )
+        return self.request("POST", path, body=body, headers=headers)
+
+
+def loopback(run, number):
+    return f"127.0.{run % 250 + 1}.{number % 250 + 2}"
+
+
+def run_once(run, event, args, port, through_proxy):
+    session = create_session(event, args.capacity, run)
+    path = f"/agenda/inscription/{session.pk}/"
+    clients = [Client(port, loopback(run, n), through_proxy) for n in range(args.requests)]
+    for client in clients:
+        client.open_form(path)
+
+    barrier = threading.Barrier(args.requests)
+    results = [None] * args.requests
+
+    def post(n):
+        fields = registration_fields(run, n)
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            status, _headers, _body = clients[n].register(path, fields)
+        except (OSError, http.client.HTTPException) as exc:
+            status = type(exc).__name__
+        results[n] = (status, time.perf_counter() - started)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(args.requests)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+
+    statuses = [status for status, _ in results]
+    errors = sum(1 for status in statuses if status != REGISTERED)
+    latencies = sorted(seconds for _, seconds in results)
+    confirmed, waiting, total = outcome(session)
+    return {
+        "confirmed": confirmed,
+        "waiting": waiting,
+        "errors": errors,
+        "total": total,
+        "statuses": sorted({str(s) for s in statuses}),
+        "wall": wall,
+        "median": statistics.median(latencies),
+        "p95": latencies[max(0, round(0.95 * len(latencies)) - 1)],
+        "max": latencies[-1],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("runs", nargs="?", type=int, default=5, help="number of runs (5)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn processes (4)")
+    parser.add_argument("--requests", type=int, default=100, help="registrations per run")
+    parser.add_argument("--capacity", type=int, default=10, help="places of the session")
+    args = parser.parse_args()
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
+
+    tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-events-"))
+    processes = []
+    try:
+        env = production_environment(tmp, fresh_database(database_url), args.workers)
+        setup_django(env)
+        event = build_site()
+        from django.db import connections
+
+        connections.close_all()  # this process only reads between the runs
+
+        gunicorn_port = free_port()
+        log = tmp / "gunicorn.log"
+        gunicorn = start(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{gunicorn_port}",
+                "relier_site.wsgi",
+            ],
+            log,
+            cwd=ROOT,
+            env=env,
+        )
+        processes.append(gunicorn)
+        wait_until_ready(gunicorn, gunicorn_port, log, "gunicorn")
+        nginx, nginx_port = start_nginx(tmp, gunicorn_port, tmp / "media")
+        if nginx is not None:
+            processes.append(nginx)
+        through_proxy = nginx is not None
+        port = nginx_port if through_proxy else gunicorn_port
+        print(
+            f"{args.requests} registrations at once for {args.capacity} places, "
+            f"{args.runs} run(s); gunicorn {args.workers} workers, production settings, "
+            f"PostgreSQL, {'through nginx (README rules)' if through_proxy else 'no nginx'}"
+        )
+        expected = (args.capacity, args.requests - args.capacity)
+        ok = True
+        for run in range(1, args.runs + 1):
+            result = run_once(run, event, args, port, through_proxy)
+            good = (
+                (result["confirmed"], result["waiting"]) == expected
+                and result["total"] == args.requests
+                and not result["errors"]
+            )
+            ok &= good
+            print(
+                f"run {run}: confirmed {result['confirmed']}, waiting {result['waiting']}, "
+                f"errors {result['errors']} (HTTP {', '.join(result['statuses'])}); "
+                f"all {args.requests} answered in {result['wall']:.2f} s, "
+                f"per request median {result['median']:.2f} s, p95 {result['p95']:.2f} s, "
+                f"max {result['max']:.2f} s  {'OK' if good else 'FAILED'}",
+                flush=True,
+            )
+            if gunicorn.poll() is not None:
+                fail(f"gunicorn stopped:\n{log.read_text()}")
+        print("OK: every run gave exactly the expected counts" if ok else "FAILED")
+        return 0 if ok else 1
+    finally:
+        for process in reversed(processes):
+            stop(process)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

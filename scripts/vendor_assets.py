@@ -50,7 +50,7 @@ VENDOR = ROOT / "relier_site" / "static" / "vendor"
 
 
 def npm_install(folder):
-    subprocess.run(
+    subprocess.run(  # noqa: S603
         ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
         + [FONT_PACKAGE, ICONS_PACKAGE],
         check=True,

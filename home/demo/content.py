@@ -772,6 +772,7 @@ PROFESSIONALS = DemoPage(
                 "structures qui aident les jeunes près de chez eux.</p>",
             ),
         ),
+        key_figures("Notre action en 2024", FIGURE_TOWNS),
         call_to_action(
             "Et maintenant ?",
             "Orientez vers nous le jeune que vous accompagnez : nous vous recontactons.",
@@ -824,6 +825,7 @@ SCHOOLS = DemoPage(
                 "Ressources</a>, filtrables par public et par niveau scolaire.</p>",
             ),
         ),
+        key_figures("Notre action en 2024", FIGURE_PARTNERS),
         call_to_action(
             "Et maintenant ?",
             "Orientez vers nous un élève qui a besoin d'aide, ou écrivez-nous pour organiser "

@@ -4,28 +4,43 @@ Editors manage them in the site settings; these defaults ship with the code so t
 fresh install, the 500 page and the emails always show them, even without a database.
 """
 
+# For 12-25 year olds (health, distress, love life): where young people look for help.
+FIL_SANTE_JEUNES = {
+    "number": "0 800 235 236",
+    "name": "Fil Santé Jeunes",
+    "short_name": "Fil Santé Jeunes",
+    "hours": "7j/7 de 9h à 23h",
+    "description": "Gratuit et anonyme, pour les 12-25 ans : santé, mal-être, relations "
+    "amoureuses et sexualité. Aussi par tchat.",
+}
+
 DEFAULT_HELPLINES = [
     {
         "number": "3018",
         "name": "Harcèlement et cyberharcèlement",
+        "short_name": "(cyber)harcèlement",
         "hours": "7j/7 de 9h à 23h",
         "description": "Gratuit, anonyme et confidentiel. Aussi sur l'application 3018.",
     },
     {
         "number": "119",
         "name": "Enfance en danger",
+        "short_name": "enfance en danger",
         "hours": "24h/24, 7j/7",
         "description": "Gratuit et confidentiel, pour les enfants et les adultes inquiets.",
     },
     {
         "number": "3114",
         "name": "Prévention du suicide",
+        "short_name": "prévention du suicide",
         "hours": "24h/24, 7j/7",
         "description": "Gratuit et confidentiel, pour vous ou pour un proche.",
     },
+    FIL_SANTE_JEUNES,
     {
         "number": "112",
         "name": "Urgences",
+        "short_name": "urgences",
         "hours": "24h/24, 7j/7",
         "description": "En cas de danger immédiat.",
     },

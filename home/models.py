@@ -47,6 +47,16 @@ class BasePage(ReviewedPageMixin, Page):
         return self.search_description or self.intro
 
 
+# The home page's « Vous êtes… » entries: (slug of a page below the home page, label,
+# icon of the sprite). An entry whose page is missing or not live is left out.
+HOME_ENTRIES = [
+    ("jeunes", "Je suis jeune", "person-raised-hand"),
+    ("parents", "Je suis parent", "people"),
+    ("professionnels", "Je suis professionnel·le", "briefcase"),
+    ("etablissements-scolaires", "Je suis un établissement scolaire", "backpack"),
+]
+
+
 class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -61,7 +71,23 @@ class HomePage(BasePage):
         context["organization_json_ld"] = self.organization_json_ld(
             SiteSettings.for_request(request), request
         )
+        context["entries"] = self.entries(request)
         return context
+
+    def entries(self, request):
+        """The « Vous êtes… » entries whose page is live and public, in their order."""
+        pages = {
+            page.slug: page
+            for page in self.get_children()
+            .live()
+            .public()
+            .filter(slug__in=[slug for slug, _label, _icon in HOME_ENTRIES])
+        }
+        return [
+            {"label": label, "icon": icon, "url": pages[slug].get_url(request)}
+            for slug, label, icon in HOME_ENTRIES
+            if slug in pages
+        ]
 
     def organization_json_ld(self, site_settings, request):
         """schema.org `Organization` of the association, for search engines."""
@@ -110,6 +136,13 @@ class LegalPage(BasePage):
 class HelplineBlock(blocks.StructBlock):
     number = blocks.CharBlock(label="Numéro", max_length=20)
     name = blocks.CharBlock(label="Intitulé", max_length=80)
+    short_name = blocks.CharBlock(
+        label="Intitulé court",
+        max_length=40,
+        required=False,
+        help_text="Affiché à côté du numéro dans le bandeau en haut de chaque page "
+        "(« (cyber)harcèlement »). À défaut, l'intitulé.",
+    )
     hours = blocks.CharBlock(label="Horaires", max_length=80, required=False)
     description = blocks.CharBlock(label="Précision", max_length=200, required=False)
 

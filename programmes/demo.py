@@ -125,6 +125,10 @@ def _programme_fields(context, spec):
             ]
         ),
         "actions": polish(resolve(context, _actions(spec))),
+        **{
+            name: french_typography(value) if name != "icon" else value
+            for name, value in content.SUMMARIES.get(spec.path, {}).items()
+        },
     }
 
 

@@ -1063,3 +1063,34 @@ KITS = [
         programme="se-reconstruire-ensemble",
     ),
 ]
+
+
+# --- Summary box (« En bref ») and card pictogram of each programme page ---------------
+# Only what the documents say: a line left out is not shown on the page.
+SUMMARIES = {
+    "programmes/se-reconstruire-ensemble": {
+        "icon": "chat-heart",
+        "schedule": "Chaque semaine, en ligne : groupes d'échanges entre jeunes et Question Psy",
+        "duration": "Selon les besoins de chaque jeune : d'un seul échange à un "
+        "accompagnement dans la durée",
+        "cost": "Séances d'information gratuites pour les parents",
+        "how_to_join": "Demandez à être contacté, ou faites-vous orienter par un "
+        "professionnel qui vous accompagne.",
+    },
+    "programmes/relier-vers-lemploi": {
+        "icon": "briefcase",
+        "schedule": "Groupes d'échanges chaque semaine ; ateliers et webinaires tous les 15 "
+        "jours, en visio ou en agence",
+        "how_to_join": "Par votre conseiller France Travail, ou depuis l'espace France "
+        "Travail de ce site.",
+    },
+    "programmes/stop-cyberviolences": {
+        "icon": "shield-check",
+        "schedule": "Modules en ligne accessibles à tout moment ; sessions "
+        "d'approfondissement chaque mois, en ligne",
+        "duration": "4 modules de prévention de 45 minutes",
+        "how_to_join": "Écrivez-nous pour que votre établissement rejoigne le programme.",
+    },
+    "programmes/monster-moods": {"icon": "heart"},
+    "programmes/monster-messenger": {"icon": "chat-heart"},
+}

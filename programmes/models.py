@@ -152,6 +152,45 @@ class ProgrammePage(BasePage):
     partners = ParentalManyToManyField(
         Partner, verbose_name="Partenaires", blank=True, related_name="programmes"
     )
+    # The summary box at the top of the page (« En bref »): what a visitor asks first.
+    schedule = models.CharField(
+        "Quand",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple « chaque semaine, en ligne » ou « toute l'année scolaire ».",
+    )
+    duration = models.CharField(
+        "Combien de temps",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple « 4 modules de 45 minutes ».",
+    )
+    cost = models.CharField(
+        "Combien ça coûte",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple « Gratuit pour les familles ». Laissez vide si vous ne "
+        "savez pas : la ligne n'est alors pas affichée.",
+    )
+    how_to_join = models.CharField(
+        "Comment s'inscrire",
+        max_length=300,
+        blank=True,
+        help_text="La prochaine étape, en une phrase ; les boutons d'action suivent.",
+    )
+    icon = models.CharField(
+        "Pictogramme",
+        max_length=30,
+        choices=[
+            ("chat-heart", "Bulle et cœur (écoute, parole)"),
+            ("briefcase", "Mallette (emploi)"),
+            ("shield-check", "Bouclier (prévention)"),
+            ("people", "Personnes (groupe)"),
+            ("heart", "Cœur"),
+        ],
+        default="people",
+        help_text="Affiché sur la carte du programme (accueil, liste des programmes).",
+    )
     actions = StreamField(
         [("action", LinkTargetBlock(label="Action"))],
         verbose_name="Appels à l'action",
@@ -175,6 +214,16 @@ class ProgrammePage(BasePage):
             ],
             heading="Pour qui",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("schedule"),
+                FieldPanel("duration"),
+                FieldPanel("cost"),
+                FieldPanel("how_to_join"),
+            ],
+            heading="En bref (encadré en haut de la page)",
+        ),
+        FieldPanel("icon"),
         FieldPanel("intro"),
         FieldPanel("services"),
         FieldPanel("actions"),

@@ -210,75 +210,22 @@ HOME = DemoPage(
         "Les Centres Relier aident les jeunes victimes de harcèlement scolaire et de "
         "cyberviolences, et leurs parents, à se reconstruire."
     ),
+    # The home page stays short on a phone: the hero says who we are, each visitor's
+    # first questions are answered on their entry page (ENTRY_PAGES below), linked from
+    # the first screen; the body keeps the figures, two voices and how to support us.
     body=[
-        heading("Qui sommes-nous ?"),
-        paragraph(
-            "<p>Les Centres Relier sont une association portée par un collectif d'experts. "
-            "Notre équipe de psychologues, d'écoutants et de bénévoles accompagne les jeunes "
-            "ciblés par le harcèlement, l'intimidation, la discrimination ou les "
-            "cyberviolences, ainsi que leurs familles.</p>"
-            "<p>Notre but : aider chaque jeune à reprendre confiance en lui-même et dans les "
-            "adultes, à sortir de l'isolement et à poursuivre sa scolarité, sans se mettre en "
-            "danger. Nous travaillons avec les établissements scolaires, les villes, les "
-            "associations et les parents d'élèves, en Île-de-France et à La Réunion.</p>"
-            "<p>Dans nos espaces de parole en ligne, anonymes et bienveillants, les jeunes "
-            "découvrent qu'ils ont toute leur place dans un groupe, avec leur richesse, leur "
-            "diversité et leur sensibilité. Et ils se sentent moins seuls.</p>"
-        ),
         key_figures("Le harcèlement en chiffres", FIGURE_ONE_IN_THREE, FIGURE_700000),
         key_figures(
-            "Notre action en 2023-2024",
-            FIGURE_SUPPORTED_2024,
-            FIGURE_YOUTH_AWARENESS_2024,
-            FIGURE_TOWNS,
-            FIGURE_PARTNERS,
-        ),
-        heading("Ce que nous proposons"),
-        paragraph(
-            "<ul>"
-            "<li><b>Des groupes d'échanges en ligne</b>, chaque semaine : une dizaine de "
-            "jeunes au plus, anonymes et sans webcam, parlent de leurs passions, de métiers, "
-            "d'actualité. Les échanges sont encadrés par notre équipe.</li>"
-            "<li><b>Question Psy</b> : chaque semaine, jeunes et familles posent leurs "
-            "questions anonymement et écoutent aussi les réponses données aux autres.</li>"
-            "<li><b>Des permanences de psychologues</b>, que les jeunes et leurs parents "
-            "peuvent joindre à tout moment de l'accompagnement.</li>"
-            "<li><b>Des groupes d'analyse des situations</b> pour les parents et les élèves "
-            "ambassadeurs : prendre du recul et trouver comment agir depuis sa place.</li>"
-            "<li><b>Des séances d'information</b> pour les adultes (parents, équipes "
-            "éducatives, acteurs médicaux et sociaux) : mieux comprendre, savoir repérer et "
-            "accompagner les jeunes concernés.</li>"
-            "</ul>"
-            '<p>Découvrez aussi <a href="/programmes/">nos programmes</a> et notre guide '
-            "<a href=\"/guide/\">« Maux d'enfants, mode d'emploi »</a>, qui recense les "
-            "structures qui peuvent aider les jeunes en souffrance près de chez vous.</p>"
-        ),
-        call_to_action(
-            "Vous êtes un jeune ou un parent ?",
-            "Vous vivez du harcèlement ou des cyberviolences, ou vous êtes inquiet pour votre "
-            "enfant ? Demandez à être contacté par notre équipe.",
-            "Être contacté",
-            "/etre-contacte/",
-        ),
-        call_to_action(
-            "Vous êtes un professionnel ?",
-            "Établissement scolaire, service jeunesse, acteur de la santé, du social ou de "
-            "l'emploi : orientez vers nous un jeune qui a besoin d'aide.",
-            "Orienter un jeune",
-            "/orienter-un-jeune/",
+            "Notre action en 2023-2024", FIGURE_SUPPORTED_2024, FIGURE_YOUTH_AWARENESS_2024
         ),
         heading("Ils en parlent"),
         QUOTE_FLORE,
         QUOTE_FAMILY,
-        QUOTE_FONDATION_ENFANCE,
         heading("Nous soutenir"),
         paragraph(
-            "<p>Nous avons besoin de votre soutien pour agir durablement. Vous pouvez vous "
-            "engager à nos côtés par le mécénat de compétences, en contribuant à nos projets, "
-            "ou par le mécénat financier. Pour en parler, écrivez-nous à "
-            f"{EMAIL_LINK}.</p>"
+            "<p>Vous pouvez vous engager à nos côtés par le mécénat de compétences ou par le "
+            f"mécénat financier. Pour en parler, écrivez-nous à {EMAIL_LINK}.</p>"
         ),
-        helplines(),
     ],
 )
 
@@ -611,12 +558,249 @@ CONTACT = DemoPage(
     ],
 )
 
+# --- Entry pages: one per visitor, linked from the home page's first screen -----------
+# Each answers that visitor's first questions and ends with their next step.
+
+YOUTH = DemoPage(
+    path="jeunes",
+    title="Tu es jeune",
+    intro=(
+        "Tu es harcelé à l'école, en dehors ou en ligne, ou tu te sens mis à l'écart ? Tu "
+        "n'es pas seul, et ce n'est pas de ta faute. Voici ce que tu peux faire, et ce que "
+        "nous te proposons."
+    ),
+    search_description=(
+        "Jeunes victimes de harcèlement ou de cyberviolences : groupes d'échanges anonymes, "
+        "Question Psy, psychologues, numéros d'aide gratuits."
+    ),
+    body=[
+        accordion(
+            "Tes premières questions",
+            (
+                "À qui en parler, tout de suite ?",
+                "<p>À un adulte en qui tu as confiance : un parent, un professeur, la "
+                "conseillère principale d'éducation, l'infirmière scolaire. Tu peux aussi "
+                "appeler le 3018, gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à "
+                "23 h : il t'écoute et t'aide à faire supprimer des contenus en ligne. Le Fil "
+                "Santé Jeunes (0 800 235 236) répond aux 12-25 ans qui vont mal. Si tu es en "
+                "danger, appelle le 119 ou le 112.</p>",
+            ),
+            (
+                "Que proposent les Centres Relier aux jeunes ?",
+                "<ul>"
+                "<li><b>Des groupes d'échanges en ligne</b>, chaque semaine : une dizaine de "
+                "jeunes au plus, anonymes et sans webcam, qui parlent de leurs passions, de "
+                "métiers, d'actualité, avec notre équipe ;</li>"
+                "<li><b>Question Psy</b>, chaque semaine : tu poses tes questions "
+                "anonymement et tu écoutes aussi les réponses données aux autres ;</li>"
+                "<li><b>une permanence de psychologues</b>, que tu peux joindre à tout moment "
+                "de ton accompagnement.</li>"
+                "</ul>",
+            ),
+            (
+                "Je reçois des messages blessants : que faire des preuves ?",
+                "<p>Avant de les supprimer, fais des captures d'écran avec la date et le nom "
+                "du compte, et garde-les dans un endroit sûr. Le 3018 peut t'aider à signaler "
+                "les comptes et à faire retirer les contenus.</p>",
+            ),
+            (
+                "J'ai moins de 26 ans et je cherche un emploi",
+                "<p>Avec France Travail, nous proposons des groupes d'échanges chaque semaine "
+                "et des ateliers « La relation aux autres en entreprise » tous les 15 jours : "
+                'voir <a href="/francetravail/">l\'espace France Travail</a>.</p>',
+            ),
+        ),
+        call_to_action(
+            "Et maintenant ?",
+            "Demande à être contacté : quelqu'un de notre équipe te répond. Tu n'as pas besoin "
+            "de tout raconter par écrit.",
+            "Être contacté",
+            "/etre-contacte/",
+        ),
+        helplines("Besoin de parler à quelqu'un maintenant ?"),
+    ],
+)
+
+PARENTS = DemoPage(
+    path="parents",
+    title="Vous êtes parent",
+    intro=(
+        "Vous vous inquiétez pour votre enfant, harcelé à l'école ou en ligne, et vous ne "
+        "savez pas comment l'aider ? Vous n'êtes pas seul : voici ce que nous proposons aux "
+        "parents."
+    ),
+    search_description=(
+        "Parents d'un enfant harcelé ou victime de cyberviolences : séances d'information, "
+        "groupes d'analyse, cafés parents, permanences de psychologues."
+    ),
+    body=[
+        accordion(
+            "Vos premières questions",
+            (
+                "Comment savoir ce que vit mon enfant ?",
+                "<p>Nos séances d'information, en ligne, permettent aux parents d'interroger "
+                "une psychologue : comment repérer qu'un jeune est ciblé par le harcèlement et "
+                "comment l'accompagner. Elles sont ouvertes aussi aux enseignants et aux "
+                "acteurs du territoire : chacun entend les questions que se posent les "
+                'autres. Les prochaines dates sont dans <a href="/agenda/">l\'agenda</a>.</p>',
+            ),
+            (
+                "Que proposez-vous aux parents ?",
+                "<ul>"
+                "<li><b>Des permanences de psychologues</b>, pour les jeunes et leurs "
+                "familles ;</li>"
+                "<li><b>Question Psy</b>, chaque semaine : vos questions, posées "
+                "anonymement ;</li>"
+                "<li><b>des groupes d'analyse des situations</b>, pour prendre du recul et "
+                "trouver comment agir depuis votre place ;</li>"
+                "<li><b>des « cafés parents »</b>, pour échanger avec d'autres parents.</li>"
+                "</ul>",
+            ),
+            (
+                "Et mon enfant ?",
+                "<p>Il peut rejoindre nos groupes d'échanges en ligne entre jeunes, chaque "
+                "semaine, anonymes et sans webcam, et joindre une permanence de psychologues "
+                "à tout moment de son accompagnement. Nous travaillons avec l'établissement "
+                "scolaire, en alliance éducative, pour construire une solution qui rassure "
+                "chacun.</p>",
+            ),
+            (
+                "Mon enfant est en danger",
+                "<p>Appelez le 119, gratuit, 24 h/24 et 7 j/7, pour tout enfant en danger ou "
+                "si vous êtes inquiet. En cas de danger immédiat, appelez le 112. Pour le "
+                "harcèlement et le cyberharcèlement, le 3018 conseille aussi les parents.</p>",
+            ),
+        ),
+        call_to_action(
+            "Et maintenant ?",
+            "Demandez à être contacté par notre équipe : quelques mots et un moyen de vous "
+            "recontacter suffisent.",
+            "Être contacté",
+            "/etre-contacte/",
+        ),
+        helplines(),
+    ],
+)
+
+PROFESSIONALS = DemoPage(
+    path="professionnels",
+    title="Vous êtes professionnel·le",
+    intro=(
+        "France Travail, missions locales, santé, social, services jeunesse, associations : "
+        "vous accompagnez un jeune ciblé par le harcèlement, l'intimidation, la "
+        "discrimination ou les cyberviolences ? Voici comment nous travaillons avec vous."
+    ),
+    search_description=(
+        "Professionnels de l'emploi, de la santé et du social : orienter un jeune vers les "
+        "Centres Relier, webinaires France Travail, séances d'information."
+    ),
+    body=[
+        accordion(
+            "Vos premières questions",
+            (
+                "Qui peut nous orienter un jeune ?",
+                "<p>Les conseillers de France Travail et des missions locales, les acteurs "
+                "médicaux et sociaux, les services jeunesse des collectivités, les "
+                "associations et les équipes des établissements scolaires.</p>",
+            ),
+            (
+                "Comment accompagnez-vous le jeune ?",
+                "<p>Chaque accompagnement s'adapte aux besoins et au contexte du jeune : "
+                "parfois un seul échange suffit, avec lui, ses parents, l'équipe éducative ou "
+                "le relais territorial ; parfois plusieurs interventions sont nécessaires dans "
+                "la durée, pour éviter qu'il ne se mette en danger. Il peut rejoindre nos "
+                "groupes d'échanges en ligne entre pairs et joindre à tout moment une "
+                "permanence de psychologues.</p>",
+            ),
+            (
+                "Vous êtes conseiller France Travail ?",
+                "<p>Pour les moins de 26 ans : des groupes d'échanges chaque semaine et des "
+                "ateliers « La relation aux autres en entreprise » tous les 15 jours. Pour "
+                "vous : des webinaires tous les 15 jours, pour savoir quand, à qui et comment "
+                "proposer ces services. Le service est référencé dans DORA. Voir "
+                '<a href="/francetravail/">l\'espace France Travail</a>.</p>',
+            ),
+            (
+                "Vous êtes un acteur de la santé ou du social ?",
+                "<p>Nos séances d'information aident les adultes à mieux comprendre, repérer "
+                "et accompagner les jeunes concernés. Notre guide "
+                "<a href=\"/guide/\">« Maux d'enfants, mode d'emploi »</a> recense les "
+                "structures qui aident les jeunes près de chez eux.</p>",
+            ),
+        ),
+        key_figures("Notre action en 2024", FIGURE_TOWNS),
+        call_to_action(
+            "Et maintenant ?",
+            "Orientez vers nous le jeune que vous accompagnez : nous vous recontactons.",
+            "Orienter un jeune",
+            "/orienter-un-jeune/",
+        ),
+        QUOTE_FONDATION_ENFANCE,
+    ],
+)
+
+SCHOOLS = DemoPage(
+    path="etablissements-scolaires",
+    title="Vous êtes un établissement scolaire",
+    intro=(
+        "Direction, vie scolaire, enseignants, santé scolaire : nous vous aidons à prévenir "
+        "le harcèlement et les cyberviolences, à repérer les élèves en souffrance et à les "
+        "accompagner, en alliance éducative avec les familles."
+    ),
+    search_description=(
+        "Établissements scolaires : prévention du harcèlement et des cyberviolences, séances "
+        "d'information, kits pédagogiques, accompagnement des élèves."
+    ),
+    body=[
+        accordion(
+            "Vos premières questions",
+            (
+                "Que proposez-vous aux établissements ?",
+                "<ul>"
+                "<li><b>Des séances d'information</b> pour les équipes éducatives et les "
+                "parents : mieux comprendre, savoir repérer et accompagner ;</li>"
+                "<li><b>des groupes d'analyse des situations</b> pour les parents et les "
+                "élèves ambassadeurs ;</li>"
+                "<li><b>le programme STOP Cyberviolences</b> : 4 modules de prévention de 45 "
+                "minutes, en trois versions (élèves, équipes pédagogiques, parents), et un "
+                "baromètre des cyberviolences à l'échelle de l'établissement ;</li>"
+                "<li><b>l'accompagnement des élèves ciblés</b> et de leur famille, hors temps "
+                "scolaire.</li>"
+                "</ul>",
+            ),
+            (
+                "Un élève va mal : que faire ?",
+                "<p>Orientez-le vers nous : nous construisons "
+                "avec l'établissement, la famille et les acteurs du territoire une solution "
+                "qui rassure chacun. Si l'élève est en danger, appelez le 119 ; en cas de "
+                "danger immédiat, le 112.</p>",
+            ),
+            (
+                "Où trouver des supports pour la classe ?",
+                '<p>Les kits et documents à télécharger sont sur la page <a href="/ressources/">'
+                "Ressources</a>, filtrables par public et par niveau scolaire.</p>",
+            ),
+        ),
+        key_figures("Notre action en 2024", FIGURE_PARTNERS),
+        call_to_action(
+            "Et maintenant ?",
+            "Orientez vers nous un élève qui a besoin d'aide, ou écrivez-nous pour organiser "
+            "une séance d'information dans votre établissement.",
+            "Orienter un élève",
+            "/orienter-un-jeune/",
+        ),
+    ],
+)
+
+ENTRY_PAGES = [YOUTH, PARENTS, PROFESSIONALS, SCHOOLS]
+
 # The shell's pages, in creation order.
 PAGES = [
     SAFE_BROWSING,
     REFERRAL,
     FRANCE_TRAVAIL,
     CONTACT,
+    *ENTRY_PAGES,
 ]
 
 # Order of the pages below the home page, whichever app creates them: the main menu shows

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.template import loader
 from django.test import override_settings
 
-from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL
+from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
 from tests.html import streamed_body, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def assert_french_safe_page(html, title):
     assert '<html lang="fr">' in html
     assert "Bad Request" not in html
     for line in DEFAULT_HELPLINES:
-        assert f'href="tel:{line["number"]}"' in html
+        assert f'href="{tel_href(line["number"])}"' in html
     assert f'href="{DEFAULT_QUICK_EXIT_URL}"' in html
     assert "Quitter le site" in html
     assert "/static/js/quick-exit.js" in html

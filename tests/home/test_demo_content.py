@@ -23,6 +23,7 @@ from events.models import AgendaPage, EventPage
 from guide import demo as guide_demo
 from guide.models import GuideIndexPage
 from home.demo import content, trust
+from home.helplines import DEFAULT_HELPLINES, tel_href
 from home.models import BasePage, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
@@ -55,6 +56,11 @@ PAGES = {
     "/accessibilite/": ("Déclaration d'accessibilité", LegalPage),
     "/plan-du-site/": ("Plan du site", LegalPage),
     **{f"/agenda/{event.slug}/": (event.title, EventPage) for event in events_demo.EVENTS},
+    # The home page's entries, one per visitor.
+    "/jeunes/": ("Tu es jeune", StandardPage),
+    "/parents/": ("Vous êtes parent", StandardPage),
+    "/professionnels/": ("Vous êtes professionnel·le", StandardPage),
+    "/etablissements-scolaires/": ("Vous êtes un établissement scolaire", StandardPage),
 }
 
 MENU = [
@@ -125,9 +131,9 @@ def h1_of(response):
 
 def menu_links(client):
     page = text_of(client.get("/"))
-    nav = page[page.index('id="menu-principal"') :]
+    nav = page[page.index('class="site-menu site-menu--wide"') :]
     nav = nav[: nav.index("</ul>")]
-    return re.findall(r'class="nav-link" href="([^"]+)"', nav)
+    return re.findall(r'class="site-menu__link" href="([^"]+)"', nav)
 
 
 def snapshot():
@@ -303,17 +309,21 @@ class TestDemoSite:
     def test_home_page_shows_key_figures_testimonials_and_helplines(self, client):
         main = main_of(client.get("/"))
 
-        for figure in ("1 jeune sur 3", "700 000", "291", "1 507", "74", "57"):
+        for figure in ("1 jeune sur 3", "700 000", "291", "1 507"):
             assert f'<p class="key-figure__value mb-0">{figure}</p>' in main
         assert "Année scolaire 2023-2024 · Rapport d'activité 2024 des Centres Relier" in main
         assert "UNESCO" in main
         assert main.count('class="block-quote') >= 2
         assert "Flore, 13 ans" in main
-        assert 'class="block-helplines' in main
-        for number in ("3018", "119", "3114", "112"):
-            assert f'href="tel:{number}"' in main
+        # The helplines are in the bar at the top of the page, above the main content.
+        page = text_of(client.get("/"))
+        bar = page[page.index('<aside class="helplines-bar"') : page.index("<main")]
+        for number in ("3018", "119", "3114", "0800235236", "112"):
+            assert f'href="tel:{number}"' in bar
         assert 'href="/etre-contacte/"' in main
-        assert 'href="/orienter-un-jeune/"' in main
+        # One entry per visitor, each to the page that answers their first questions.
+        for url in ("/jeunes/", "/parents/", "/professionnels/", "/etablissements-scolaires/"):
+            assert f'class="entry" href="{url}"' in main
 
     def test_key_figures_are_snippets_used_by_the_pages(self):
         figures = {(f.value.replace("\u00a0", " "), f.label): f for f in ImpactFigure.objects.all()}
@@ -369,8 +379,17 @@ class TestDemoSite:
     def test_no_page_shows_an_email_address_other_than_the_associations(self, client):
         email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
         phone = re.compile(r"(?<!\d)0\d(?:[ .]?\d\d){4}(?!\d)")
+        # Public helplines (Fil Santé Jeunes: 0 800 235 236) are not personal numbers.
+        helplines = [
+            form
+            for line in DEFAULT_HELPLINES
+            for form in (line["number"], tel_href(line["number"])[4:])
+            if len(tel_href(line["number"])) > 8
+        ]
         for url in PAGES:
             page = text_of(client.get(url))
+            for number in helplines:
+                page = page.replace(number, "")
             assert set(email.findall(page)) <= PUBLIC_EMAILS, url
             assert not phone.findall(page), url
         for page in Page.objects.specific():
@@ -381,6 +400,8 @@ class TestDemoSite:
             stored = f"{page.title} {page.intro} {page.search_description} {values}"
             if isinstance(page, ProgrammePage):
                 stored += f" {page.promise} {[b['value'] for b in page.services.raw_data]}"
+            for number in helplines:
+                stored = stored.replace(number, "").replace(number.replace(" ", "\u00a0"), "")
             assert set(email.findall(stored)) <= PUBLIC_EMAILS, page.url_path
             assert not phone.findall(stored), page.url_path
 
@@ -402,6 +423,7 @@ class TestDemoSite:
             "3018",
             "119",
             "3114",
+            "0 800 235 236",  # Fil Santé Jeunes
             "112",
         ]
         footer = text_of(client.get("/agenda/"))

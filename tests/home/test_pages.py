@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from home.helplines import DEFAULT_HELPLINES
+from home.helplines import DEFAULT_HELPLINES, tel_href
 from home.search_forms import SEARCH_QUERY_MAX_LENGTH
 from home.views import server_error
 from tests.factories import (
@@ -42,7 +42,7 @@ def assert_site_shell(response):
     html = response.content.decode()
     assert '<html lang="fr"' in html
     for number in HELPLINE_NUMBERS:
-        assert f'href="tel:{number}"' in html
+        assert f'href="{tel_href(number)}"' in html
     text = visible_text(response)
     assert "Quitter le site" in text
     assert "data-quick-exit" in html
@@ -81,6 +81,11 @@ def test_every_body_block_renders_its_content(client, home_page):
     assert not missing, f"Blocks whose text is not on the page: {missing}"
     html = response.content.decode()
     assert f'alt="{IMAGE_ALT_TEXT}"' in html
+    # The image block: AVIF and WebP renditions, then a JPEG fallback, at three widths.
+    picture = re.search(r"<picture>(.*?)</picture>", html, re.S).group(1)
+    assert re.search(r'<source srcset="[^"]+\.avif 400w, [^"]+ 800w, [^"]+ 1200w"', picture)
+    assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
+    assert re.search(r'<img [^>]*src="[^"]+\.jpg"', picture)
     assert "/orienter/" in html  # the call to action links to the chosen page
     assert "/documents/" in html  # the document list links to the download
     assert html.count("<h1") == 1
@@ -151,7 +156,7 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
     assert '<html lang="fr"' in html
     assert "problème technique" in html
     for number in HELPLINE_NUMBERS:
-        assert f'href="tel:{number}"' in html
+        assert f'href="{tel_href(number)}"' in html
     assert "Quitter le site" in html
 
 

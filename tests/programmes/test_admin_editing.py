@@ -84,6 +84,11 @@ def programme_form(*, action_page=None, actions=None, body=(), **fields):
         "status": ProgrammePage.Status.OFFERED,
         "age_min": "11",
         "age_max": "18",
+        "schedule": "Chaque mercredi, en ligne",
+        "duration": "Une heure par séance",
+        "cost": "Gratuit",
+        "how_to_join": "Demandez à être contacté.",
+        "icon": "chat-heart",
         "intro": "Un accompagnement gratuit, en petits groupes, près de chez vous.",
         "services": streamfield(
             [("service", {"name": SERVICE, "description": "", "rhythm": "chaque semaine"})]
@@ -167,6 +172,9 @@ def test_communication_creates_previews_submits_and_a_colleague_approves_a_progr
     response = visitor.get("/programmes/bien-dans-ma-classe/")
     assert response.status_code == 200
     assert PROMISE in visible_text(response)
+    # The summary box shows what the editor typed in « En bref ».
+    assert "Quand Chaque mercredi, en ligne" in visible_text(response)
+    assert "Combien ça coûte Gratuit" in visible_text(response)
     assert 'href="/orienter/"' in response.text
 
 

@@ -133,8 +133,11 @@ def test_programme_page_shows_its_content_actions_partners_and_kits(client, prog
     )
 
     # Partners: the logo's text alternative is the partner's name, with its link.
-    assert '<a href="https://fondation-horizon.example.org/" rel="noopener">' in html
-    assert re.search(r'<img alt="Fondation Horizon"[^>]*class="img-fluid partner-logo"', html)
+    assert (
+        '<a class="partner-tile" href="https://fondation-horizon.example.org/" rel="noopener">'
+        in html
+    )
+    assert re.search(r'<img alt="Fondation Horizon"[^>]*class="partner-logo"', html)
 
     # Kits: this programme's published ones, downloaded through /ressources/.
     kit = Kit.objects.get(title="Kit des parents pour mobiliser l'école")
@@ -276,6 +279,10 @@ def test_partner_logos_have_an_alt_text_everywhere(client, programme):
     for path in ("/", "/programmes/se-reconstruire-ensemble/"):
         html = client.get(path).content.decode()
         images = re.findall(r"<img\b[^>]*>", html)
-        assert images, path
-        for image in images:
+        logos = [image for image in images if "partner-logo" in image]
+        assert logos, path
+        for image in logos:
             assert re.search(r'\balt="[^"]+"', image), (path, image)
+        # Any other image is a decorative illustration, with an empty text alternative.
+        for image in set(images) - set(logos):
+            assert "illustrations/" in image and 'alt=""' in image, (path, image)

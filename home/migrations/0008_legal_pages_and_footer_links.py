@@ -21,7 +21,7 @@ def grant_legal_pages(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_french_search'),
+        ('home', '0007_fil_sante_jeunes'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

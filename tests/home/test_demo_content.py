@@ -24,6 +24,7 @@ from home.demo import content
 from home.models import BasePage, HomePage, ImpactFigure, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
+from referrals.models import ReferralFormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +42,9 @@ PAGES = {
     "/programmes/monster-moods/": ("Monster Moods", ProgrammePage),
     "/programmes/monster-messenger/": ("Monster Messenger", ProgrammePage),
     "/francetravail/": ("Espace France Travail", StandardPage),
-    "/orienter-un-jeune/": ("Orienter un jeune", StandardPage),
-    "/etre-contacte/": ("Être contacté", StandardPage),
+    "/orienter-un-jeune/": ("Orienter un jeune", ReferralFormPage),
+    "/etre-contacte/": ("Être contacté", ReferralFormPage),
+    "/demander-une-intervention/": ("Demander une intervention", ReferralFormPage),
     "/agenda/": ("Agenda", StandardPage),
     "/guide/": ("Maux d'enfants, mode d'emploi", GuideIndexPage),
     "/ressources/": ("Ressources", ResourcesPage),
@@ -145,11 +147,11 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
 
     output = load()
 
-    assert "Contenu de démonstration chargé : 14 pages créées, 0 déjà présente." in output
+    assert "Contenu de démonstration chargé : 15 pages créées, 0 déjà présente." in output
     assert (
         f"Ajouts : {len(FIGURES)} chiffres clés, {len(demo_content.PARTNERS)} partenaires, "
         f"{len(demo_content.KITS)} documents, {len(demo_content.KITS)} kits, "
-        "processus « Relecture » attribué aux programmes, "
+        "processus « Relecture » attribué aux programmes, 1 règle d'acheminement, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
     assert "Attention" not in output
@@ -163,7 +165,7 @@ def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_d
     """A HomePage made by `ensure_home_page` alone (no revision yet) is filled in."""
     output = load()
 
-    assert "13 pages créées, 1 déjà présente." in output
+    assert "14 pages créées, 1 déjà présente." in output
     assert home_page.revisions.count() == 1
     assert "1 507" in main_of(client.get("/"))
 
@@ -254,10 +256,10 @@ class TestDemoSite:
 
         output = load()
 
-        assert "Contenu de démonstration chargé : 0 page créée, 14 déjà présentes." in output
+        assert "Contenu de démonstration chargé : 0 page créée, 15 déjà présentes." in output
         assert (
-            "Chiffres clés, partenaires, documents, kits, processus « Relecture » et fiches du "
-            "guide : rien à ajouter." in output
+            "Chiffres clés, partenaires, documents, kits, processus « Relecture », règles "
+            "d'acheminement et fiches du guide : rien à ajouter." in output
         )
         after = snapshot()
         for key, value in before.items():
@@ -277,7 +279,7 @@ class TestDemoSite:
 
         output = load()
 
-        assert "1 page créée, 13 déjà présentes." in output
+        assert "1 page créée, 14 déjà présentes." in output
         assert h1_of(client.get("/agenda/")) == "Nos rendez-vous"
         assert ImpactFigure.objects.get(value="291").period == "2023-2024"
         resources = Page.objects.get(slug="ressources")
@@ -343,13 +345,11 @@ class TestDemoSite:
             assert f'href="tel:{number}"' in main
 
     def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(self, client):
-        for url in ("/orienter-un-jeune/", "/etre-contacte/", "/agenda/"):
-            main = main_of(client.get(url))
-            assert "bientôt" in main, url
-            assert "contact@centresrelier.org" in main, url
-        contact = main_of(client.get("/etre-contacte/"))
+        main = main_of(client.get("/agenda/"))
+        assert "bientôt" in main
+        assert "contact@centresrelier.org" in main
+        contact = main_of(client.get("/etre-contacte/"))  # the form (referrals app)
         assert 'class="block-helplines' in contact
-        assert 'href="/naviguer-en-securite/"' in contact
 
     def test_no_page_shows_an_email_address_other_than_the_associations(self, client):
         email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -32,9 +32,8 @@ AGE_MIN, AGE_MAX = 3, 30
 TRUSTED_ADULT_AGE = 15
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 PHONE_MESSAGE = (
-    "Ce numéro de téléphone n'est pas valide : indiquez un numéro français à 10 chiffres, "
-    "par exemple 06 12 34 56 78 (ou 0692 12 34 56 outre-mer), ou un numéro international "
-    "commençant par +."
+    "Ce numéro de téléphone n'est pas valide : indiquez un numéro français à 10 chiffres "
+    "commençant par 0 (outre-mer compris), ou un numéro international commençant par +."
 )
 EMAIL_MESSAGE = (
     "Cette adresse électronique n'est pas valide : elle doit ressembler à nom@exemple.fr."
@@ -107,7 +106,7 @@ def phone_field(label, *, help_text=""):
         max_length=30,
         required=False,
         truncate=False,
-        help_text=help_text or "Par exemple 06 12 34 56 78.",
+        help_text=help_text or "10 chiffres, ou + et l'indicatif du pays.",
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         error_messages={"max_length": PHONE_MESSAGE},
     )

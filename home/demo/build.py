@@ -143,7 +143,7 @@ def _ensure_page(context, parent, spec, specs, page_models, fields, refuse):
     existing = parent.get_children().filter(slug=spec.slug).first()
     if existing is not None:
         result.existing.append(spec.url)
-        if existing.specific_class is not model:
+        if existing.specific_class is not model and not getattr(spec, "placeholder", False):
             result.warnings.append(
                 f"la page {spec.url} existe déjà, mais c'est une « {type_name(existing)} » "
                 f"et non une « {model._meta.verbose_name} » : elle est laissée telle quelle. "

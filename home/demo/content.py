@@ -53,6 +53,9 @@ class DemoPage:
     show_in_menus: bool = False
     # A key of the page models the app gives the builder ("standard": StandardPage).
     page_type: str = "standard"
+    # A placeholder that a domain app turns into its own page type (e.g. a form page):
+    # created when missing, left alone, without a warning, when a page is at its address.
+    placeholder: bool = False
 
     @property
     def slug(self):
@@ -385,6 +388,7 @@ SAFE_BROWSING = DemoPage(
 
 REFERRAL = DemoPage(
     path="orienter-un-jeune",
+    placeholder=True,  # the referrals app makes it its form
     title="Orienter un jeune",
     intro=(
         "Vous êtes un professionnel et vous accompagnez un jeune ciblé par le harcèlement ou "
@@ -513,6 +517,7 @@ FRANCE_TRAVAIL = DemoPage(
 
 CONTACT = DemoPage(
     path="etre-contacte",
+    placeholder=True,  # the referrals app makes it its form
     title="Être contacté",
     show_in_menus=True,
     intro=(

@@ -27,6 +27,7 @@ from home.helplines import DEFAULT_HELPLINES, tel_href
 from home.models import BasePage, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
+from referrals.models import ReferralFormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,9 @@ PAGES = {
     "/programmes/monster-moods/": ("Monster Moods", ProgrammePage),
     "/programmes/monster-messenger/": ("Monster Messenger", ProgrammePage),
     "/francetravail/": ("Espace France Travail", StandardPage),
-    "/orienter-un-jeune/": ("Orienter un jeune", StandardPage),
-    "/etre-contacte/": ("Être contacté", StandardPage),
+    "/orienter-un-jeune/": ("Orienter un jeune", ReferralFormPage),
+    "/etre-contacte/": ("Être contacté", ReferralFormPage),
+    "/demander-une-intervention/": ("Demander une intervention", ReferralFormPage),
     "/agenda/": ("Agenda", AgendaPage),
     "/guide/": ("Maux d'enfants, mode d'emploi", GuideIndexPage),
     "/ressources/": ("Ressources", ResourcesPage),
@@ -167,7 +169,7 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
         f"{len(FIGURES)} chiffres clés, "
         f"{len(demo_content.KITS) + len(trust.DOCUMENTS)} documents, "
         f"{len(demo_content.PARTNERS)} partenaires, {len(demo_content.KITS)} kits, "
-        "processus « Relecture » attribué aux programmes, "
+        "processus « Relecture » attribué aux programmes, 1 règle d'acheminement, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
     assert "Attention" not in output
@@ -278,7 +280,7 @@ class TestDemoSite:
         )
         assert (
             "Séances de l'agenda, chiffres clés, documents, partenaires, kits, processus "
-            "« Relecture » et fiches du guide : rien à ajouter." in output
+            "« Relecture », règles d'acheminement et fiches du guide : rien à ajouter." in output
         )
         after = snapshot()
         for key, value in before.items():
@@ -367,14 +369,9 @@ class TestDemoSite:
         for number in ("3018", "119", "3114", "112"):
             assert f'href="tel:{number}"' in main
 
-    def test_placeholder_pages_say_what_is_coming_and_how_to_reach_us(self, client):
-        for url in ("/orienter-un-jeune/", "/etre-contacte/"):
-            main = main_of(client.get(url))
-            assert "bientôt" in main, url
-            assert "contact@centresrelier.org" in main, url
-        contact = main_of(client.get("/etre-contacte/"))
+    def test_contact_form_page_shows_the_helplines(self, client):
+        contact = main_of(client.get("/etre-contacte/"))  # the form (referrals app)
         assert 'class="block-helplines' in contact
-        assert 'href="/naviguer-en-securite/"' in contact
 
     def test_no_page_shows_an_email_address_other_than_the_associations(self, client):
         email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

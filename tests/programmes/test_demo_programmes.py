@@ -92,7 +92,8 @@ def test_the_five_programme_pages_have_their_type_status_and_an_action(client):
         assert page.services, slug
 
         response = client.get(f"/programmes/{slug}/")
-        hrefs = {href for href, _text in links_of(response)}
+        # A referral form opens with the programme preselected (?programme=…).
+        hrefs = {href.split("?")[0] for href, _text in links_of(response)}
         actions = {action.value["page"].url for action in page.actions}
         assert actions and actions <= ACTION_URLS, slug
         assert actions <= hrefs, slug  # every action of the page is a link a visitor sees
@@ -158,7 +159,7 @@ def test_france_travail_page_gives_the_three_rhythms_and_both_entry_points(clien
     assert "Des webinaires, tous les 15 jours" in main
     assert "L'inscription en ligne ouvre bientôt" in main
     links = links_of(response)
-    assert ("/orienter-un-jeune/", "Inscrire un jeune") in links
+    assert ("/orienter-un-jeune/?programme=relier-vers-lemploi", "Inscrire un jeune") in links
     assert ("/agenda/", "S'inscrire à un webinaire ou un atelier") in links
     assert 'href="mailto:contact@centresrelier.org"' in main
 

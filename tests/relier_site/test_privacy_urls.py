@@ -137,10 +137,17 @@ def field_value(field, depth):
 
 
 def make_instance(model, depth=0):
-    """An instance of `model` with canary text in every text field."""
+    """An instance of `model` with canary text in every text field (a page: its own
+    fields, placed below the tree's root)."""
     assert depth < 4, f"cannot build a {model.__name__}: too deep"
+    from wagtail.models import Page
+
+    is_page = issubclass(model, Page)
+    page_fields = {field.name for field in Page._meta.concrete_fields} if is_page else set()
     values = {}
     for field in model._meta.concrete_fields:
+        if field.name in page_fields or (is_page and field.name == "page_ptr"):
+            continue
         if field.primary_key or getattr(field, "auto_now", False):
             continue
         if getattr(field, "auto_now_add", False):
@@ -155,6 +162,9 @@ def make_instance(model, depth=0):
         if getattr(field, "unique", False) and field.null:
             continue
         values[field.name] = field_value(field, depth)
+    if is_page:
+        page = model(title=CANARY, slug=f"vie-privee-{uuid.uuid4().hex[:8]}", **values)
+        return Page.get_first_root_node().add_child(instance=page)
     return model.objects.create(**values)
 
 

@@ -155,6 +155,18 @@ def test_staff_without_the_role_get_403_everywhere_even_with_a_guessed_id(client
             assert CANARY_NAME not in content and CANARY_EMAIL not in content
 
 
+def test_communication_sees_the_sessions_but_not_who_registered(client, session):
+    registration = make_registration(session, CONFIRMED, name=CANARY_NAME, email=CANARY_EMAIL)
+    client.force_login(staff_user(roles.COMMUNICATION))
+    response = client.get(reverse("wagtailsnippets_events_session:list"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert str(session) in visible_text(response)
+    assert CANARY_NAME not in content and CANARY_EMAIL not in content
+    assert session_url(session) not in content
+    assert client.get(session_url(registration.session_id)).status_code == 403
+
+
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, session):
     for method, url in staff_urls(session.pk):
         response = getattr(client, method)(url)

@@ -74,6 +74,7 @@ def manage(env, *args):
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -97,14 +98,16 @@ def stop(process):
 def get(port, path, accept_encoding="identity"):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
-        connection.request("GET", path, headers={"Host": HOST, "Accept-Encoding": accept_encoding})
+        # As the proxy sends them (gunicorn alone would redirect to HTTPS otherwise).
+        headers = {"Host": HOST, "Accept-Encoding": accept_encoding, "X-Forwarded-Proto": "https"}
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
 
 
-def wait_until_ready(port, process, log, timeout=120):
+def wait_until_ready(port, process, log, timeout=300):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -4,6 +4,56 @@ import pytest
 from django.test import override_settings
 
 from home.tree import ensure_home_page
+from tests.db import DatabaseTemplate
+
+
+def is_xdist_worker(config):
+    return hasattr(config, "workerinput")
+
+
+def run_folder(config):
+    """A folder shared by every process of this pytest run: the base temporary folder of
+    the run (an xdist worker's own one is inside it)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if is_xdist_worker(config) else base
+
+
+@pytest.fixture(scope="session")
+def database_template(request):
+    """The run's migrated database, copied for each test process (tests/db.py)."""
+    return DatabaseTemplate(run_folder(request.config) / "db-template")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    database_template,
+):
+    """pytest-django's test database of this process, a copy of the run's template instead
+    of a migration of its own."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    _aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        old_name = database_template.setup_test_database(serialized=bool(serialized_aliases))
+    yield
+    with django_db_blocker.unblock():
+        database_template.teardown_test_database(old_name)
+
+
+def pytest_sessionfinish(session):
+    """The process that owns the run (the xdist controller, or the only process) deletes
+    the template once every test process has finished."""
+    if is_xdist_worker(session.config):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    template = DatabaseTemplate(run_folder(session.config) / "db-template")
+    with session.config.stash[blocking_manager_key].unblock():
+        template.remove()
 
 
 @pytest.fixture(scope="session", autouse=True)

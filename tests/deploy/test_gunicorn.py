@@ -5,9 +5,11 @@ the committed gunicorn.conf.py, requested over real HTTP as the TLS proxy would
 When nginx is installed, the README's nginx rules run in front of gunicorn too (without
 TLS); without it those tests are skipped with a message.
 
-The database is a temporary SQLite file, or the PostgreSQL of scripts/with-postgres.sh
-when DATABASE_URL points to PostgreSQL. gunicorn runs in its own process group, stopped
-(and killed if need be) when the module's tests end.
+The database is a copy of the run's migrated test database (tests/db.py): a temporary
+SQLite file, or a database of the PostgreSQL of scripts/with-postgres.sh when
+DATABASE_URL points to PostgreSQL; `migrate` then finds every migration applied.
+gunicorn runs in its own process group, stopped (and killed if need be) when the
+module's tests end.
 """
 
 import contextlib
@@ -48,29 +50,25 @@ def free_port():
 DEPLOYED_DATABASE = "relier_deployed_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
-def fresh_postgres_database(database_url):
-    """A new, empty database in the cluster of `database_url`, for the deployed site
-    alone (the suite's own databases stay untouched); its URL."""
-    import psycopg
+def migrated_database(tmp, database_template, django_db_blocker):
+    """The deployed site's own database, a copy of the run's migrated test database
+    (tests/db.py) that the suite's own databases never see: a SQLite file in `tmp`, or a
+    database of the PostgreSQL cluster of scripts/with-postgres.sh. Its URL."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        database_template.sqlite_copy(tmp / "site.sqlite3")
+        return f"sqlite:///{tmp / 'site.sqlite3'}"
+    with django_db_blocker.unblock():
+        database_template.postgres_copy(DEPLOYED_DATABASE)
+    return urlunsplit(urlsplit(database_url)._replace(path=f"/{DEPLOYED_DATABASE}"))
 
-    parts = urlsplit(database_url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f"DROP DATABASE IF EXISTS {DEPLOYED_DATABASE}")
-        db.execute(f"CREATE DATABASE {DEPLOYED_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{DEPLOYED_DATABASE}"))
 
-
-def production_env(tmp):
+def production_env(tmp, database_url):
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_"))
     }
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        database_url = fresh_postgres_database(database_url)
-    else:
-        database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
     env.update(
         DJANGO_SETTINGS_MODULE="relier_site.settings.production",
         SECRET_KEY="deploy-test-" + os.urandom(24).hex(),
@@ -128,9 +126,11 @@ def stop(process):
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory):
+def deployed(tmp_path_factory, django_db_setup, database_template, django_db_blocker):
     tmp = tmp_path_factory.mktemp("deployed")
-    env = production_env(tmp)
+    env = production_env(tmp, migrated_database(tmp, database_template, django_db_blocker))
+    # Migrations already applied (the copy): migrate runs the post_migrate steps of the
+    # production settings (the public address of the default Site).
     manage(env, "migrate", "--noinput")
     collected = manage(env, "collectstatic", "--noinput")
     manage(env, "shell", "-c", "from home.tree import ensure_home_page; ensure_home_page()")

@@ -25,10 +25,15 @@ def published_upcoming(now=None):
     return Session.objects.published().upcoming(now).select_related("event").order_by("start", "pk")
 
 
-def upcoming_sessions(event=None, *, programme=None, audience=None, limit=None, now=None):
+def upcoming_sessions(
+    event=None, *, programme=None, audience=None, scheduled_only=False, limit=None, now=None
+):
     """Upcoming published sessions with their counts; of one event page, of the events
-    of a programme (slug) or of an audience (slug)."""
+    of a programme (slug) or of an audience (slug); `scheduled_only` leaves out the
+    cancelled ones."""
     sessions = published_upcoming(now)
+    if scheduled_only:
+        sessions = sessions.filter(status=Session.Status.SCHEDULED)
     if event is not None:
         sessions = sessions.filter(event=event)
     if programme:

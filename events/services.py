@@ -59,7 +59,13 @@ def refusal_reason(session, now=None):
 
 
 def _locked_session(session_id):
-    return Session.objects.select_for_update().select_related("event").filter(pk=session_id).first()
+    # Only the session's row is locked (not the event page joined for its fields).
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .filter(pk=session_id)
+        .first()
+    )
 
 
 def _active_duplicate(session, data):

@@ -44,10 +44,9 @@ def session_date(session):
 @register.simple_tag
 def next_sessions(programme=None, audience=None, event=None, limit=3):
     """The next published sessions (scheduled and upcoming), soonest first."""
-    sessions = selectors.upcoming_sessions(
-        event=event, programme=programme, audience=audience, limit=None
+    return selectors.upcoming_sessions(
+        event=event, programme=programme, audience=audience, scheduled_only=True, limit=int(limit)
     )
-    return [session for session in sessions if not session.is_cancelled][: int(limit)]
 
 
 @register.inclusion_tag("events/includes/session_list.html")

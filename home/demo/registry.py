@@ -3,7 +3,8 @@
 An app that has demo content defines a `demo` module (`<app>/demo.py`, or a `demo`
 package) with:
 
-    ORDER = 10           # the shell's pages run first (0), programmes 10, other apps 20+
+    ORDER = 10           # the shell's pages 0, programmes 10, other apps 20+ (the agenda
+                         # runs at -10: the shell's /francetravail/ links to /agenda/)
     def load(context):   # context: DemoContext
         ...
 

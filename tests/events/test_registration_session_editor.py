@@ -283,3 +283,14 @@ def test_accompagnement_but_not_communication_sees_registrations_permissions(db)
     assert accompagnement.has_perm("events.change_session")
     assert communication.has_perm("events.change_session")
     assert not communication.has_perm("events.view_registration")
+
+
+def test_the_editor_offers_a_series_on_creation_only(editor, webinar):
+    created = visible_text(editor.get(ADD_URL))
+    assert "Série (à la création seulement)" in created and "Jours de la semaine" in created
+
+    session = make_session(webinar)
+    edited = editor.get(edit_url(session))
+    assert edited.status_code == 200
+    assert "Jours de la semaine" not in visible_text(edited)
+    assert 'value="14:00"' in edited.content.decode()  # wall-clock time in its zone

@@ -1,15 +1,18 @@
 """The demo-content registry: every installed app's `demo.py` is found and run in ORDER."""
 
+from events import demo as events_demo
 from guide import demo as guide_demo
 from home import demo as shell_demo
 from home.demo.registry import DemoResult, demo_modules
 from programmes import demo as programmes_demo
 
 
-def test_each_apps_demo_module_is_found_and_the_shell_runs_first():
+def test_each_apps_demo_module_is_found_and_runs_in_order():
     found = [(order, label, module) for order, label, module in demo_modules()]
 
+    # The agenda comes first: the shell's /francetravail/ page links to /agenda/.
     assert found == [
+        (-10, "events", events_demo),
         (0, "home", shell_demo),
         (10, "programmes", programmes_demo),
         (30, "guide", guide_demo),

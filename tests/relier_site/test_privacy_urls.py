@@ -18,7 +18,6 @@ from django.apps import apps
 from django.db import models
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
-from wagtail.models import Page
 
 from relier_site import roles
 from tests.factories import StaffFactory
@@ -138,22 +137,16 @@ def field_value(field, depth):
 
 
 def make_instance(model, depth=0):
-    """An instance of `model` with canary text in every text field (a page: a child of
-    the tree's root, its own fields filled the same way)."""
+    """An instance of `model` with canary text in every text field (a page: its own
+    fields, placed below the tree's root)."""
     assert depth < 4, f"cannot build a {model.__name__}: too deep"
-    if issubclass(model, Page):
-        page_fields = {field.name for field in Page._meta.concrete_fields}
-        page = model(title=CANARY, slug=f"canari-{uuid.uuid4().hex[:8]}")
-        for name, value in _canary_values(model, depth, skip=page_fields).items():
-            setattr(page, name, value)
-        return Page.get_first_root_node().add_child(instance=page)
-    return model.objects.create(**_canary_values(model, depth))
+    from wagtail.models import Page
 
-
-def _canary_values(model, depth, skip=()):
+    is_page = issubclass(model, Page)
+    page_fields = {field.name for field in Page._meta.concrete_fields} if is_page else set()
     values = {}
     for field in model._meta.concrete_fields:
-        if field.name in skip or field.one_to_one and field.remote_field.parent_link:
+        if field.name in page_fields or (is_page and field.name == "page_ptr"):
             continue
         if field.primary_key or getattr(field, "auto_now", False):
             continue
@@ -169,7 +162,10 @@ def _canary_values(model, depth, skip=()):
         if getattr(field, "unique", False) and field.null:
             continue
         values[field.name] = field_value(field, depth)
-    return values
+    if is_page:
+        page = model(title=CANARY, slug=f"vie-privee-{uuid.uuid4().hex[:8]}", **values)
+        return Page.get_first_root_node().add_child(instance=page)
+    return model.objects.create(**values)
 
 
 # --- Users -------------------------------------------------------------------------------------

@@ -61,11 +61,12 @@ GUIDE_STRUCTURES = {
     f"guide.{action}_structure"
     for action in ("add", "change", "delete", "view", "publish", "import")
 }
+EVENTS_SESSIONS = {f"events.{action}_session" for action in ("add", "change", "delete", "view")}
 
 
 def test_communication_edits_content_and_nothing_else():
     assert perms_of(roles.COMMUNICATION) == (
-        {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS | GUIDE_STRUCTURES
+        {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS | GUIDE_STRUCTURES | EVENTS_SESSIONS
     )
     assert page_actions_of(roles.COMMUNICATION) == {"add", "change", "publish", "lock", "unlock"}
     assert collection_perms_of(roles.COMMUNICATION) == set(roles.MEDIA_COLLECTION_PERMISSIONS)

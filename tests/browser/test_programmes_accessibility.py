@@ -147,7 +147,7 @@ def test_the_filter_form_submits_without_javascript(browser, live_server, progra
     try:
         page = context.new_page()
         page.goto("/ressources/")
-        page.get_by_label("Pour qui").select_option(label="Parents")
+        page.get_by_label("Pour qui").select_option(label="Parents (2)")  # with its count
         page.get_by_role("button", name="Afficher les ressources").click()
         page.wait_for_url("**/ressources/?public=parents*")
         main = page.locator("main").inner_text()

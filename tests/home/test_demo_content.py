@@ -270,7 +270,8 @@ class TestDemoSite:
             assert after[key] == value, key
         assert len(after["figures"]) == len(FIGURES)
         assert len(after["partners"]) == len(demo_content.PARTNERS)
-        assert len(after["kits"]) == len(after["documents"]) == len(demo_content.KITS)
+        assert len(after["kits"]) == len(demo_content.KITS)
+        assert len(after["documents"]) == len(demo_content.KITS) + len(trust.DOCUMENTS)
 
     def test_editors_changes_are_kept_and_a_missing_page_comes_back(self, client):
         agenda = Page.objects.get(slug="agenda").specific
@@ -283,7 +284,7 @@ class TestDemoSite:
 
         output = load()
 
-        assert "1 page créée, 13 déjà présentes." in output
+        assert "1 page créée, 18 déjà présentes." in output
         assert h1_of(client.get("/agenda/")) == "Nos rendez-vous"
         assert ImpactFigure.objects.get(value="291").period == "2023-2024"
         resources = Page.objects.get(slug="ressources")

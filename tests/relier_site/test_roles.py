@@ -56,6 +56,8 @@ CONTENT_SNIPPETS = {
     for app, model in [("programmes", "partner"), ("programmes", "kit"), ("home", "impactfigure")]
     for action in ("add", "change", "delete", "view")
 }
+# The footer links (a site setting of their own: the other site settings are not theirs).
+FOOTER_LINKS = {"home.change_footerlinks"}
 # The guide's structures: edited (drafts, publishing) and imported by Communication.
 GUIDE_STRUCTURES = {
     f"guide.{action}_structure"
@@ -66,7 +68,11 @@ EVENTS_SESSIONS = {f"events.{action}_session" for action in ("add", "change", "d
 
 def test_communication_edits_content_and_nothing_else():
     assert perms_of(roles.COMMUNICATION) == (
-        {"wagtailadmin.access_admin"} | CONTENT_SNIPPETS | GUIDE_STRUCTURES | EVENTS_SESSIONS
+        {"wagtailadmin.access_admin"}
+        | CONTENT_SNIPPETS
+        | GUIDE_STRUCTURES
+        | EVENTS_SESSIONS
+        | FOOTER_LINKS
     )
     assert page_actions_of(roles.COMMUNICATION) == {"add", "change", "publish", "lock", "unlock"}
     assert collection_perms_of(roles.COMMUNICATION) == set(roles.MEDIA_COLLECTION_PERMISSIONS)

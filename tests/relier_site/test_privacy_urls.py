@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import models
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from relier_site import roles
 from tests.factories import StaffFactory

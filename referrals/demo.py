@@ -76,6 +76,8 @@ PAGES = {
                     "<p>Nous ne sommes pas un service d'urgence. Si tu es en danger ou si tu "
                     "as besoin de parler à quelqu'un tout de suite, appelle l'un des numéros "
                     "gratuits en haut de la page.</p>"
+                    "<p>Après ce premier échange, tu pourras aussi joindre une permanence de "
+                    "psychologues, ou poser tes questions anonymement lors de Question Psy.</p>"
                 ),
             },
         ],

@@ -215,7 +215,7 @@ HOME = DemoPage(
     ),
     # The home page stays short on a phone: the hero says who we are, each visitor's
     # first questions are answered on their entry page (ENTRY_PAGES below), linked from
-    # the first screen; the body keeps the figures, two voices and how to support us.
+    # the first screen; the body keeps the figures and one voice.
     body=[
         key_figures("Le harcèlement en chiffres", FIGURE_ONE_IN_THREE, FIGURE_700000),
         key_figures(
@@ -223,12 +223,7 @@ HOME = DemoPage(
         ),
         heading("Ils en parlent"),
         QUOTE_FLORE,
-        QUOTE_FAMILY,
-        heading("Nous soutenir"),
-        paragraph(
-            "<p>Vous pouvez vous engager à nos côtés par le mécénat de compétences ou par le "
-            f"mécénat financier. Pour en parler, écrivez-nous à {EMAIL_LINK}.</p>"
-        ),
+        # How to support us is on /association/ (« Nous soutenir »), linked from the menu.
     ],
 )
 
@@ -683,6 +678,7 @@ PARENTS = DemoPage(
             "Être contacté",
             "/etre-contacte/",
         ),
+        QUOTE_FAMILY,
         helplines(),
     ],
 )
@@ -771,7 +767,10 @@ SCHOOLS = DemoPage(
                 "baromètre des cyberviolences à l'échelle de l'établissement ;</li>"
                 "<li><b>l'accompagnement des élèves ciblés</b> et de leur famille, hors temps "
                 "scolaire.</li>"
-                "</ul>",
+                "</ul>"
+                "<p>Pour une séance d'information, un forum de prévention ou une "
+                'sensibilisation des parents : <a href="/demander-une-intervention/">demandez '
+                "une intervention</a>.</p>",
             ),
             (
                 "Un élève va mal : que faire ?",

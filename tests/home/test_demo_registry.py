@@ -5,6 +5,7 @@ from guide import demo as guide_demo
 from home import demo as shell_demo
 from home.demo.registry import DemoResult, demo_modules
 from programmes import demo as programmes_demo
+from referrals import demo as referrals_demo
 
 
 def test_each_apps_demo_module_is_found_and_runs_in_order():
@@ -15,6 +16,7 @@ def test_each_apps_demo_module_is_found_and_runs_in_order():
         (-10, "events", events_demo),
         (0, "home", shell_demo),
         (10, "programmes", programmes_demo),
+        (20, "referrals", referrals_demo),
         (30, "guide", guide_demo),
     ]
 

@@ -22,10 +22,11 @@ pytestmark = pytest.mark.django_db
 
 HELPLINE_NUMBERS = [line["number"] for line in DEFAULT_HELPLINES]
 
-# Measured: 10 queries for the home page on SQLite and PostgreSQL (site, page, view
-# restrictions, site settings, menu, programmes, partners), plus a small margin. Raise it
+# Measured: 15 queries for the home page on SQLite and PostgreSQL (site, page, view
+# restrictions, site settings, menu, programmes, partners, next dates of the agenda,
+# footer links), plus a small margin. Raise it
 # only on purpose, when the page shows something new; it must not depend on the content.
-HOME_PAGE_MAX_QUERIES = 12
+HOME_PAGE_MAX_QUERIES = 16
 
 
 def csp_directives(response):

@@ -325,7 +325,8 @@ def test_parents_are_offered_permanences_not_individual_support(client):
 def test_the_information_session_length_is_stated_once(client):
     main = main_of(client.get("/programmes/se-reconstruire-ensemble/")).replace("\u00a0", " ")
     assert main.count("Une heure en visioconférence") == 1
-    assert len(re.findall(r"\bheure\b", main, re.IGNORECASE)) == 1
+    # « heure de La Réunion » in the next dates names a time zone, not a length.
+    assert len(re.findall(r"\bheure\b(?! de La Réunion)", main, re.IGNORECASE)) == 1
 
 
 def test_loading_the_demo_again_removes_the_academie_from_an_existing_site(client):

@@ -63,10 +63,12 @@ def test_programme_pages_and_the_france_travail_space_preselect_their_programme(
     assert re.search(r'value="relier-vers-lemploi"[^>]*checked', form)
 
 
-def test_the_home_page_links_still_reach_the_forms(client, demo_loaded):
-    html = client.get("/").content.decode()
-    assert 'href="/etre-contacte/"' in html
-    assert 'href="/orienter-un-jeune/"' in html
+def test_the_home_page_and_the_entry_pages_link_to_the_forms(client, demo_loaded):
+    assert 'href="/etre-contacte/"' in client.get("/").content.decode()
+    professionals = client.get("/professionnels/").content.decode()
+    assert 'href="/orienter-un-jeune/"' in professionals
+    schools = client.get("/etablissements-scolaires/").content.decode()
+    assert 'href="/demander-une-intervention/"' in schools
 
 
 def test_a_second_run_creates_nothing(demo_loaded):

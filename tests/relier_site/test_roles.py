@@ -125,12 +125,12 @@ def test_create_roles_twice_changes_nothing():
 def test_grant_helpers_for_later_apps():
     group = "Groupe de test"
     missing = roles.grant_permissions(
-        apps, group, ["home.change_sitesettings", "referrals.view_referral"], strict=False
+        apps, group, ["home.change_sitesettings", "later_app.view_record"], strict=False
     )
-    assert missing == ["referrals.view_referral"]
+    assert missing == ["later_app.view_record"]
     assert perms_of(group) == {"home.change_sitesettings"}
-    with pytest.raises(roles.MissingPermission, match="referrals.view_referral"):
-        roles.grant_permissions(apps, group, ["referrals.view_referral"])
+    with pytest.raises(roles.MissingPermission, match="later_app.view_record"):
+        roles.grant_permissions(apps, group, ["later_app.view_record"])
     roles.revoke_permissions(apps, group, ["home.change_sitesettings"])
     assert perms_of(group) == set()
     assert "relier_site.view_outboundemail" in roles.model_permissions(apps, "relier_site")

@@ -6,7 +6,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from referrals import followup_views as referral_followup
 from relier_site import otp
 from relier_site.password_reset import password_reset_view
 
@@ -30,8 +29,7 @@ urlpatterns = [
     path("agenda/", include("events.urls")),  # registration, cancellation, .ics feeds
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    # The referrer's follow-up page (signed link sent by email, no account).
-    path("suivi/<str:token>/", referral_followup.status_page, name="referral_followup"),
+    path("suivi/", include("referrals.urls")),  # the referrer's follow-up page
 ]
 
 if settings.DEBUG:

@@ -173,7 +173,26 @@ def lighthouse(url, output):
     ]
     subprocess.run(command, env=env, check=True)  # noqa: S603
     report = json.loads(Path(output).read_text())
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    return scores, failed_audits(report)
+
+
+def failed_audits(report):
+    """The weighted audits that cost points, as « category: audit (score) », worst first."""
+    failed = []
+    for name in CATEGORIES:
+        for ref in report["categories"][name]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                nodes = [
+                    item["node"].get("selector", "?")
+                    for item in audit.get("details", {}).get("items", [])
+                    if isinstance(item.get("node"), dict)
+                ]
+                where = f" : {', '.join(nodes[:5])}" if nodes else ""
+                label = f"{name}: {ref['id']} ({audit['score']:.2f}){where}"
+                failed.append((audit["score"], label))
+    return [label for _score, label in sorted(failed)]
 
 
 def main():
@@ -205,9 +224,10 @@ def main():
         try:
             wait_until_ready(upstream, gunicorn, tmp / "gunicorn.log")
             wait_until_ready(port, nginx, tmp / "nginx.log")
-            results = {}
+            results, failures = {}, {}
             for path in PAGES:
-                results[path] = lighthouse(f"http://{HOST}:{port}{path}", tmp / "report.json")
+                url = f"http://{HOST}:{port}{path}"
+                results[path], failures[path] = lighthouse(url, tmp / "report.json")
             sizes = home_page_bytes(port)
         finally:
             stop(nginx)
@@ -221,6 +241,10 @@ def main():
         below += [
             f"{path} {name} {score}" for name, score in scores.items() if score < TARGET_SCORE
         ]
+    for path, failed in failures.items():
+        if failed:
+            print(f"\nAudits qui coûtent des points sur {path} :")
+            print("\n".join(f"  {label}" for label in failed))
     print("\nPage d'accueil, octets compressés (polices et images à part) :")
     for name, size in sizes.items():
         print(f"  {size:>8}  {name}")

@@ -22,16 +22,19 @@ PAGES = {
 
 
 @pytest.fixture
-def site_content(home_page):
-    make_every_block_page()
-    StandardPageFactory(
-        title="Stop cyberviolences",
-        slug="stop-cyberviolences",
-        intro="Un programme pour prévenir les cyberviolences au collège.",
-        show_in_menus=True,
-    )
-    StandardPageFactory(title="Qui sommes-nous", slug="qui-sommes-nous", show_in_menus=True)
-    return home_page
+def site_content(home_page, snapshot):
+    def build():
+        make_every_block_page()
+        StandardPageFactory(
+            title="Stop cyberviolences",
+            slug="stop-cyberviolences",
+            intro="Un programme pour prévenir les cyberviolences au collège.",
+            show_in_menus=True,
+        )
+        StandardPageFactory(title="Qui sommes-nous", slug="qui-sommes-nous", show_in_menus=True)
+        return home_page
+
+    return snapshot("every-block", build)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -18,28 +18,31 @@ pytestmark = [
 
 
 @pytest.fixture
-def agenda_site(home_page):
-    from events.models import AgendaPage
+def agenda_site(home_page, snapshot):
+    def build():
+        from events.models import AgendaPage
 
-    agenda = AgendaPage(
-        title="Agenda", slug="agenda", intro="Toutes nos dates.", show_in_menus=True
-    )
-    home_page.add_child(instance=agenda)
-    agenda.save_revision().publish()
-    webinar = make_event(agenda, intro="Une heure pour comprendre notre offre.")
-    cafe = make_event(
-        agenda,
-        "cafe",
-        title="Café parents à Sainte-Marie",
-        kind=EventPage.Kind.CAFE,
-        format=EventPage.Format.IN_PERSON,
-        place="Centre social Adésir, Sainte-Marie",
-        audiences=("parents",),
-        registration_profile=EventPage.Profile.PARENT,
-    )
-    session = make_session(webinar, capacity=1)
-    make_session(cafe, zone=REUNION, hour=9)
-    return {"webinar": webinar, "session": session}
+        agenda = AgendaPage(
+            title="Agenda", slug="agenda", intro="Toutes nos dates.", show_in_menus=True
+        )
+        home_page.add_child(instance=agenda)
+        agenda.save_revision().publish()
+        webinar = make_event(agenda, intro="Une heure pour comprendre notre offre.")
+        cafe = make_event(
+            agenda,
+            "cafe",
+            title="Café parents à Sainte-Marie",
+            kind=EventPage.Kind.CAFE,
+            format=EventPage.Format.IN_PERSON,
+            place="Centre social Adésir, Sainte-Marie",
+            audiences=("parents",),
+            registration_profile=EventPage.Profile.PARENT,
+        )
+        session = make_session(webinar, capacity=1)
+        make_session(cafe, zone=REUNION, hour=9)
+        return {"webinar": webinar, "session": session}
+
+    return snapshot("agenda", build)
 
 
 def test_agenda_and_event_pages_have_no_violation(page, agenda_site):

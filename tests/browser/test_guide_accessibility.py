@@ -25,46 +25,49 @@ PAGES = {
 
 
 @pytest.fixture
-def guide_site(home_page):
-    from guide.models import GuideIndexPage
+def guide_site(home_page, snapshot):
+    def build():
+        from guide.models import GuideIndexPage
 
-    page = GuideIndexPage(
-        title="Maux d'enfants, mode d'emploi",
-        slug="guide",
-        intro="Trouvez près de chez vous qui peut aider.",
-        show_in_menus=True,
-    )
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    make_structure(
-        "3018",
-        name="3018, contre le harcèlement",
-        scope=Structure.Scope.NATIONAL,
-        phone="3018",
-        opening_hours="7 j/7, de 9 h à 23 h",
-        themes=["harcelement-scolaire", "cyberviolences"],
-    )
-    make_structure(
-        "ecoute-93",
-        name="Point écoute de Bobigny",
-        departements=["93"],
-        phone="01 23 45 67 89",
-        address="1 rue de l'Exemple",
-        postcode="93000",
-        commune="Bobigny",
-        audiences=["adolescents"],
-        age_min=11,
-        age_max=18,
-        is_example=True,
-    )
-    make_structure(
-        "parents-idf",
-        name="Parents d'Île-de-France",
-        scope=Structure.Scope.REGION,
-        region="11",
-        themes=["parentalite"],
-    )
-    return page
+        page = GuideIndexPage(
+            title="Maux d'enfants, mode d'emploi",
+            slug="guide",
+            intro="Trouvez près de chez vous qui peut aider.",
+            show_in_menus=True,
+        )
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+        make_structure(
+            "3018",
+            name="3018, contre le harcèlement",
+            scope=Structure.Scope.NATIONAL,
+            phone="3018",
+            opening_hours="7 j/7, de 9 h à 23 h",
+            themes=["harcelement-scolaire", "cyberviolences"],
+        )
+        make_structure(
+            "ecoute-93",
+            name="Point écoute de Bobigny",
+            departements=["93"],
+            phone="01 23 45 67 89",
+            address="1 rue de l'Exemple",
+            postcode="93000",
+            commune="Bobigny",
+            audiences=["adolescents"],
+            age_min=11,
+            age_max=18,
+            is_example=True,
+        )
+        make_structure(
+            "parents-idf",
+            name="Parents d'Île-de-France",
+            scope=Structure.Scope.REGION,
+            region="11",
+            themes=["parentalite"],
+        )
+        return page
+
+    return snapshot("guide", build)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

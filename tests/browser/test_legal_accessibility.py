@@ -26,16 +26,18 @@ PAGES = {
 
 
 @pytest.fixture
-def trust_site(home_page):
-    load_trust_pages(DemoContext(home=home_page))
-    SiteSettings.objects.update_or_create(
-        site=Site.objects.get(is_default_site=True),
-        defaults={
-            "contact_email": "contact@centresrelier.org",
-            "donation_url": "https://dons.example.org/",
-        },
-    )
-    return home_page
+def trust_site(home_page, snapshot):
+    def build():
+        load_trust_pages(DemoContext(home=home_page))
+        SiteSettings.objects.update_or_create(
+            site=Site.objects.get(is_default_site=True),
+            defaults={
+                "contact_email": "contact@centresrelier.org",
+                "donation_url": "https://dons.example.org/",
+            },
+        )
+
+    snapshot("trust-pages", build)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

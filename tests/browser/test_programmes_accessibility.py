@@ -46,86 +46,89 @@ PAGES = {
 
 
 @pytest.fixture
-def programmes_site(home_page):
-    orienter = StandardPageFactory(
-        parent=home_page, title="Orienter un jeune", slug="orienter-un-jeune"
-    )
-    contact = StandardPageFactory(parent=home_page, title="Être contacté", slug="etre-contacte")
-    make_every_block_page(title="France Travail", slug="francetravail")
-    ProgrammeIndexPageFactory(parent=home_page)
-    ResourcesPageFactory(parent=home_page)
-    partners = [
-        PartnerFactory(name="Fondation Horizon", kind=Partner.Kind.PATRON, with_logo=True),
-        PartnerFactory(name="Ville de Lutèce", kind=Partner.Kind.INSTITUTIONAL, with_logo=True),
-        PartnerFactory(name="Université de Lutèce", kind=Partner.Kind.SCIENTIFIC, url=""),
-        PartnerFactory(name="Association Passerelle", kind=Partner.Kind.OPERATOR),
-    ]
-    figure = ImpactFigureFactory(value="291", label="jeunes accompagnés", period="2023-2024")
-    key_figures = stream(
-        ("key_figures", {"title": "En chiffres", "figures": [list_item(figure.pk)]})
-    )
-    reconstruire = ProgrammePageFactory(
-        title="Se reconstruire ensemble",
-        slug="se-reconstruire-ensemble",
-        promise="Se reconstruire après le harcèlement, avec d'autres jeunes.",
-        age_min=11,
-        age_max=18,
-        audiences=["jeunes", "parents"],
-        partners=partners,
-        services=stream(
-            service(
-                "Groupes d'échanges hebdomadaires anonymes",
-                "Un groupe de huit jeunes au plus.",
-                "chaque semaine, en ligne",
+def programmes_site(home_page, snapshot):
+    def build():
+        orienter = StandardPageFactory(
+            parent=home_page, title="Orienter un jeune", slug="orienter-un-jeune"
+        )
+        contact = StandardPageFactory(parent=home_page, title="Être contacté", slug="etre-contacte")
+        make_every_block_page(title="France Travail", slug="francetravail")
+        ProgrammeIndexPageFactory(parent=home_page)
+        ResourcesPageFactory(parent=home_page)
+        partners = [
+            PartnerFactory(name="Fondation Horizon", kind=Partner.Kind.PATRON, with_logo=True),
+            PartnerFactory(name="Ville de Lutèce", kind=Partner.Kind.INSTITUTIONAL, with_logo=True),
+            PartnerFactory(name="Université de Lutèce", kind=Partner.Kind.SCIENTIFIC, url=""),
+            PartnerFactory(name="Association Passerelle", kind=Partner.Kind.OPERATOR),
+        ]
+        figure = ImpactFigureFactory(value="291", label="jeunes accompagnés", period="2023-2024")
+        key_figures = stream(
+            ("key_figures", {"title": "En chiffres", "figures": [list_item(figure.pk)]})
+        )
+        reconstruire = ProgrammePageFactory(
+            title="Se reconstruire ensemble",
+            slug="se-reconstruire-ensemble",
+            promise="Se reconstruire après le harcèlement, avec d'autres jeunes.",
+            age_min=11,
+            age_max=18,
+            audiences=["jeunes", "parents"],
+            partners=partners,
+            services=stream(
+                service(
+                    "Groupes d'échanges hebdomadaires anonymes",
+                    "Un groupe de huit jeunes au plus.",
+                    "chaque semaine, en ligne",
+                ),
+                service("Question Psy", "Une psychologue répond aux parents."),
             ),
-            service("Question Psy", "Une psychologue répond aux parents."),
-        ),
-        actions=stream(
-            action("Orienter un jeune", page=orienter),
-            action("Être contacté", page=contact),
-        ),
-        body=key_figures,
-    )
-    stop = ProgrammePageFactory(
-        title="STOP Cyberviolences",
-        slug="stop-cyberviolences",
-        audiences=["equipes-educatives"],
-        partners=partners[:1],
-    )
-    ProgrammePageFactory(
-        title="Monster Messenger",
-        slug="monster-messenger",
-        status="en_developpement",
-        audiences=["jeunes"],
-    )
-    KitFactory(
-        title="Kit des parents pour mobiliser l'école",
-        programme=reconstruire,
-        format=Kit.Format.GUIDE,
-        audiences=["parents"],
-        school_levels=["college", "lycee"],
-    )
-    KitFactory(
-        title="Modules de prévention STOP Cyberviolences",
-        programme=stop,
-        format=Kit.Format.MODULE,
-        audiences=["equipes-pedagogiques", "eleves"],
-        school_levels=["college"],
-    )
-    KitFactory(
-        title="Affiche pour les petits",
-        format=Kit.Format.POSTER,
-        audiences=["eleves"],
-        school_levels=["maternelle", "elementaire"],
-    )
-    KitFactory(
-        title="Fiche réseaux sociaux",
-        programme=reconstruire,
-        format=Kit.Format.SHEET,
-        audiences=["parents"],
-        school_levels=["lycee"],
-    )
-    return home_page
+            actions=stream(
+                action("Orienter un jeune", page=orienter),
+                action("Être contacté", page=contact),
+            ),
+            body=key_figures,
+        )
+        stop = ProgrammePageFactory(
+            title="STOP Cyberviolences",
+            slug="stop-cyberviolences",
+            audiences=["equipes-educatives"],
+            partners=partners[:1],
+        )
+        ProgrammePageFactory(
+            title="Monster Messenger",
+            slug="monster-messenger",
+            status="en_developpement",
+            audiences=["jeunes"],
+        )
+        KitFactory(
+            title="Kit des parents pour mobiliser l'école",
+            programme=reconstruire,
+            format=Kit.Format.GUIDE,
+            audiences=["parents"],
+            school_levels=["college", "lycee"],
+        )
+        KitFactory(
+            title="Modules de prévention STOP Cyberviolences",
+            programme=stop,
+            format=Kit.Format.MODULE,
+            audiences=["equipes-pedagogiques", "eleves"],
+            school_levels=["college"],
+        )
+        KitFactory(
+            title="Affiche pour les petits",
+            format=Kit.Format.POSTER,
+            audiences=["eleves"],
+            school_levels=["maternelle", "elementaire"],
+        )
+        KitFactory(
+            title="Fiche réseaux sociaux",
+            programme=reconstruire,
+            format=Kit.Format.SHEET,
+            audiences=["parents"],
+            school_levels=["lycee"],
+        )
+        return home_page
+
+    return snapshot("programmes", build)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -69,9 +69,11 @@ HOME_MAX_PHONE_HEIGHT = 8100 // 2
 
 
 @pytest.fixture
-def demo_site(db, settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO())
+def demo_site(db, snapshot):
+    snapshot(
+        "demo",
+        lambda: call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO()),
+    )
 
 
 def test_every_page_type_has_no_accessibility_violation(page, demo_site):

@@ -16,8 +16,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def form_site(home_page):
-    return {kind: make_form_page(home_page, kind) for kind in FORM_PATHS}
+def form_site(home_page, snapshot):
+    def build():
+        return {kind: make_form_page(home_page, kind) for kind in FORM_PATHS}
+
+    return snapshot("referral-forms", build)
 
 
 def fill(page, data):

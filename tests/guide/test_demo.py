@@ -13,7 +13,8 @@ from guide import demo
 from guide.models import GuideIndexPage, Structure
 from home.demo.registry import DemoContext
 from home.models import StandardPage
-from tests.home.test_demo_content import delete_document_files, menu_links
+from tests.home.test_demo_content import demo_loaded as demo_loaded_once
+from tests.home.test_demo_content import menu_links
 from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -21,63 +22,66 @@ pytestmark = pytest.mark.django_db
 REAL_NUMBERS = {"3018", "119", "3114", "+33800235236", "17", "112", "114"}
 
 
+@pytest.fixture(scope="class")
+def demo_site(django_db_setup, django_db_blocker):
+    with demo_loaded_once(django_db_blocker) as output:
+        yield output
+
+
 @pytest.fixture
-def demo_loaded(db):
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out, stderr=out)
-    yield out.getvalue()
-    delete_document_files()
+def demo_loaded(demo_site, db):
+    """What `load_demo_content` printed; the demo is loaded once for the class."""
+    return demo_site
 
 
 def context_for(home):
     return DemoContext(home=home)
 
 
-def test_the_demo_builds_the_guide_with_real_national_services(client, demo_loaded):
-    assert "Attention" not in demo_loaded
-    page = Page.objects.get(slug="guide").specific
-    assert type(page) is GuideIndexPage
-    assert page.live and page.show_in_menus
-    assert menu_links(client)[3] == "/guide/"
-    national = Structure.objects.filter(scope=Structure.Scope.NATIONAL, live=True)
-    assert {s.phone for s in national} == REAL_NUMBERS
-    assert not national.filter(is_example=True).exists()
-    assert national.get(phone="3018").name.startswith("3018")
-    assert "e-Enfance" in national.get(phone="3018").description
-    assert national.get(phone="+33800235236").name == "Fil Santé Jeunes"
-    text = visible_text(client.get("/guide/", {"territoire": "97400"}))
-    assert "Exemple : permanence psychologique à La Réunion" in text
-    assert "Exemple fictif" in text
-    assert "Appeler le 0 800 23 52 36" in text
+@pytest.mark.xdist_group("guide-demo")  # one xdist worker: the demo is loaded once
+class TestGuideDemo:
+    def test_the_demo_builds_the_guide_with_real_national_services(self, client, demo_loaded):
+        assert "Attention" not in demo_loaded
+        page = Page.objects.get(slug="guide").specific
+        assert type(page) is GuideIndexPage
+        assert page.live and page.show_in_menus
+        assert menu_links(client)[3] == "/guide/"
+        national = Structure.objects.filter(scope=Structure.Scope.NATIONAL, live=True)
+        assert {s.phone for s in national} == REAL_NUMBERS
+        assert not national.filter(is_example=True).exists()
+        assert national.get(phone="3018").name.startswith("3018")
+        assert "e-Enfance" in national.get(phone="3018").description
+        assert national.get(phone="+33800235236").name == "Fil Santé Jeunes"
+        text = visible_text(client.get("/guide/", {"territoire": "97400"}))
+        assert "Exemple : permanence psychologique à La Réunion" in text
+        assert "Exemple fictif" in text
+        assert "Appeler le 0 800 23 52 36" in text
 
+    def test_demo_examples_are_marked_and_invent_no_contact(self, demo_loaded):
+        examples = Structure.objects.filter(is_example=True)
+        assert examples.count() == len(demo.EXAMPLES)
+        for structure in examples:
+            assert structure.name.startswith("Exemple")
+            assert "Cette fiche est un exemple" in structure.description
+            assert (structure.phone, structure.address, structure.email, structure.website) == (
+                "",
+                "",
+                "",
+                "",
+            )
+        covered = {code for s in examples for code in s.covered_departement_codes()}
+        assert "974" in covered and "93" in covered and "75" in covered
 
-def test_demo_examples_are_marked_and_invent_no_contact(demo_loaded):
-    examples = Structure.objects.filter(is_example=True)
-    assert examples.count() == len(demo.EXAMPLES)
-    for structure in examples:
-        assert structure.name.startswith("Exemple")
-        assert "Cette fiche est un exemple" in structure.description
-        assert (structure.phone, structure.address, structure.email, structure.website) == (
-            "",
-            "",
-            "",
-            "",
-        )
-    covered = {code for s in examples for code in s.covered_departement_codes()}
-    assert "974" in covered and "93" in covered and "75" in covered
+    def test_every_demo_structure_is_published_with_a_revision(self, demo_loaded):
+        for structure in Structure.objects.all():
+            assert structure.live
+            assert structure.live_revision is not None
+            assert structure.full_clean() is None
 
-
-def test_every_demo_structure_is_published_with_a_revision(demo_loaded):
-    for structure in Structure.objects.all():
-        assert structure.live
-        assert structure.live_revision is not None
-        assert structure.full_clean() is None
-
-
-def test_a_second_run_creates_nothing(demo_loaded):
-    before = (Structure.objects.count(), Revision.objects.count(), Page.objects.count())
-    call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO())
-    assert (Structure.objects.count(), Revision.objects.count(), Page.objects.count()) == before
+    def test_a_second_run_creates_nothing(self, demo_loaded):
+        before = (Structure.objects.count(), Revision.objects.count(), Page.objects.count())
+        call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO())
+        assert (Structure.objects.count(), Revision.objects.count(), Page.objects.count()) == before
 
 
 def test_the_placeholder_page_is_replaced_in_place(home_page):

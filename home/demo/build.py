@@ -24,7 +24,7 @@ from .typography import french_typography
 FILES_DIR = Path(__file__).resolve().parent / "files"  # documents of `trust`
 
 # Values that are identifiers, not text a visitor reads.
-_UNTOUCHED_KEYS = {"type", "level", "page", "url"}
+_UNTOUCHED_KEYS = {"type", "level", "page", "url", "section"}
 
 
 def polish(value):

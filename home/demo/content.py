@@ -108,6 +108,16 @@ def accordion(title, *items):
     }
 
 
+def app_section(key):
+    """« Section fournie par une application »: `key` is registered by its app (see
+    home/app_sections.py); without that app, the section shows nothing."""
+    return {"type": "app_section", "value": {"section": key}}
+
+
+# The next France Travail dates of the agenda (events app: events.apps.FRANCE_TRAVAIL_DATES).
+FRANCE_TRAVAIL_DATES = "events.france_travail_dates"
+
+
 def helplines(title="Besoin d'aide maintenant ?"):
     return {"type": "helplines", "value": {"title": title}}
 
@@ -418,12 +428,14 @@ FRANCE_TRAVAIL = DemoPage(
             "<p>Participez à un atelier pour mieux comprendre les appréhensions des jeunes. "
             "Une séance de préparation avec notre équipe a lieu avant chaque atelier.</p>"
         ),
+        app_section(FRANCE_TRAVAIL_DATES),
         heading("S'inscrire"),
         paragraph(
-            "<p>L'inscription en ligne ouvre bientôt : les formulaires prendront place sur les "
-            "pages ci-dessous. En attendant, écrivez-nous à "
-            f"{EMAIL_LINK} en indiquant ce qui vous intéresse : un groupe d'échanges, un "
-            "atelier ou un webinaire. Nous vous répondrons pour vous proposer une date.</p>"
+            "<p>Choisissez une date ci-dessus ou dans l'agenda : l'inscription se fait en "
+            "ligne, puis vous recevez une confirmation et un rappel avant la séance. Aucune "
+            f"date ne vous convient ? Écrivez-nous à {EMAIL_LINK} en indiquant ce qui vous "
+            "intéresse : un groupe d'échanges, un atelier ou un webinaire. Nous vous "
+            "répondrons pour vous proposer une date.</p>"
             "<p>Inutile de raconter votre histoire dans ce premier message : votre prénom et "
             "un moyen de vous recontacter suffisent.</p>"
         ),

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from events.models import REUNION, AgendaPage, EventPage, Session
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
 from tests.html import visible_text
 
 from .conftest import make_event, make_session
@@ -151,17 +150,6 @@ def test_the_home_page_shows_the_next_sessions(client, events):
     assert "Prochains rendez-vous" in text
     assert "Webinaire pour les conseillers" in text
     assert "bientôt annoncés" not in text
-
-
-def test_france_travail_page_shows_its_next_dates_with_registration_links(
-    client, home_page, events
-):
-    StandardPageFactory(parent=home_page, title="Espace France Travail", slug="francetravail")
-    response = client.get("/francetravail/")
-    text = visible_text(response)
-    assert "Prochaines dates" in text and "Webinaire pour les conseillers" in text
-    assert "Café parents" not in text
-    assert "/agenda/inscription/" in response.content.decode()
 
 
 def test_a_programme_page_shows_the_dates_of_its_events(client, home_page, events):

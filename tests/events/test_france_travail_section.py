@@ -13,13 +13,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.apps import FRANCE_TRAVAIL_DATES
-from events.models import EventPage
 from home.models import StandardPage
 from relier_site import roles
 from tests.factories import StaffFactory, StandardPageFactory, stream_block
 from tests.html import visible_text
-
-from .conftest import make_event, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +24,6 @@ LABEL = "Prochaines dates France Travail"
 HEADING = "Prochaines dates : webinaires, ateliers et groupes d'échanges"
 SECTION = {"section": FRANCE_TRAVAIL_DATES}
 migration = importlib.import_module("events.migrations.0006_france_travail_dates_block")
-
-
-@pytest.fixture
-def events(agenda_page):
-    webinar = make_event(agenda_page, audiences=("professionnels", "france-travail"))
-    cafe = make_event(
-        agenda_page,
-        "cafe",
-        title="Café parents à Sainte-Marie",
-        kind=EventPage.Kind.CAFE,
-        audiences=("parents",),
-        registration_profile=EventPage.Profile.PARENT,
-    )
-    make_session(webinar, days=3)
-    make_session(cafe, days=5)
-    return webinar, cafe
 
 
 def paragraph(text):

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type of the site."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail import blocks
@@ -7,6 +9,10 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .app_sections import app_section, app_section_choices
+
+logger = logging.getLogger(__name__)
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -163,6 +169,33 @@ class HelplinesBlock(blocks.StructBlock):
         template = "blocks/helplines.html"
 
 
+class AppSectionBlock(blocks.StructBlock):
+    """A section that a domain app provides (see `home.app_sections`), e.g. the next
+    France Travail dates of the events app."""
+
+    section = blocks.ChoiceBlock(
+        choices=app_section_choices,
+        label="Section",
+        help_text="Le contenu de la section est tenu à jour par le site (par exemple les "
+        "prochaines dates de l'agenda) : il n'y a rien d'autre à saisir.",
+    )
+
+    class Meta:
+        icon = "calendar-alt"
+        label = "Section fournie par une application"
+        template = "blocks/app_section.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        section = app_section(value.get("section"))
+        if section is None:
+            logger.warning(
+                "Section d'application inconnue, rien n'est affiché : %s", value.get("section")
+            )
+        context["section_template"] = section.template if section else None
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label="Texte", features=RICH_TEXT_FEATURES, icon="pilcrow")
@@ -173,6 +206,7 @@ class BodyBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     document_list = DocumentListBlock()
     helplines = HelplinesBlock()
+    app_section = AppSectionBlock()
 
     class Meta:
         block_counts = {}

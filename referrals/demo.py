@@ -1,25 +1,28 @@
 """Demo content of the referrals app: the three form pages and a routing rule.
 
 `load(context)` follows the demo-content contract of `manage.py load_demo_content`:
-idempotent, it creates only what is missing. The shell creates /orienter-un-jeune/ and
-/etre-contacte/ as « Page standard » first (the home page and the programme pages link
-to them); here each is turned in place into its form page: same id (so every link to it,
-an editor's included, keeps working), same slug, same place in the menu. On an existing
-site where they are still the placeholder, the same happens. /demander-une-intervention/
-is created after /ressources/ (not in the menu; linked from /ressources/ and the
-programme pages).
+idempotent, it creates only what is missing. It runs before the shell's pages (ORDER
+-10), because the home page, the entry pages and the programme pages link to the forms:
+/orienter-un-jeune/ and /etre-contacte/ (in the main menu) and /demander-une-intervention/
+(not in the menu), each at its place in `home.demo.content.TOP_LEVEL_ORDER`.
+
+On a site built by an earlier version, /orienter-un-jeune/ and /etre-contacte/ may still
+be the placeholder « Page standard » the shell used to create: each is turned in place
+into its form page, with the same id (so every link to it, an editor's included, keeps
+working), slug and place in the menu.
 """
 
 from django.db import connection
 
-from home.demo.build import polish
+from home.demo.build import add_top_level_page, polish
 from home.demo.typography import french_typography
 from home.models import StandardPage
 from relier_site.roles import ACCOMPAGNEMENT
 
 from .models import Kind, ReferralFormPage, RoutingRule
 
-ORDER = 20
+# Before the shell's pages (0), which link to the forms. (The agenda also runs at -10.)
+ORDER = -10
 
 HELPLINES_BLOCK = {"type": "helplines", "value": {"title": "Besoin d'aide maintenant ?"}}
 
@@ -58,6 +61,7 @@ PAGES = {
     Kind.CONTACT: {
         "slug": "etre-contacte",
         "title": "Être contacté",
+        "show_in_menus": True,
         "intro": (
             "Vous vivez du harcèlement ou des cyberviolences, ou vous êtes inquiet pour votre "
             "enfant ? Laissez-nous un moyen de vous joindre : l'équipe des Centres Relier "
@@ -118,8 +122,6 @@ PAGES = {
         ),
     },
 }
-# Where the intervention page goes below the home page (it is not in the main menu).
-INTERVENTION_AFTER = "ressources"
 
 
 def load(context):
@@ -171,12 +173,13 @@ def _ensure_form_page(context, kind, spec):
         if url in result.existing:
             result.existing.remove(url)
     else:
-        page = ReferralFormPage(slug=spec["slug"], kind=kind, show_in_menus=False, **_fields(spec))
-        after = context.home.get_children().filter(slug=INTERVENTION_AFTER).first()
-        if after is not None:
-            after.add_sibling(pos="right", instance=page)
-        else:
-            context.home.add_child(instance=page)
+        page = ReferralFormPage(
+            slug=spec["slug"],
+            kind=kind,
+            show_in_menus=spec.get("show_in_menus", False),
+            **_fields(spec),
+        )
+        add_top_level_page(context, page)
     page.save_revision().publish()
     if url not in result.created:
         result.created.append(url)

@@ -18,6 +18,7 @@ from factory.django import DjangoModelFactory
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
+from events.apps import FRANCE_TRAVAIL_DATES
 from home.blocks import BodyBlock
 from home.models import ImpactFigure, StandardPage
 from home.tree import ensure_home_page
@@ -116,6 +117,7 @@ EVERY_BLOCK_TEXT = {
     "accordion": "Combien coûte l'accompagnement\u00a0?",
     "document_list": "Guide des parents",
     "helplines": "Besoin d'aide maintenant\u00a0?",
+    "app_section": "Toutes les dates pour France Travail",  # events: the next dates
 }
 IMAGE_ALT_TEXT = "Des jeunes assis en cercle avec une animatrice"
 
@@ -182,6 +184,7 @@ def every_block_body(*, image, document, link_page):
             },
         ),
         ("helplines", {"title": t["helplines"]}),
+        ("app_section", {"section": FRANCE_TRAVAIL_DATES}),
     ]
     missing = set(BodyBlock.base_blocks) - {name for name, _ in raw}
     assert not missing, f"every_block_body lacks these BodyBlock children: {sorted(missing)}"

@@ -24,7 +24,7 @@ from .typography import french_typography
 FILES_DIR = Path(__file__).resolve().parent / "files"  # documents of `trust`
 
 # Values that are identifiers, not text a visitor reads.
-_UNTOUCHED_KEYS = {"type", "level", "page", "url"}
+_UNTOUCHED_KEYS = {"type", "level", "page", "url", "section"}
 
 
 def polish(value):
@@ -143,7 +143,7 @@ def _ensure_page(context, parent, spec, specs, page_models, fields, refuse):
     existing = parent.get_children().filter(slug=spec.slug).first()
     if existing is not None:
         result.existing.append(spec.url)
-        if existing.specific_class is not model and not getattr(spec, "placeholder", False):
+        if existing.specific_class is not model:
             result.warnings.append(
                 f"la page {spec.url} existe déjà, mais c'est une « {type_name(existing)} » "
                 f"et non une « {model._meta.verbose_name} » : elle est laissée telle quelle. "
@@ -175,10 +175,23 @@ def _next_sibling(parent, spec, specs):
         order = content.TOP_LEVEL_ORDER
     else:
         order = [other.slug for other in specs if other.parent_path == spec.parent_path]
-    if spec.slug not in order:
+    return _first_existing_after(parent, spec.slug, order)
+
+
+def _first_existing_after(parent, slug, order):
+    if slug not in order:
         return None  # goes last
-    later = order[order.index(spec.slug) + 1 :]
+    later = order[order.index(slug) + 1 :]
     return parent.get_children().filter(slug__in=later).order_by("path").first()
+
+
+def add_top_level_page(context, page):
+    """Add `page` (not saved yet) below the home page at its place in
+    `content.TOP_LEVEL_ORDER`: before the first existing page that comes after it."""
+    right_sibling = _first_existing_after(context.home, page.slug, content.TOP_LEVEL_ORDER)
+    if right_sibling is None:
+        return context.home.add_child(instance=page)
+    return right_sibling.add_sibling(pos="left", instance=page)
 
 
 def ensure_document(context, title, path):
@@ -227,8 +240,8 @@ def ensure_demo_home_page():
 
 
 def load_shell(context):
-    """The shell's pages (standard pages, safe browsing, placeholders of the coming
-    apps), the home page's content and the site settings."""
+    """The shell's pages (standard pages, safe browsing, the entry pages), the home
+    page's content and the site settings."""
     ensure_figures(context, content.FIGURES)
     ensure_pages(context, content.PAGES, {"standard": StandardPage})
     _fill_home(context)

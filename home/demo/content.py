@@ -53,9 +53,6 @@ class DemoPage:
     show_in_menus: bool = False
     # A key of the page models the app gives the builder ("standard": StandardPage).
     page_type: str = "standard"
-    # A placeholder that a domain app turns into its own page type (e.g. a form page):
-    # created when missing, left alone, without a warning, when a page is at its address.
-    placeholder: bool = False
 
     @property
     def slug(self):
@@ -109,6 +106,16 @@ def accordion(title, *items):
             "items": [{"question": question, "answer": answer} for question, answer in items],
         },
     }
+
+
+def app_section(key):
+    """« Section fournie par une application »: `key` is registered by its app (see
+    home/app_sections.py); without that app, the section shows nothing."""
+    return {"type": "app_section", "value": {"section": key}}
+
+
+# The next France Travail dates of the agenda (events app: events.apps.FRANCE_TRAVAIL_DATES).
+FRANCE_TRAVAIL_DATES = "events.france_travail_dates"
 
 
 def helplines(title="Besoin d'aide maintenant ?"):
@@ -194,11 +201,6 @@ QUOTE_FONDATION_ENFANCE = quote(
     "Clémence Lisembard",
     "Responsable des missions sociales, Fondation pour l'enfance",
 )
-WRITE_TO_US = (
-    f"<p>En attendant, écrivez-nous à {EMAIL_LINK} : quelques mots et un moyen de vous "
-    "recontacter suffisent. Vous n'avez pas besoin de tout raconter par écrit.</p>"
-)
-
 # --- Pages ------------------------------------------------------------------------------
 
 HOME = DemoPage(
@@ -381,62 +383,6 @@ SAFE_BROWSING = DemoPage(
     ],
 )
 
-REFERRAL = DemoPage(
-    path="orienter-un-jeune",
-    placeholder=True,  # the referrals app makes it its form
-    title="Orienter un jeune",
-    intro=(
-        "Vous êtes un professionnel et vous accompagnez un jeune ciblé par le harcèlement ou "
-        "les cyberviolences ? Vous pouvez l'orienter vers les Centres Relier."
-    ),
-    search_description=(
-        "Professionnels de l'éducation, de la santé, du social ou de l'emploi : orientez "
-        "vers les Centres Relier un jeune victime de harcèlement."
-    ),
-    body=[
-        heading("Qui peut nous orienter un jeune ?"),
-        paragraph(
-            "<p>Les équipes des établissements scolaires (direction, vie scolaire, "
-            "enseignants, santé scolaire), les services jeunesse des collectivités, les "
-            "associations, les acteurs médicaux et sociaux, les conseillers de France Travail "
-            "et des missions locales.</p>"
-        ),
-        heading("Comment nous accompagnons le jeune"),
-        paragraph(
-            "<p>Chaque accompagnement s'adapte aux besoins et au contexte du jeune. Parfois, "
-            "un seul échange avec les parents, avec l'équipe éducative, avec le relais "
-            "territorial ou avec le jeune suffit. Dans d'autres situations, plusieurs "
-            "interventions sont nécessaires dans la durée, pour éviter que le jeune ne se "
-            "mette en danger. Certains jeunes trouvent aussi un cadre pour se reconstruire en "
-            "participant, dans la durée, à nos groupes d'échanges en ligne entre pairs.</p>"
-            "<p>À tout moment, les jeunes peuvent joindre une permanence de psychologues. "
-            "Nous travaillons en alliance éducative : l'établissement, la famille et les "
-            "acteurs du territoire construisent ensemble une solution qui rassure "
-            "chacun.</p>"
-            "<p>Pour les équipes éducatives, nous proposons aussi des séances d'information "
-            "et des groupes d'analyse des situations : voir <a href=\"/agenda/\">l'agenda</a> "
-            'et <a href="/programmes/">nos programmes</a>.</p>'
-        ),
-        heading("Le formulaire d'orientation arrive bientôt"),
-        paragraph(
-            "<p>Le formulaire en ligne sera disponible très prochainement sur cette page. En "
-            f"attendant, écrivez-nous à {EMAIL_LINK} en indiquant votre structure, votre "
-            "fonction et un moyen de vous joindre : nous vous recontacterons.</p>"
-            "<p><b>Merci de ne pas écrire dans ce message le nom du jeune ni le détail de sa "
-            "situation.</b> Nous recueillerons ensemble, de façon confidentielle, les "
-            "informations utiles.</p>"
-        ),
-        heading("Si le jeune est en danger"),
-        paragraph(
-            "<p>Si vous pensez qu'un enfant est en danger ou risque de l'être, appelez le 119, "
-            "gratuit, 24 h/24 et 7 j/7. En cas de danger immédiat, appelez le 112. Pour le "
-            "harcèlement et le cyberharcèlement, le 3018 conseille les jeunes, les parents et "
-            "les professionnels.</p>"
-        ),
-        helplines(""),
-    ],
-)
-
 FRANCE_TRAVAIL = DemoPage(
     path="francetravail",
     title="Espace France Travail",
@@ -482,12 +428,14 @@ FRANCE_TRAVAIL = DemoPage(
             "<p>Participez à un atelier pour mieux comprendre les appréhensions des jeunes. "
             "Une séance de préparation avec notre équipe a lieu avant chaque atelier.</p>"
         ),
+        app_section(FRANCE_TRAVAIL_DATES),
         heading("S'inscrire"),
         paragraph(
-            "<p>L'inscription en ligne ouvre bientôt : les formulaires prendront place sur les "
-            "pages ci-dessous. En attendant, écrivez-nous à "
-            f"{EMAIL_LINK} en indiquant ce qui vous intéresse : un groupe d'échanges, un "
-            "atelier ou un webinaire. Nous vous répondrons pour vous proposer une date.</p>"
+            "<p>Choisissez une date ci-dessus ou dans l'agenda : l'inscription se fait en "
+            "ligne, puis vous recevez une confirmation et un rappel avant la séance. Aucune "
+            f"date ne vous convient ? Écrivez-nous à {EMAIL_LINK} en indiquant ce qui vous "
+            "intéresse : un groupe d'échanges, un atelier ou un webinaire. Nous vous "
+            "répondrons pour vous proposer une date.</p>"
             "<p>Inutile de raconter votre histoire dans ce premier message : votre prénom et "
             "un moyen de vous recontacter suffisent.</p>"
         ),
@@ -507,54 +455,6 @@ FRANCE_TRAVAIL = DemoPage(
             "/agenda/",
         ),
         helplines(),
-    ],
-)
-
-CONTACT = DemoPage(
-    path="etre-contacte",
-    placeholder=True,  # the referrals app makes it its form
-    title="Être contacté",
-    show_in_menus=True,
-    intro=(
-        "Vous vivez du harcèlement ou des cyberviolences, ou vous êtes inquiet pour votre "
-        "enfant ? Demandez à être contacté par l'équipe des Centres Relier."
-    ),
-    search_description=(
-        "Jeunes et familles : demandez à être contacté par l'équipe des Centres Relier si "
-        "vous vivez du harcèlement ou des cyberviolences."
-    ),
-    body=[
-        heading("Tu es jeune"),
-        paragraph(
-            "<p>Tu es harcelé à l'école, en dehors ou en ligne, ou tu te sens mis à l'écart ? "
-            "Tu n'es pas seul, et ce n'est pas de ta faute. Tu peux rejoindre nos groupes "
-            "d'échanges en ligne : anonymes, sans webcam, avec d'autres jeunes qui "
-            "comprennent ce que tu vis. Tu peux aussi poser tes questions anonymement lors de "
-            "Question Psy, ou parler à une psychologue lors d'une permanence.</p>"
-        ),
-        heading("Vous êtes parent ou proche"),
-        paragraph(
-            "<p>Vous vous inquiétez pour votre enfant et vous ne savez pas comment l'aider ? "
-            "Vous pouvez joindre une psychologue lors d'une permanence. Vous pouvez aussi "
-            "participer à nos "
-            "séances d'information, aux groupes d'analyse des situations ou aux « cafés "
-            "parents », pour échanger avec d'autres parents.</p>"
-        ),
-        heading("Comment nous joindre"),
-        paragraph(
-            "<p>Le formulaire de demande de contact arrive bientôt sur cette page.</p>"
-            + WRITE_TO_US
-            + "<p>Nous ne sommes pas un service d'urgence. Si tu es en danger ou si tu as "
-            "besoin de parler à quelqu'un tout de suite, appelle l'un de ces numéros "
-            "gratuits.</p>"
-        ),
-        helplines("Besoin de parler à quelqu'un maintenant ?"),
-        call_to_action(
-            "Vous utilisez un appareil partagé ?",
-            "Découvrez comment quitter ce site en un instant et naviguer sans laisser de traces.",
-            "Naviguer en sécurité",
-            "/naviguer-en-securite/",
-        ),
     ],
 )
 
@@ -801,9 +701,7 @@ ENTRY_PAGES = [YOUTH, PARENTS, PROFESSIONALS, SCHOOLS]
 # The shell's pages, in creation order.
 PAGES = [
     SAFE_BROWSING,
-    REFERRAL,
     FRANCE_TRAVAIL,
-    CONTACT,
     *ENTRY_PAGES,
 ]
 
@@ -812,13 +710,14 @@ PAGES = [
 # goes last. (The public URLs are stable: they are printed on flyers.)
 TOP_LEVEL_ORDER = [
     "naviguer-en-securite",
-    "orienter-un-jeune",
+    "orienter-un-jeune",  # referrals app
     "programmes",  # menu 1 (programmes app)
     "francetravail",  # menu 2
     "agenda",  # menu 3 (events app)
-    "guide",  # menu 4
+    "guide",  # menu 4 (guide app)
     "ressources",  # menu 5 (programmes app)
-    "etre-contacte",  # menu 6
+    "demander-une-intervention",  # referrals app
+    "etre-contacte",  # menu 6 (referrals app)
 ]
 
 SITE_SETTINGS = {

@@ -4,7 +4,8 @@ An app that has demo content defines a `demo` module (`<app>/demo.py`, or a `dem
 package) with:
 
     ORDER = 10           # the shell's pages 0, programmes 10, other apps 20+ (the agenda
-                         # runs at -10: the shell's /francetravail/ links to /agenda/)
+                         # and the referral forms run at -10: the shell's pages link to
+                         # /agenda/ and to the forms)
     def load(context):   # context: DemoContext
         ...
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from events.models import PARIS, AgendaPage, Audience, EventPage, Session
+from events.models import PARIS, REUNION, AgendaPage, Audience, EventPage, Session
 
 PARIS_TZ = ZoneInfo(PARIS)
 
@@ -73,3 +73,37 @@ def youth_group(agenda_page):
         registration_profile=EventPage.Profile.YOUTH,
         youth_group=True,
     )
+
+
+@pytest.fixture
+def events(agenda_page):
+    """Three events with one session each: a webinar for France Travail (programme Relier
+    vers l'emploi), a youth group, a café parents at La Réunion (Se reconstruire
+    ensemble)."""
+    webinar = make_event(
+        agenda_page, programme="relier-vers-lemploi", audiences=("professionnels", "france-travail")
+    )
+    group = make_event(
+        agenda_page,
+        "groupe",
+        title="Groupe d'échanges entre jeunes",
+        kind=EventPage.Kind.GROUP,
+        audiences=("jeunes",),
+        registration_profile=EventPage.Profile.YOUTH,
+        youth_group=True,
+    )
+    cafe = make_event(
+        agenda_page,
+        "cafe",
+        title="Café parents à Sainte-Marie",
+        kind=EventPage.Kind.CAFE,
+        format=EventPage.Format.IN_PERSON,
+        place="Centre social Adésir, Sainte-Marie",
+        audiences=("parents",),
+        registration_profile=EventPage.Profile.PARENT,
+        programme="se-reconstruire-ensemble",
+    )
+    make_session(webinar, days=3)
+    make_session(group, days=4, hour=17)
+    make_session(cafe, days=5, hour=9, minutes=90, zone=REUNION)
+    return webinar, group, cafe

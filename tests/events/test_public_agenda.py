@@ -11,43 +11,11 @@ from django.utils import timezone
 
 from events.models import REUNION, AgendaPage, EventPage, Session
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
 from tests.html import visible_text
 
-from .conftest import make_event, make_session
+from .conftest import make_session
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def events(agenda_page):
-    webinar = make_event(
-        agenda_page, programme="relier-vers-lemploi", audiences=("professionnels", "france-travail")
-    )
-    group = make_event(
-        agenda_page,
-        "groupe",
-        title="Groupe d'échanges entre jeunes",
-        kind=EventPage.Kind.GROUP,
-        audiences=("jeunes",),
-        registration_profile=EventPage.Profile.YOUTH,
-        youth_group=True,
-    )
-    cafe = make_event(
-        agenda_page,
-        "cafe",
-        title="Café parents à Sainte-Marie",
-        kind=EventPage.Kind.CAFE,
-        format=EventPage.Format.IN_PERSON,
-        place="Centre social Adésir, Sainte-Marie",
-        audiences=("parents",),
-        registration_profile=EventPage.Profile.PARENT,
-        programme="se-reconstruire-ensemble",
-    )
-    make_session(webinar, days=3)
-    make_session(group, days=4, hour=17)
-    make_session(cafe, days=5, hour=9, minutes=90, zone=REUNION)
-    return webinar, group, cafe
 
 
 def titles(response):
@@ -151,17 +119,6 @@ def test_the_home_page_shows_the_next_sessions(client, events):
     assert "Prochains rendez-vous" in text
     assert "Webinaire pour les conseillers" in text
     assert "bientôt annoncés" not in text
-
-
-def test_france_travail_page_shows_its_next_dates_with_registration_links(
-    client, home_page, events
-):
-    StandardPageFactory(parent=home_page, title="Espace France Travail", slug="francetravail")
-    response = client.get("/francetravail/")
-    text = visible_text(response)
-    assert "Prochaines dates" in text and "Webinaire pour les conseillers" in text
-    assert "Café parents" not in text
-    assert "/agenda/inscription/" in response.content.decode()
 
 
 def test_a_programme_page_shows_the_dates_of_its_events(client, home_page, events):

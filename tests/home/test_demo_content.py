@@ -166,10 +166,10 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
     )
     assert (
         f"Ajouts : {sum(event.count for event in events_demo.EVENTS)} séances de l'agenda, "
-        f"{len(FIGURES)} chiffres clés, "
+        f"1 règle d'acheminement, {len(FIGURES)} chiffres clés, "
         f"{len(demo_content.KITS) + len(trust.DOCUMENTS)} documents, "
         f"{len(demo_content.PARTNERS)} partenaires, {len(demo_content.KITS)} kits, "
-        "processus « Relecture » attribué aux programmes, 1 règle d'acheminement, "
+        "processus « Relecture » attribué aux programmes, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
     assert "Attention" not in output
@@ -279,8 +279,9 @@ class TestDemoSite:
             in output
         )
         assert (
-            "Séances de l'agenda, chiffres clés, documents, partenaires, kits, processus "
-            "« Relecture », règles d'acheminement et fiches du guide : rien à ajouter." in output
+            "Séances de l'agenda, règles d'acheminement, chiffres clés, documents, "
+            "partenaires, kits, processus « Relecture » et fiches du guide : rien à ajouter."
+            in output
         )
         after = snapshot()
         for key, value in before.items():

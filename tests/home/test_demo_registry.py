@@ -11,12 +11,13 @@ from referrals import demo as referrals_demo
 def test_each_apps_demo_module_is_found_and_runs_in_order():
     found = [(order, label, module) for order, label, module in demo_modules()]
 
-    # The agenda comes first: the shell's /francetravail/ page links to /agenda/.
+    # The agenda and the forms come first: the shell's pages link to /agenda/ and to
+    # the forms.
     assert found == [
         (-10, "events", events_demo),
+        (-10, "referrals", referrals_demo),
         (0, "home", shell_demo),
         (10, "programmes", programmes_demo),
-        (20, "referrals", referrals_demo),
         (30, "guide", guide_demo),
     ]
 

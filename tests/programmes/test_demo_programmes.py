@@ -23,7 +23,7 @@ from programmes.models import (
     ProgrammePage,
 )
 from tests.home.test_demo_content import demo_loaded, load, main_of
-from tests.html import streamed_body
+from tests.html import streamed_body, visible_text
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-programmes")]
@@ -157,7 +157,13 @@ def test_france_travail_page_gives_the_three_rhythms_and_both_entry_points(clien
     assert "Des groupes d'échanges, chaque semaine" in main
     assert "Des ateliers « La relation aux autres en entreprise », tous les 15 jours" in main
     assert "Des webinaires, tous les 15 jours" in main
-    assert "L'inscription en ligne ouvre bientôt" in main
+    assert "l'inscription se fait en ligne" in main
+    # The block « Prochaines dates France Travail » of its body: the demo's sessions.
+    text = visible_text(response)
+    assert "Prochaines dates : webinaires, ateliers et groupes d'échanges" in text
+    assert text.index("Prochaines dates :") < text.index("S'inscrire")
+    assert "Webinaire pour les conseillers France Travail" in text
+    assert "/agenda/inscription/" in response.content.decode()
     links = links_of(response)
     assert ("/orienter-un-jeune/?programme=relier-vers-lemploi", "Inscrire un jeune") in links
     assert ("/agenda/", "S'inscrire à un webinaire ou un atelier") in links

@@ -1,7 +1,6 @@
-"""Demo content of the referrals app: /orienter-un-jeune/ and /etre-contacte/ become the
-real forms (the placeholders turned in place: same id, slug and menu position, so every
-link to them still works), /demander-une-intervention/ is added, the programme pages and
-/francetravail/ open the forms with their programme preselected; a second run changes
+"""Demo content of the referrals app: /orienter-un-jeune/, /etre-contacte/ and
+/demander-une-intervention/ are the forms, the home page, the programme pages and
+/francetravail/ link to them (with their programme preselected); a second run changes
 nothing."""
 
 import io

@@ -1,0 +1,37 @@
+"""Sections of a page that a domain app provides, placed by editors with the block
+« Section fournie par une application » (`home.blocks.AppSectionBlock`).
+
+`home` imports no domain app: an app registers its sections with
+`register_app_section(key, label, template)` in its `AppConfig.ready()`. The block offers
+the registered sections to editors (its choices are read from here each time, so
+migrations do not freeze the list) and renders the section's template with the page's
+context. A page whose section is no longer registered (its app was removed) shows
+nothing there.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AppSection:
+    key: str  # stored in the page body: never change it once pages use it
+    label: str  # what editors choose, in French
+    template: str  # rendered with the page's context
+
+
+_sections = {}
+
+
+def register_app_section(key, label, template):
+    """Offer the section `key` to editors (idempotent: the last registration wins)."""
+    _sections[key] = AppSection(key=key, label=label, template=template)
+
+
+def app_section(key):
+    """The registered section `key`, or None."""
+    return _sections.get(key)
+
+
+def app_section_choices():
+    """The choices of the block: (key, label) of every registered section, by label."""
+    return sorted(((s.key, s.label) for s in _sections.values()), key=lambda item: item[1])

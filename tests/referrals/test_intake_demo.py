@@ -15,7 +15,8 @@ from tests.db import built_once
 from tests.home.test_demo_content import delete_document_files
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+# The group keeps the module on one xdist worker, so the demo is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("referrals-demo")]
 
 
 @pytest.fixture(scope="module")

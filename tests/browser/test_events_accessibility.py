@@ -6,9 +6,9 @@ work without JavaScript."""
 import pytest
 
 from events import links, services
-from events.models import REUNION, EventPage
+from events.models import REUNION
 from tests.browser.conftest import DESKTOP, assert_no_axe_violations
-from tests.events.conftest import make_event, make_session
+from tests.events.conftest import make_cafe, make_event, make_session
 from tests.events.helpers import register_form
 
 pytestmark = [
@@ -28,16 +28,7 @@ def agenda_site(home_page, snapshot):
         home_page.add_child(instance=agenda)
         agenda.save_revision().publish()
         webinar = make_event(agenda, intro="Une heure pour comprendre notre offre.")
-        cafe = make_event(
-            agenda,
-            "cafe",
-            title="Café parents à Sainte-Marie",
-            kind=EventPage.Kind.CAFE,
-            format=EventPage.Format.IN_PERSON,
-            place="Centre social Adésir, Sainte-Marie",
-            audiences=("parents",),
-            registration_profile=EventPage.Profile.PARENT,
-        )
+        cafe = make_cafe(agenda)
         session = make_session(webinar, capacity=1)
         make_session(cafe, zone=REUNION, hour=9)
         return {"webinar": webinar, "session": session}

@@ -52,6 +52,21 @@ def make_session(event, *, days=10, hour=14, capacity=10, minutes=60, zone=PARIS
     )
 
 
+def make_cafe(agenda, **fields):
+    """The parents' café in Sainte-Marie (La Réunion), in person."""
+    return make_event(
+        agenda,
+        "cafe",
+        title="Café parents à Sainte-Marie",
+        kind=EventPage.Kind.CAFE,
+        format=EventPage.Format.IN_PERSON,
+        place="Centre social Adésir, Sainte-Marie",
+        audiences=("parents",),
+        registration_profile=EventPage.Profile.PARENT,
+        **fields,
+    )
+
+
 @pytest.fixture
 def webinar(agenda_page):
     return make_event(agenda_page)
@@ -92,17 +107,7 @@ def events(agenda_page):
         registration_profile=EventPage.Profile.YOUTH,
         youth_group=True,
     )
-    cafe = make_event(
-        agenda_page,
-        "cafe",
-        title="Café parents à Sainte-Marie",
-        kind=EventPage.Kind.CAFE,
-        format=EventPage.Format.IN_PERSON,
-        place="Centre social Adésir, Sainte-Marie",
-        audiences=("parents",),
-        registration_profile=EventPage.Profile.PARENT,
-        programme="se-reconstruire-ensemble",
-    )
+    cafe = make_cafe(agenda_page, programme="se-reconstruire-ensemble")
     make_session(webinar, days=3)
     make_session(group, days=4, hour=17)
     make_session(cafe, days=5, hour=9, minutes=90, zone=REUNION)

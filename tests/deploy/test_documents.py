@@ -2,21 +2,13 @@
 counter); the proxy rules of the README never serve MEDIA_ROOT's documents."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from wagtail.models import Collection, CollectionViewRestriction
 
+from scripts.deployed_site import nginx_snippet
 from tests.factories import DocumentFactory, ImageFactory
-
-README = Path(settings.BASE_DIR) / "README.md"
-
-
-def nginx_snippet():
-    blocks = re.findall(r"```nginx\n(.*?)```", README.read_text(), flags=re.S)
-    assert len(blocks) == 1, "README « Déploiement » must hold exactly one nginx block"
-    return blocks[0]
 
 
 def private_document():

@@ -8,7 +8,8 @@ import ...`: Python puts a script's folder on sys.path). Each process runs in it
 process group, stopped (and killed if need be) on the way out.
 
     with deployed_site(tmp, database_url, workers=4, with_nginx=True, prepare=build) as site:
-        ...  # site.port (nginx, else gunicorn), site.env, site.media, site.prepared
+        ...  # site.port (nginx, else gunicorn), site.env, site.media, site.prepared,
+        # site.gunicorn and site.nginx (Server: port, process, log)
 
 A start-up that goes wrong raises StartupError (the failing step and its output): the
 tests turn it into pytest.fail, the scripts into their message and exit status.
@@ -187,53 +188,72 @@ def nginx_conf(tmp, port, upstream, media, *, host=HOST):
     )
 
 
+@dataclass(frozen=True)
+class Server:
+    """A started server: its name, port, process (group leader) and log file."""
+
+    name: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    def check(self):
+        """Raise StartupError if the server has stopped since it answered."""
+        if self.process.poll() is not None:
+            raise StartupError(self.name, "stopped", self.log.read_text())
+
+
 @contextlib.contextmanager
-def gunicorn(env, tmp, *, workers=1):
-    """gunicorn as the README runs it (`-c gunicorn.conf.py relier_site.wsgi`), `workers`
-    processes on a free port; yields the port once the site answers."""
-    port = free_port()
-    log = Path(tmp) / "gunicorn.log"
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "relier_site.wsgi"]
-    process = start(command, log, cwd=ROOT, env=env)
+def running(name, command, port, log, *, host=HOST, **kwargs):
+    """start(command), then wait_until_ready on `port`; yields the Server, stops it on
+    exit."""
+    process = start(command, log, **kwargs)
     try:
-        wait_until_ready(port, process, log, "gunicorn", host=env["ALLOWED_HOSTS"])
-        yield port
+        wait_until_ready(port, process, log, name, host=host)
+        yield Server(name, port, process, Path(log))
     finally:
         stop(process)
 
 
-@contextlib.contextmanager
+def gunicorn(env, tmp, *, workers=1):
+    """gunicorn as the README runs it (`-c gunicorn.conf.py relier_site.wsgi`), `workers`
+    processes on a free port: a context manager yielding the Server once the site
+    answers."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "relier_site.wsgi"]
+    log = Path(tmp) / "gunicorn.log"
+    return running("gunicorn", command, port, log, host=env["ALLOWED_HOSTS"], cwd=ROOT, env=env)
+
+
 def nginx(tmp, upstream, media, *, host=HOST):
-    """nginx with nginx_conf() on a free port; yields the port once it answers. Raises
-    StartupError when nginx is not installed."""
+    """nginx with nginx_conf() on a free port: a context manager yielding the Server once
+    it answers. Raises StartupError when nginx is not installed."""
     binary = nginx_binary()
     if binary is None:
         raise StartupError("nginx", "failed", "nginx absent (apt-get install nginx)")
     tmp = Path(tmp)
     port = free_port()
     (tmp / "nginx.conf").write_text(nginx_conf(tmp, port, upstream, media, host=host))
-    log = tmp / "nginx.log"
-    process = start([binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
-    try:
-        wait_until_ready(port, process, log, "nginx", host=host)
-        yield port
-    finally:
-        stop(process)
+    command = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")]
+    return running("nginx", command, port, tmp / "nginx.log", host=host)
 
 
 @dataclass(frozen=True)
 class DeployedSite:
     env: dict  # the production environment of the site (production_env)
-    port: int  # where to send requests: nginx when it runs, else gunicorn
-    gunicorn_port: int
-    nginx_port: int | None  # None without nginx
-    media: Path
+    gunicorn: Server
+    nginx: Server | None  # None without nginx
     prepared: object  # what prepare(env) returned
 
     @property
-    def through_nginx(self):
-        return self.nginx_port is not None
+    def port(self):
+        """Where to send requests: nginx when it runs, else gunicorn."""
+        return (self.nginx or self.gunicorn).port
+
+    @property
+    def media(self):
+        return Path(self.env["MEDIA_ROOT"])
 
 
 @contextlib.contextmanager
@@ -245,18 +265,9 @@ def deployed_site(
     nginx in front when `with_nginx`. Yields a DeployedSite; stops everything on exit."""
     env = production_env(tmp, database_url, host=host, **overrides)
     prepared = prepare(env) if prepare else None
-    with gunicorn(env, tmp, workers=workers) as gunicorn_port:
-        nginx_port = None
-        with contextlib.ExitStack() as stack:
-            if with_nginx:
-                nginx_port = stack.enter_context(
-                    nginx(tmp, gunicorn_port, env["MEDIA_ROOT"], host=host)
-                )
-            yield DeployedSite(
-                env=env,
-                port=nginx_port or gunicorn_port,
-                gunicorn_port=gunicorn_port,
-                nginx_port=nginx_port,
-                media=Path(env["MEDIA_ROOT"]),
-                prepared=prepared,
-            )
+    with contextlib.ExitStack() as servers:
+        upstream = servers.enter_context(gunicorn(env, tmp, workers=workers))
+        proxy = None
+        if with_nginx:
+            proxy = servers.enter_context(nginx(tmp, upstream.port, env["MEDIA_ROOT"], host=host))
+        yield DeployedSite(env=env, gunicorn=upstream, nginx=proxy, prepared=prepared)

@@ -86,8 +86,8 @@ def proxy(deployed, tmp_path_factory):
         pytest.skip(message)
     tmp = tmp_path_factory.mktemp("nginx")
     try:
-        with nginx(tmp, deployed["port"], deployed["media"]) as port:
-            yield {"port": port, "media": deployed["media"]}
+        with nginx(tmp, deployed["port"], deployed["media"]) as server:
+            yield {"port": server.port, "media": deployed["media"]}
     except StartupError as error:
         pytest.fail(str(error), pytrace=False)
 

@@ -11,9 +11,9 @@ What it does:
    scripts/with-postgres.sh), production settings (`relier_site.settings.production`),
    `migrate`, `collectstatic`, the home page and an agenda with one event;
 2. gunicorn started as the README deploys it (`gunicorn -c gunicorn.conf.py
-   relier_site.wsgi`, GUNICORN_WORKERS processes), behind nginx with the README's rules
+   relier_site.wsgi`, --workers processes), behind nginx with the README's rules
    when nginx is installed (else the script itself poses as the proxy and sends
-   `X-Forwarded-For`);
+   `X-Forwarded-For`); both started by scripts/deployed_site.py, as for tests/deploy;
 3. for each run, a new session of CAPACITY places; each of the REQUESTS clients opens the
    registration form (its own CSRF cookie and token) from its own loopback address
    (127.0.R.C: the proxy forwards a different client address for each, so the rate
@@ -27,27 +27,29 @@ error. Timings are printed, never asserted.
 """
 
 import argparse
-import contextlib
 import http.client
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "www.example.org"
+from deployed_site import (
+    HOST,
+    ROOT,
+    StartupError,
+    deployed_site,
+    fresh_postgres_database,
+    nginx_binary,
+)
+
 ORIGIN = f"https://{HOST}"
 DATABASE = "relier_benchmark_events"
-READY_TIMEOUT = 120
 REQUEST_TIMEOUT = 120
 CSRF_COOKIE = "__Host-csrftoken"
 REGISTERED = 302  # the form redirects to the « merci » page
@@ -56,117 +58,6 @@ REGISTERED = 302  # the form redirects to the « merci » page
 def fail(message):
     print(f"benchmark_events: {message}", file=sys.stderr)
     sys.exit(2)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-# --- The deployed site -------------------------------------------------------------------
-
-
-def fresh_database(database_url):
-    import psycopg
-
-    parts = urlsplit(database_url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        db.execute(f"CREATE DATABASE {DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{DATABASE}"))
-
-
-def production_environment(tmp, database_url, workers):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_", "GUNICORN_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
-        SECRET_KEY="benchmark-" + os.urandom(24).hex(),
-        ALLOWED_HOSTS=HOST,
-        CSRF_TRUSTED_ORIGINS=ORIGIN,
-        DATABASE_URL=database_url,
-        EMAIL_HOST="smtp.example.org",  # no worker runs: mails stay in the outbox
-        DEFAULT_FROM_EMAIL="site@example.org",
-        WAGTAILADMIN_BASE_URL=ORIGIN,
-        STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-        GUNICORN_WORKERS=str(workers),
-        LOG_LEVEL="WARNING",
-    )
-    return env
-
-
-def start(command, log, **kwargs):
-    with log.open("w") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
-        )
-
-
-def stop(process):
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def wait_until_ready(process, port, log, name):
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            fail(f"{name} stopped:\n{log.read_text()}")
-        with contextlib.suppress(OSError, http.client.HTTPException):
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
-            try:
-                connection.request(
-                    "GET", "/robots.txt", headers={"Host": HOST, "X-Forwarded-Proto": "https"}
-                )
-                if connection.getresponse().status == 200:
-                    return
-            finally:
-                connection.close()
-        time.sleep(0.2)
-    fail(f"{name} did not answer:\n{log.read_text()}")
-
-
-def nginx_rules():
-    blocks = re.findall(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
-    if len(blocks) != 1:
-        fail("README « Déploiement » must hold exactly one nginx block")
-    return blocks[0]
-
-
-def start_nginx(tmp, gunicorn_port, media):
-    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
-    if nginx is None:
-        return None, None
-    port = free_port()
-    rules = (
-        nginx_rules()
-        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-        .replace("/srv/relier/media/", f"{media}/")
-        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{gunicorn_port}")
-    )
-    temp_paths = " ".join(
-        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
-        + "worker_processes 1; events { worker_connections 1024; }\n"
-        + f"http {{ access_log off; {temp_paths}\n{rules}\n}}\n"
-    )
-    log = tmp / "nginx.log"
-    process = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
-    wait_until_ready(process, port, log, "nginx")
-    return process, port
 
 
 # --- What the site needs (Django, in this process, on the deployed site's database) --------
@@ -180,9 +71,12 @@ def setup_django(env):
     django.setup()
 
 
-def build_site():
-    """Migrate, collect the static files, and create /agenda/ with one webinar."""
+def build_site(env):
+    """In this process, on the deployed site's database: migrate, collect the static
+    files, and create /agenda/ with one webinar (returned)."""
+    setup_django(env)
     from django.core.management import call_command
+    from django.db import connections
 
     from events.models import AgendaPage, Audience, EventPage
     from home.tree import ensure_home_page
@@ -202,6 +96,7 @@ def build_site():
     )
     agenda.add_child(instance=event)
     event.save_revision().publish()
+    connections.close_all()  # this process only reads between the runs
     return event
 
 
@@ -358,70 +253,50 @@ def main():
         fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
 
     tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-events-"))
-    processes = []
     try:
-        env = production_environment(tmp, fresh_database(database_url), args.workers)
-        setup_django(env)
-        event = build_site()
-        from django.db import connections
-
-        connections.close_all()  # this process only reads between the runs
-
-        gunicorn_port = free_port()
-        log = tmp / "gunicorn.log"
-        gunicorn = start(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{gunicorn_port}",
-                "relier_site.wsgi",
-            ],
-            log,
-            cwd=ROOT,
-            env=env,
-        )
-        processes.append(gunicorn)
-        wait_until_ready(gunicorn, gunicorn_port, log, "gunicorn")
-        nginx, nginx_port = start_nginx(tmp, gunicorn_port, tmp / "media")
-        if nginx is not None:
-            processes.append(nginx)
-        through_proxy = nginx is not None
-        port = nginx_port if through_proxy else gunicorn_port
-        print(
-            f"{args.requests} registrations at once for {args.capacity} places, "
-            f"{args.runs} run(s); gunicorn {args.workers} workers, production settings, "
-            f"PostgreSQL, {'through nginx (README rules)' if through_proxy else 'no nginx'}"
-        )
-        expected = (args.capacity, args.requests - args.capacity)
-        ok = True
-        for run in range(1, args.runs + 1):
-            result = run_once(run, event, args, port, through_proxy)
-            good = (
-                (result["confirmed"], result["waiting"]) == expected
-                and result["total"] == args.requests
-                and not result["errors"]
-            )
-            ok &= good
-            print(
-                f"run {run}: confirmed {result['confirmed']}, waiting {result['waiting']}, "
-                f"errors {result['errors']} (HTTP {', '.join(result['statuses'])}); "
-                f"all {args.requests} answered in {result['wall']:.2f} s, "
-                f"per request median {result['median']:.2f} s, p95 {result['p95']:.2f} s, "
-                f"max {result['max']:.2f} s  {'OK' if good else 'FAILED'}",
-                flush=True,
-            )
-            if gunicorn.poll() is not None:
-                fail(f"gunicorn stopped:\n{log.read_text()}")
-        print("OK: every run gave exactly the expected counts" if ok else "FAILED")
-        return 0 if ok else 1
+        with deployed_site(
+            tmp,
+            fresh_postgres_database(database_url, DATABASE),
+            workers=args.workers,
+            with_nginx=nginx_binary() is not None,
+            prepare=build_site,
+            LOG_LEVEL="WARNING",
+        ) as site:
+            return benchmark(args, site)
+    except StartupError as error:
+        fail(str(error))
     finally:
-        for process in reversed(processes):
-            stop(process)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def benchmark(args, site):
+    event, through_proxy = site.prepared, site.nginx is not None
+    print(
+        f"{args.requests} registrations at once for {args.capacity} places, "
+        f"{args.runs} run(s); gunicorn {args.workers} workers, production settings, "
+        f"PostgreSQL, {'through nginx (README rules)' if through_proxy else 'no nginx'}"
+    )
+    expected = (args.capacity, args.requests - args.capacity)
+    ok = True
+    for run in range(1, args.runs + 1):
+        result = run_once(run, event, args, site.port, through_proxy)
+        good = (
+            (result["confirmed"], result["waiting"]) == expected
+            and result["total"] == args.requests
+            and not result["errors"]
+        )
+        ok &= good
+        print(
+            f"run {run}: confirmed {result['confirmed']}, waiting {result['waiting']}, "
+            f"errors {result['errors']} (HTTP {', '.join(result['statuses'])}); "
+            f"all {args.requests} answered in {result['wall']:.2f} s, "
+            f"per request median {result['median']:.2f} s, p95 {result['p95']:.2f} s, "
+            f"max {result['max']:.2f} s  {'OK' if good else 'FAILED'}",
+            flush=True,
+        )
+        site.gunicorn.check()
+    print("OK: every run gave exactly the expected counts" if ok else "FAILED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

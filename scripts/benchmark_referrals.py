@@ -5,7 +5,8 @@
 Needs PostgreSQL (DATABASE_URL, as scripts/with-postgres.sh provides) and nginx. Creates
 a fresh database in that cluster, migrates it with the production settings, creates the
 three form pages and one Accompagnement member with an address, starts gunicorn
-(GUNICORN_WORKERS, 4 by default) behind nginx with the README's rules, then over HTTP:
+(GUNICORN_WORKERS, 4 by default) behind nginx with the README's rules (both started by
+scripts/deployed_site.py, as for tests/deploy), then over HTTP:
 
 - 200 people, each from its own address (the benchmark connects from 127.0.0.2,
   127.0.0.3…: nginx sees each as a different client and adds it to X-Forwarded-For, as
@@ -19,62 +20,32 @@ and prints the refused flood requests and the response times.
 """
 
 import concurrent.futures
-import contextlib
 import http.client
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "www.example.org"
+from deployed_site import (
+    HOST,
+    StartupError,
+    deployed_site,
+    fresh_postgres_database,
+    manage,
+    nginx_binary,
+)
+
 PEOPLE = 200
 DOUBLE_CLICKS = 20
 CONCURRENCY = 40
 FLOOD = 30
 DATABASE = "relier_benchmark_referrals"
 FORMS = ["/orienter-un-jeune/", "/etre-contacte/", "/demander-une-intervention/"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fresh_database(database_url):
-    import psycopg
-
-    parts = urlsplit(database_url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        db.execute(f"CREATE DATABASE {DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{DATABASE}"))
-
-
-def environment(tmp, database_url):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SENTRY_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
-        SECRET_KEY="benchmark-" + os.urandom(24).hex(),
-        ALLOWED_HOSTS=HOST,
-        CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DATABASE_URL=database_url,
-        EMAIL_HOST="smtp.example.org",
-        DEFAULT_FROM_EMAIL="site@example.org",
-        WAGTAILADMIN_BASE_URL=f"https://{HOST}",
-        STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-    )
-    return env
 
 
 SETUP = """
@@ -105,53 +76,10 @@ print(referrals.count(), referrals.filter(possible_duplicate_of__isnull=False).c
 """
 
 
-def manage(env, *args):
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {args[0]} a échoué :\n{result.stderr}")
-    return result.stdout
-
-
-def start(command, log, **kwargs):
-    with log.open("w") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
-        )
-
-
-def stop(process):
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def wait_until_ready(port, process, log, name):
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"{name} s'est arrêté :\n{log.read_text()}")
-        with contextlib.suppress(OSError, http.client.HTTPException):
-            status, _, _ = request(port, "127.0.0.1", "GET", "/robots.txt")
-            if status == 200:
-                return
-        time.sleep(0.3)
-    sys.exit(f"{name} ne répond pas :\n{log.read_text()}")
-
-
-def nginx_rules(gunicorn_port, port, media):
-    readme = (ROOT / "README.md").read_text()
-    (block,) = re.findall(r"```nginx\n(.*?)```", readme, flags=re.S)
-    return (
-        block.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-        .replace("/srv/relier/media/", f"{media}/")
-        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{gunicorn_port}")
-    )
+def prepare(env):
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "shell", "--no-imports", "-c", SETUP)
 
 
 def request(port, source, method, path, body=None, cookies=""):
@@ -229,39 +157,22 @@ def main():
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
         sys.exit("Lancez ce script par scripts/with-postgres.sh (PostgreSQL nécessaire).")
-    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
-    if nginx is None:
+    if nginx_binary() is None:
         sys.exit("nginx est nécessaire (apt-get install nginx).")
-    tmp = Path(tempfile.mkdtemp(prefix="benchmark-referrals-"))
-    env = environment(tmp, fresh_database(database_url))
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "shell", "--no-imports", "-c", SETUP)
     workers = os.environ.get("GUNICORN_WORKERS", "4")
-    gunicorn_port, port = free_port(), free_port()
-    gunicorn = start(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind",
-         f"127.0.0.1:{gunicorn_port}", "--workers", workers, "relier_site.wsgi"],
-        tmp / "gunicorn.log", cwd=ROOT, env=env,
-    )  # fmt: skip
-    temp_paths = " ".join(
-        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
-        + f"events {{}}\nhttp {{ access_log off; {temp_paths}\n"
-        + nginx_rules(gunicorn_port, port, tmp / "media")
-        + "\n}\n"
-    )
-    proxy = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], tmp / "nginx.log")
+    tmp = Path(tempfile.mkdtemp(prefix="benchmark-referrals-"))
     try:
-        wait_until_ready(gunicorn_port, gunicorn, tmp / "gunicorn.log", "gunicorn")
-        wait_until_ready(port, proxy, tmp / "nginx.log", "nginx")
-        run(env, port, workers)
+        with deployed_site(
+            tmp,
+            fresh_postgres_database(database_url, DATABASE),
+            workers=workers,
+            with_nginx=True,
+            prepare=prepare,
+        ) as site:
+            run(site.env, site.port, workers)
+    except StartupError as error:
+        sys.exit(error.french)
     finally:
-        stop(proxy)
-        stop(gunicorn)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -292,8 +203,9 @@ def run(env, port, workers):
     ]
     flood_wall = time.perf_counter() - flood_started
 
+    counts = manage(env, "shell", "--no-imports", "-c", COUNT).stdout
     rows, duplicates, confirmations, referrer_mails, staff_mails, tokens = map(
-        int, manage(env, "shell", "--no-imports", "-c", COUNT).strip().splitlines()[-1].split()
+        int, counts.strip().splitlines()[-1].split()
     )
     print(f"gunicorn : {workers} processus, derrière nginx ; PostgreSQL")
     print(f"{PEOPLE} personnes (adresses distinctes), dont {DOUBLE_CLICKS} double-clics :")

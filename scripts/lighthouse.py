@@ -5,7 +5,8 @@
 Builds a throwaway site in a temporary folder as the README « Déploiement » deploys it:
 production settings (DEBUG off), SQLite, the demo content, `collectstatic` (whitenoise:
 compressed, hashed static files), gunicorn, and nginx in front with the README's rules
-(plain HTTP on a free local port, `gzip on` as in Debian's default nginx.conf). Then runs
+(plain HTTP on a free local port, `gzip on` as in Debian's default nginx.conf), both
+started by scripts/deployed_site.py as for tests/deploy. Then runs
 the npm package `lighthouse` (pinned, through npx) with Debian's Chromium, mobile preset
 (Lighthouse's default: emulated phone, simulated slow 4G and CPU), on `/`, a programme
 page and `/francetravail/`, and prints the four scores of each page and the compressed
@@ -20,13 +21,12 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from deployed_site import StartupError, deployed_site, manage, nginx_binary
 
 # 12.x: the last major that runs on Debian's Node.js 20 (13.x needs Node.js 22.19).
 LIGHTHOUSE = "lighthouse@12.8.2"
@@ -39,60 +39,18 @@ PAGES = ["/", "/programmes/se-reconstruire-ensemble/", "/francetravail/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGET_SCORE = 98
 TARGET_HOME_BYTES = 100 * 1024
-ROOT = Path(__file__).resolve().parent.parent
 HOST = "localhost"  # a secure context for the browser, like HTTPS
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_env(tmp):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SENTRY_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
-        SECRET_KEY="lighthouse-" + os.urandom(24).hex(),
-        ALLOWED_HOSTS=HOST,
-        CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DATABASE_URL=f"sqlite:///{tmp / 'site.sqlite3'}",
-        EMAIL_HOST="smtp.example.org",
-        DEFAULT_FROM_EMAIL="site@example.org",
-        WAGTAILADMIN_BASE_URL=f"https://{HOST}",
-        STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-    )
-    return env
-
-
-def manage(env, *args):
-    print(f"manage.py {' '.join(args)}", flush=True)
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def start(command, log, **kwargs):
-    with log.open("w") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
-        )
-
-
-def stop(process):
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+def prepare(env):
+    for args in (
+        ["migrate", "--noinput"],
+        ["load_demo_content"],
+        ["update_index"],
+        ["collectstatic", "--noinput"],
+    ):
+        print(f"manage.py {' '.join(args)}", flush=True)
+        manage(env, *args)
 
 
 def get(port, path, accept_encoding="identity"):
@@ -105,39 +63,6 @@ def get(port, path, accept_encoding="identity"):
         return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
-
-
-def wait_until_ready(port, process, log, timeout=300):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"Le serveur s'est arrêté :\n{log.read_text()}")
-        try:
-            if get(port, "/robots.txt")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    sys.exit(f"Le serveur ne répond pas :\n{log.read_text()}")
-
-
-def nginx_conf(tmp, port, upstream):
-    readme = (ROOT / "README.md").read_text()
-    (rules,) = re.findall(r"```nginx\n(.*?)```", readme, flags=re.S)
-    rules = (
-        rules.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-        .replace("server_name www.exemple.fr;", f"server_name {HOST};")
-        .replace("/srv/relier/media/", f"{tmp / 'media'}/")
-        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{upstream}")
-    )
-    temp_paths = " ".join(
-        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return (
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/nginx-error.log;\n"
-        + f"events {{}}\nhttp {{ access_log off; gzip on; {temp_paths}\n{rules}\n}}\n"
-    )
 
 
 def home_page_bytes(port):
@@ -196,42 +121,26 @@ def failed_audits(report):
 
 
 def main():
-    for tool in ("npx", "nginx"):
-        if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
-            sys.exit(f"{tool} est introuvable : installez-le (npm, apt-get install nginx).")
+    if shutil.which("npx") is None:
+        sys.exit("npx est introuvable : installez-le (npm).")
+    if nginx_binary() is None:
+        sys.exit("nginx est introuvable : installez-le (apt-get install nginx).")
     if not Path(CHROMIUM).exists():
         sys.exit(f"Chromium est introuvable ({CHROMIUM}) : apt-get install chromium.")
     with tempfile.TemporaryDirectory(prefix="relier-lighthouse-") as folder:
         tmp = Path(folder)
-        env = production_env(tmp)
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo_content")
-        manage(env, "update_index")
-        manage(env, "collectstatic", "--noinput")
-        upstream, port = free_port(), free_port()
-        gunicorn = start(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-            + ["--bind", f"127.0.0.1:{upstream}", "--workers", "2", "relier_site.wsgi"],
-            tmp / "gunicorn.log",
-            cwd=ROOT,
-            env=env,
-        )
-        (tmp / "nginx.conf").write_text(nginx_conf(tmp, port, upstream))
-        nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
-        nginx = start(
-            [nginx_binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], tmp / "nginx.log"
-        )
+        database_url = f"sqlite:///{tmp / 'site.sqlite3'}"
         try:
-            wait_until_ready(upstream, gunicorn, tmp / "gunicorn.log")
-            wait_until_ready(port, nginx, tmp / "nginx.log")
-            results, failures = {}, {}
-            for path in PAGES:
-                url = f"http://{HOST}:{port}{path}"
-                results[path], failures[path] = lighthouse(url, tmp / "report.json")
-            sizes = home_page_bytes(port)
-        finally:
-            stop(nginx)
-            stop(gunicorn)
+            with deployed_site(
+                tmp, database_url, workers=2, with_nginx=True, prepare=prepare, host=HOST
+            ) as site:
+                results, failures = {}, {}
+                for path in PAGES:
+                    url = f"http://{HOST}:{site.port}{path}"
+                    results[path], failures[path] = lighthouse(url, tmp / "report.json")
+                sizes = home_page_bytes(site.port)
+        except StartupError as error:
+            sys.exit(error.french)
 
     print(f"\nLighthouse ({LIGHTHOUSE}, Chromium {CHROMIUM}, préréglage mobile)")
     print(f"{'page':42} " + " ".join(f"{name:>15}" for name in CATEGORIES))

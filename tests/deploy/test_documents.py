@@ -2,21 +2,13 @@
 counter); the proxy rules of the README never serve MEDIA_ROOT's documents."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from wagtail.models import Collection, CollectionViewRestriction
 
+from scripts.deployed_site import nginx_conf, nginx_snippet
 from tests.factories import DocumentFactory, ImageFactory
-
-README = Path(settings.BASE_DIR) / "README.md"
-
-
-def nginx_snippet():
-    blocks = re.findall(r"```nginx\n(.*?)```", README.read_text(), flags=re.S)
-    assert len(blocks) == 1, "README « Déploiement » must hold exactly one nginx block"
-    return blocks[0]
 
 
 def private_document():
@@ -63,3 +55,16 @@ def test_the_proxy_answers_a_too_long_address_with_the_french_page():
 def test_image_renditions_live_under_the_public_images_folder(home_page):
     rendition = ImageFactory().get_rendition("width-100")
     assert rendition.url.startswith(f"{settings.MEDIA_URL}images/")
+
+
+def test_the_local_nginx_conf_keeps_the_readme_rules_on_local_addresses(tmp_path):
+    conf = nginx_conf(tmp_path, 8443, 8001, tmp_path / "media", host="localhost")
+    assert "listen 127.0.0.1:8443;" in conf
+    assert "server_name localhost;" in conf
+    assert f"alias {tmp_path}/media/images/;" in conf
+    assert "proxy_pass http://127.0.0.1:8001;" in conf
+    # Nothing of the production server is left: no TLS, no /srv, no port 8000.
+    assert "listen 443" not in conf
+    assert "/srv/" not in conf
+    assert ":8000" not in conf
+    assert "error_page 414 /static/erreurs/414.html;" in conf

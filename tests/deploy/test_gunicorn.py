@@ -12,39 +12,31 @@ gunicorn runs in its own process group, stopped (and killed if need be) when the
 module's tests end.
 """
 
-import contextlib
 import http.client
 import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 
+from scripts.deployed_site import (
+    HOST,
+    StartupError,
+    deployed_site,
+    manage,
+    nginx,
+    nginx_binary,
+    proxy_headers,
+)
 from tests.browser.conftest import in_ci
-from tests.deploy.test_documents import nginx_snippet
 
 # One worker runs the whole module (one gunicorn, one migrate); on PostgreSQL the
-# deployed site gets a fresh database of its own (fresh_postgres_database).
+# deployed site gets a database of its own (migrated_database).
 pytestmark = [pytest.mark.deploy, pytest.mark.xdist_group("deploy")]
 
-HOST = "www.example.org"
-PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
-READY_TIMEOUT = 120  # seconds to wait for gunicorn to answer (not an assertion)
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+PROXY_HEADERS = proxy_headers()
 
 # One database per xdist worker, should the module's tests run on several.
 DEPLOYED_DATABASE = "relier_deployed_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -63,137 +55,41 @@ def migrated_database(tmp, database_template, django_db_blocker):
     return urlunsplit(urlsplit(database_url)._replace(path=f"/{DEPLOYED_DATABASE}"))
 
 
-def production_env(tmp, database_url):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_", "PYTEST_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="relier_site.settings.production",
-        SECRET_KEY="deploy-test-" + os.urandom(24).hex(),
-        ALLOWED_HOSTS=HOST,
-        CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DATABASE_URL=database_url,
-        EMAIL_HOST="smtp.example.org",
-        DEFAULT_FROM_EMAIL="site@example.org",
-        WAGTAILADMIN_BASE_URL=f"https://{HOST}",
-        STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-    )
-    return env
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr}"
-    return result
-
-
-def wait_until_ready(process, port, log, name="gunicorn"):
-    """Wait until robots.txt answers: the worker has loaded the site, not just bound."""
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{name} stopped:\n{log.read_text()}", pytrace=False)
-        with contextlib.suppress(OSError, http.client.HTTPException):
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=READY_TIMEOUT)
-            try:
-                connection.request("GET", "/robots.txt", headers=PROXY_HEADERS)
-                if connection.getresponse().status == 200:
-                    return
-            finally:
-                connection.close()
-        time.sleep(0.2)
-    pytest.fail(f"{name} did not answer:\n{log.read_text()}", pytrace=False)
-
-
-def stop(process):
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+def prepare(env):
+    """Migrations already applied (the copy): migrate runs the post_migrate steps of the
+    production settings (the public address of the default Site). The output of
+    collectstatic."""
+    manage(env, "migrate", "--noinput")
+    collected = manage(env, "collectstatic", "--noinput")
+    manage(env, "shell", "-c", "from home.tree import ensure_home_page; ensure_home_page()")
+    return collected.stdout + collected.stderr
 
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory, django_db_setup, database_template, django_db_blocker):
     tmp = tmp_path_factory.mktemp("deployed")
-    env = production_env(tmp, migrated_database(tmp, database_template, django_db_blocker))
-    # Migrations already applied (the copy): migrate runs the post_migrate steps of the
-    # production settings (the public address of the default Site).
-    manage(env, "migrate", "--noinput")
-    collected = manage(env, "collectstatic", "--noinput")
-    manage(env, "shell", "-c", "from home.tree import ensure_home_page; ensure_home_page()")
-    port = free_port()
-    log = tmp / "gunicorn.log"
-    gunicorn = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-    process = start(
-        [*gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "1", "relier_site.wsgi"],
-        log,
-        cwd=settings.BASE_DIR,
-        env=env,
-    )
+    database_url = migrated_database(tmp, database_template, django_db_blocker)
     try:
-        wait_until_ready(process, port, log)
-        yield {
-            "port": port,
-            "media": Path(env["MEDIA_ROOT"]),
-            "collectstatic": collected.stdout + collected.stderr,
-        }
-    finally:
-        stop(process)
-
-
-def start(command, log, **kwargs):
-    with log.open("w") as output:
-        return subprocess.Popen(  # noqa: S603
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
-        )
+        with deployed_site(tmp, database_url, prepare=prepare) as site:
+            yield {"port": site.port, "media": site.media, "collectstatic": site.prepared}
+    except StartupError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="module")
 def proxy(deployed, tmp_path_factory):
     """nginx with the README's rules (plain HTTP on a free port) in front of gunicorn."""
-    nginx = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
-    if nginx is None:
+    if nginx_binary() is None:
         message = "nginx absent (apt-get install nginx): README proxy rules not run"
         if in_ci():
             pytest.fail(f"{message} (CI=true: .ci/run installs nginx)", pytrace=False)
         pytest.skip(message)
     tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    media = deployed["media"]
-    rules = (
-        nginx_snippet()
-        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-        .replace("/srv/relier/media/", f"{media}/")
-        .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{deployed['port']}")
-    )
-    temp_paths = " ".join(
-        f"{kind}_temp_path {tmp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")  # workers read pytest's private tmp
-        + f"daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;\n"
-        + f"events {{}}\nhttp {{ access_log off; {temp_paths}\n{rules}\n}}\n"
-    )
-    log = tmp / "nginx.log"
-    process = start([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], log)
     try:
-        wait_until_ready(process, port, log, name="nginx")
-        yield {"port": port, "media": media}
-    finally:
-        stop(process)
+        with nginx(tmp, deployed["port"], deployed["media"]) as server:
+            yield {"port": server.port, "media": deployed["media"]}
+    except StartupError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 def request(deployed, method, path, headers=PROXY_HEADERS):

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from scripts.deployed_site import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Stands in for `python` in the script: `manage.py runserver ADDRESS` waits a little,
@@ -37,12 +39,6 @@ elif [ "$1" = manage.py ] && [ "$2" = db_worker ]; then
 fi
 exec {sys.executable} "$@"
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def answers(port):

@@ -3,7 +3,6 @@ shared with `manage.py` processes."""
 
 import asyncio
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,12 +18,7 @@ from django.db import connection
 from django.test import override_settings
 
 from relier_site import mail
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from scripts.deployed_site import free_port
 
 
 class RecordingHandler:

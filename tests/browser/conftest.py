@@ -225,8 +225,21 @@ def page(page_and_guard):
     return page_and_guard[0]
 
 
+# True once the page has not scrolled for two frames. Bootstrap scrolls smoothly (unless
+# the visitor asks for reduced motion), so axe run right after a click on an in-page link
+# can measure targets mid-scroll, next to the sticky header: one fresh-clone run reported
+# a target-size violation on an error-summary link there that reruns did not reproduce
+# (axe-core#3720: sticky elements are measured as if in the flow).
+SCROLL_SETTLED = """() => new Promise(resolve => {
+    const y = window.scrollY;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y)));
+})"""
+
+
 def axe_violations(page, context=None):
     from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function(SCROLL_SETTLED)
 
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return Axe().run(page, context=context, options=options).response["violations"]

@@ -3,7 +3,7 @@
 `load(context)` follows the demo-content contract of `manage.py load_demo_content`:
 idempotent, it creates only what is missing. It runs before the shell's pages (ORDER
 -10), because the home page, the entry pages and the programme pages link to the forms:
-/orienter-un-jeune/ and /etre-contacte/ (in the main menu) and /demander-une-intervention/
+/etre-contacte/ (in the main menu), /orienter-un-jeune/ and /demander-une-intervention/
 (not in the menu), each at its place in `home.demo.content.TOP_LEVEL_ORDER`.
 
 On a site built by an earlier version, /orienter-un-jeune/ and /etre-contacte/ may still

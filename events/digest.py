@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from relier_site import roles
+from relier_site.links import absolute_url
 from relier_site.mail import send_templated_mail
 from relier_site.models import OutboundEmail
 
@@ -84,7 +85,7 @@ def active_session_pks(start, end):
 
 def admin_url(session):
     path = reverse("events_staff:session", args=[session.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send_digest(session, day, to):

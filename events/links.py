@@ -5,7 +5,8 @@ nonce, never personal data; clearing the nonce voids every link already sent."""
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from wagtail.models import Site
+
+from relier_site.links import absolute_url
 
 CANCEL_SALT = "events.registration.cancel"
 STATUS_SALT = "events.registration.status"
@@ -51,10 +52,8 @@ def read_status_token(token):
 
 
 def absolute(path):
-    """The address of `path` on the default site (for emails and calendar files)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
-    return f"{root.rstrip('/')}{path}"
+    """The address of `path` for emails and calendar files (relier_site.links)."""
+    return absolute_url(path)
 
 
 def cancel_url(registration):

@@ -33,7 +33,6 @@ def site_mail_context():
         context["contact_email"] = site_settings.contact_email
         context["contact_phone"] = site_settings.contact_phone
         context["helplines"] = site_settings.helpline_list
-        context["site_url"] = site_settings.site.root_url
         if site_settings.organisation_name:
             context["organisation_name"] = site_settings.organisation_name
     context["contact_phone_href"] = tel_href(context.get("contact_phone") or "")

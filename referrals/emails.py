@@ -9,10 +9,10 @@
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 
+from relier_site.links import absolute_url
 from relier_site.mail import send_templated_mail
 from relier_site.roles import ACCOMPAGNEMENT
 
@@ -30,13 +30,12 @@ def subject_key(referral):
 
 
 def admin_url(referral):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for name in ADMIN_DETAIL_URL_NAMES:
         try:
-            return base + reverse(name, args=[referral.pk])
+            return absolute_url(reverse(name, args=[referral.pk]))
         except NoReverseMatch:
             continue
-    return base + reverse("wagtailadmin_home")
+    return absolute_url(reverse("wagtailadmin_home"))
 
 
 def routing_recipients(referral):

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from relier_site.links import absolute_url
+
 from .models import CLOSED_STATUSES, Referral
 
 SALT = "referrals.followup"
@@ -49,7 +51,7 @@ def reference_from_token(token):
 def followup_url(referral):
     """The absolute link sent to the referrer (WAGTAILADMIN_BASE_URL, never the request)."""
     path = reverse("referral_followup", args=[make_token(referral)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @dataclass(frozen=True)

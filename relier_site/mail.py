@@ -281,7 +281,7 @@ def register_mail_context_provider(provider):
     providers update, in registration order, the platform's defaults::
 
         {"organisation_name": ..., "contact_email": "", "contact_phone": "",
-         "contact_phone_href": "", "helplines": [], "site_url": WAGTAILADMIN_BASE_URL}
+         "contact_phone_href": "", "helplines": []}
 
     The site shell (``home``) registers the one that reads the site settings (contact
     line, helplines with their ``href``). Registering the same callable twice keeps one.
@@ -300,7 +300,6 @@ def mail_context():
         "contact_phone": "",
         "contact_phone_href": "",
         "helplines": [],
-        "site_url": getattr(settings, "WAGTAILADMIN_BASE_URL", ""),
     }
     for provider in _context_providers:
         context.update(provider())

@@ -20,6 +20,7 @@ from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
 from . import mail
+from .links import absolute_url
 from .ratelimit import ratelimit
 
 RATE_LIMIT_WINDOW = 3600  # seconds
@@ -41,7 +42,7 @@ def reset_url(user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse("wagtailadmin_password_reset_confirm", args=(uid, token))
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send_reset_emails(user_ids):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the background task worker beside the development server; Ctrl+C stops both.
 # HOST and PORT (127.0.0.1 and 8000 by default) choose where the site listens; its
-# address is printed once the server answers.
+# address is printed once the server answers, and is the one emailed links use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOST="${HOST:-127.0.0.1}"
@@ -11,6 +11,9 @@ case "$HOST" in
     *) url_host="$HOST" ;;
 esac
 url="http://$url_host:$PORT/"
+# Links in emails and calendar files (relier_site.links) use the address the site is
+# served on, in the server and in the worker, unless WAGTAILADMIN_BASE_URL is set.
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$url_host:$PORT}"
 
 python manage.py db_worker &
 worker=$!

@@ -30,11 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FAKE_PYTHON = f"""#!/usr/bin/env bash
 if [ "$1" = manage.py ] && [ "$2" = runserver ]; then
     echo $$ > "$(dirname "$0")/runserver.pid"
+    echo "$WAGTAILADMIN_BASE_URL" > "$(dirname "$0")/runserver.base_url"
     echo "runserver $3"
     sleep 2
     exec {sys.executable} -m http.server --bind 127.0.0.1 "${{3##*:}}"
 elif [ "$1" = manage.py ] && [ "$2" = db_worker ]; then
     echo $$ > "$(dirname "$0")/db_worker.pid"
+    echo "$WAGTAILADMIN_BASE_URL" > "$(dirname "$0")/db_worker.base_url"
     exec sleep 300
 fi
 exec {sys.executable} "$@"
@@ -75,7 +77,11 @@ def run_dev(tmp_path):
     process = subprocess.Popen(
         [shutil.which("bash"), "scripts/run-dev.sh"],
         cwd=ROOT,
-        env={**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}", "PORT": str(port)},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "WAGTAILADMIN_BASE_URL"},
+            "PATH": f"{tmp_path}:{os.environ['PATH']}",
+            "PORT": str(port),
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -101,6 +107,16 @@ def test_run_dev_serves_on_the_chosen_port_and_says_so_once_the_site_answers(run
     assert f"Le site répond : http://127.0.0.1:{port}/" in lines[-1]
     assert f"http://127.0.0.1:{port}/admin/" in lines[-1]
     assert answers(port)
+
+
+def test_emailed_links_use_the_address_the_site_is_served_on(run_dev):
+    """The server and the worker build links (relier_site.links) on the port `make run`
+    chose, not on the default 8000."""
+    process, port, folder = run_dev
+    read_until(process, "Le site répond")
+    for name in ("runserver", "db_worker"):
+        base_url = (folder / f"{name}.base_url").read_text().strip()
+        assert base_url == f"http://127.0.0.1:{port}", name
 
 
 def stopped(pid):

@@ -12,11 +12,23 @@ Public API::
     @ratelimit("contact-form", limit=5, window=3600)
     def contact(request): ...
 
+    # Public forms: count accepted submissions only, by address and by contact.
+    keys = [(address_key("contact-form", request), 300),
+            (contact_key("contact-form", email), 5)]
+    if not allowed(keys, window=3600):
+        ...  # show the form again, what was typed kept, with FLOOD_MESSAGE
+    ...  # store the submission, then:
+    record(keys, window=3600)
+
 Counting uses fixed windows of `window` seconds: each (key, window) pair is one row of
 `RateLimitCounter`, incremented by a conditional UPDATE (atomic on SQLite and
 PostgreSQL). The key is stored as an HMAC-SHA256 digest made with SECRET_KEY, so no IP
 address is kept. Finished windows are deleted by the nightly job `rate_limit_retention`
 (`purge_expired`).
+
+`allowed` only reads the counters and `record` counts, so a public form counts the
+submissions it accepted, not the refused or faulty ones. The check and the count are two
+steps: concurrent submissions may pass a limit by the number of requests in flight.
 
 `client_ip(request)` is the address django-axes uses (django-ipware with
 AXES_IPWARE_PROXY_COUNT and AXES_IPWARE_META_PRECEDENCE_ORDER): behind the proxy, the
@@ -36,6 +48,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .models import RateLimitCounter
+from .phones import to_e164
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +94,52 @@ def hit(key, limit, window, *, now=None):
                 counters.update(count=F("count") + 1)
         count = counters.values_list("count", flat=True).get()
     return count <= limit
+
+
+def _count(key, start):
+    return (
+        RateLimitCounter.objects.filter(key_digest=_digest(key), window_start=start)
+        .values_list("count", flat=True)
+        .first()
+        or 0
+    )
+
+
+def allowed(keys, window, *, now=None):
+    """True while each `(key, limit)` of `keys` has fewer than `limit` hits in the
+    current window; counts nothing. Empty keys (an absent contact) are skipped."""
+    start = _window_start(now or timezone.now(), int(window))
+    return all(_count(key, start) < limit for key, limit in keys if key)
+
+
+def record(keys, window, *, now=None):
+    """Count one hit of each `(key, limit)` of `keys` (empty keys skipped)."""
+    for key, limit in keys:
+        if key:
+            hit(key, limit, window, now=now)
+
+
+def address_key(name, request):
+    """The rate-limit key of the client's address for `name` (stored as a digest)."""
+    return f"{name}:address:{client_ip(request)}"
+
+
+def contact_key(name, value):
+    """The rate-limit key of a contact (an email or a phone number) for `name`, the same
+    however it is typed (case, spaces, dots); "" when `value` is empty."""
+    value = (value or "").strip().lower()
+    if value and "@" not in value:
+        value = to_e164(value) or "".join(c for c in value if c.isdigit())
+    return f"{name}:contact:{value}" if value else ""
+
+
+FLOOD_MESSAGE = (
+    "Beaucoup de demandes ont été envoyées depuis cette connexion ou avec ces "
+    "coordonnées au cours de la dernière heure : la vôtre n'a pas encore été envoyée. "
+    "Ce que vous avez écrit est conservé ci-dessous ; réessayez dans une heure, ou "
+    "appelez-nous. En cas de danger, appelez le 112 ; pour parler à quelqu'un, le 3018 "
+    "ou le 119."
+)
 
 
 def ratelimit(name, limit, window, *, methods=("POST",)):

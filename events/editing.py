@@ -17,8 +17,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import series, services
 from .models import Session
 
-TRACKED_FIELDS = ("start", "end", "timezone", "status", "capacity", "video_link")
-
 
 def date_input():
     """An <input type=date>: its value must be ISO (YYYY-MM-DD) whatever the language,
@@ -60,7 +58,7 @@ class SessionForm(WagtailAdminModelForm):
         instance = self.instance
         self.previous = None
         if instance.pk:
-            self.previous = {name: getattr(instance, name) for name in TRACKED_FIELDS}
+            self.previous = services.session_snapshot(instance)
             self.initial.update(
                 day=instance.local_start.date(),
                 start_time=instance.local_start.time(),

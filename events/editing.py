@@ -17,17 +17,21 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import series, services
 from .models import Session
 
-TRACKED_FIELDS = ("start", "end", "timezone", "status", "capacity", "video_link")
+
+def date_input():
+    """An <input type=date>: its value must be ISO (YYYY-MM-DD) whatever the language,
+    or the browser shows an empty field (the French format 31/12/2026 is not one)."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def time_input():
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class SessionForm(WagtailAdminModelForm):
-    day = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(
-        label="Heure de début", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
-    end_time = forms.TimeField(
-        label="Heure de fin", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-    )
+    day = forms.DateField(label="Date", widget=date_input())
+    start_time = forms.TimeField(label="Heure de début", widget=time_input())
+    end_time = forms.TimeField(label="Heure de fin", widget=time_input())
     frequency = forms.ChoiceField(label="Répéter", choices=series.FREQUENCY_CHOICES, required=False)
     interval = forms.IntegerField(
         label="Toutes les",
@@ -44,9 +48,7 @@ class SessionForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Pour une série hebdomadaire ; par défaut, le jour de la première date.",
     )
-    until = forms.DateField(
-        label="Jusqu'au (inclus)", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    until = forms.DateField(label="Jusqu'au (inclus)", required=False, widget=date_input())
     count = forms.IntegerField(
         label="Ou nombre de dates", min_value=2, max_value=series.MAX_OCCURRENCES, required=False
     )
@@ -56,7 +58,7 @@ class SessionForm(WagtailAdminModelForm):
         instance = self.instance
         self.previous = None
         if instance.pk:
-            self.previous = {name: getattr(instance, name) for name in TRACKED_FIELDS}
+            self.previous = services.session_snapshot(instance)
             self.initial.update(
                 day=instance.local_start.date(),
                 start_time=instance.local_start.time(),

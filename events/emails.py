@@ -7,6 +7,7 @@ cancellation can `cancel_pending` its reminder, and retention can `purge` them) 
 """
 
 import hashlib
+import logging
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -14,7 +15,9 @@ from django.utils import timezone
 
 from relier_site.mail import Attachment, send_templated_mail
 
-from . import calendar, links
+from . import calendar, digest, links
+
+logger = logging.getLogger(__name__)
 
 
 def subject_key(registration):
@@ -144,3 +147,20 @@ def send_cancellation_ack(registration, *, had_place):
         return None
     attachments = [_ics(registration, calendar.CANCEL)] if had_place else []
     return _send("cancelled", registration, "cancelled", attachments=attachments)
+
+
+def send_staff_to_call(session, count):
+    """Tell the staff (the digest's recipients) that the cancelled `session` has `count`
+    registrants without an email address to phone. A reference and the admin link only,
+    no personal data; one email per version of the session."""
+    to = digest.recipients()
+    if not to:
+        logger.warning("Session %s cancelled with people to phone: no staff recipient.", session.pk)
+        return None
+    return send_templated_mail(
+        "emails/events/staff_to_call",
+        {"session": session, "count": count, "admin_url": digest.admin_url(session)},
+        to,
+        reason_key=f"events:to-call:session:{session.pk}:{session.sequence}",
+        subject_key=f"events:to-call:session:{session.pk}",
+    )

@@ -267,8 +267,10 @@ class Registration(models.Model):
         WAITLISTED = "attente", "Liste d'attente"
         CANCELLED = "annulee", "Annulée"
 
+    # PROTECT: a session (or an event page) with registrations is never deleted, whatever
+    # the path; the admin cancels it instead (services.withdraw_sessions).
     session = models.ForeignKey(
-        Session, verbose_name="Séance", on_delete=models.CASCADE, related_name="registrations"
+        Session, verbose_name="Séance", on_delete=models.PROTECT, related_name="registrations"
     )
     status = models.CharField("État", max_length=12, choices=Status.choices)
     profile = models.CharField(

@@ -9,15 +9,16 @@ lock when it begins (`transaction_mode` IMMEDIATE), which serialises them the sa
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from relier_site.mail import cancel_pending
 
-from . import emails
+from . import emails, staff_selectors
 from .models import EventPage, Registration, Session
 
 logger = logging.getLogger(__name__)
@@ -242,6 +243,9 @@ def save_session(session, previous=None):
             elif previous["video_link"] != session.video_link:
                 cancel_pending(emails.subject_key(registration))
                 emails.schedule_reminder(registration)
+        phone_only = sum(1 for registration in active if not registration.email)
+        if cancelled and phone_only:
+            emails.send_staff_to_call(locked, phone_only)
         if not locked.is_cancelled and locked.capacity > previous["capacity"]:
             promote_waiting(locked)
     return session
@@ -298,3 +302,79 @@ def mark_attendance(session, marks, *, by):
                 by.pk,
             )
     return changed
+
+
+# --- Deleting: sessions with registrations are cancelled instead ----------------------
+
+# The values of a session that its registrants are told about when they change.
+SESSION_TRACKED_FIELDS = ("start", "end", "timezone", "status", "capacity", "video_link")
+
+
+def session_snapshot(session):
+    """The `previous` values that save_session compares with."""
+    return {name: getattr(session, name) for name in SESSION_TRACKED_FIELDS}
+
+
+def cancel_session(session):
+    """Cancel a session through the editor's path: every active registrant gets the
+    cancellation (METHOD:CANCEL) and their pending mails are cancelled. Cancelling a
+    cancelled session changes nothing."""
+    previous = session_snapshot(session)
+    session.status = Session.Status.CANCELLED
+    return save_session(session, previous)
+
+
+@dataclass
+class Withdrawal:
+    """What deleting some sessions (or event pages) did: see withdraw_sessions."""
+
+    deleted: int = 0  # sessions without any registration, deleted
+    cancelled: list = field(default_factory=list)  # sessions cancelled now
+    kept: list = field(default_factory=list)  # past or already cancelled: left as they were
+    emailed: int = 0  # registrants told by email
+    to_call: list = field(default_factory=list)  # registrants without email, to phone
+    unpublished: list = field(default_factory=list)  # event pages taken offline
+    deleted_pages: int = 0  # pages without registrations, deleted
+
+
+def withdraw_sessions(sessions, *, by=None, result=None):
+    """Delete `sessions` the way staff may: a session with registrations (any state) is
+    never deleted. An upcoming, scheduled one is cancelled (cancel_session: emails with
+    METHOD:CANCEL, pending reminders cancelled); a past or already cancelled one is kept
+    as it is (attendance, statistics, retention). Sessions without any registration are
+    deleted. The active registrants without an email address are returned in `to_call`.
+    Logged with ids only."""
+    result = result or Withdrawal()
+    plan = staff_selectors.withdrawal_plan(sessions)
+    with transaction.atomic():
+        for session in plan.to_cancel:
+            cancel_session(session)
+            result.cancelled.append(session)
+            active = staff_selectors.active_registrations(session)
+            result.emailed += sum(1 for r in active if r.email)
+            result.to_call.extend(r for r in active if not r.email)
+            logger.info("Session %s cancelled instead of deleted (user %s)", session.pk, _pk(by))
+        result.kept.extend(plan.to_keep)
+        for session in plan.to_delete:
+            logger.info("Session %s deleted (no registration; user %s)", session.pk, _pk(by))
+            session.delete()
+            result.deleted += 1
+    return result
+
+
+def withdraw_event(page, *, by=None, result=None):
+    """Delete an event page that has registrations: its sessions go through
+    withdraw_sessions and the page is unpublished (kept, with its registrations)."""
+    result = result or Withdrawal()
+    with transaction.atomic():
+        withdraw_sessions(list(page.sessions.all()), by=by, result=result)
+        if page.live:
+            # Whoever may delete the page may take it offline.
+            UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
+        result.unpublished.append(page)
+        logger.info("Event page %s unpublished instead of deleted (user %s)", page.pk, _pk(by))
+    return result
+
+
+def _pk(user):
+    return getattr(user, "pk", None)

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import formats, timezone
+from wagtail.models import Page
 
-from .models import PROGRAMME_CHOICES, Registration, Session
+from .models import PROGRAMME_CHOICES, EventPage, Registration, Session
 
 PARIS = ZoneInfo("Europe/Paris")
 DASHBOARD_DAYS = 7
@@ -179,3 +180,68 @@ def attendance_statistics(grouping="seance"):
     )
     sessions = Session.objects.select_related("event").in_bulk([v["session"] for v in values])
     return [_row(str(sessions[v["session"]]), v) for v in values]
+
+
+# --- Deleting sessions and event pages (services.withdraw_sessions) -----------------------
+
+
+@dataclass
+class WithdrawalPlan:
+    to_cancel: list  # upcoming, scheduled, with registrations: cancelled instead
+    to_keep: list  # past or already cancelled, with registrations: left as they are
+    to_delete: list  # no registration at all: deleted
+
+    @property
+    def holds_registrations(self):
+        return bool(self.to_cancel or self.to_keep)
+
+
+def withdrawal_plan(sessions, now=None):
+    """How a request to delete `sessions` is carried out: a session with any registration
+    (even cancelled ones: attendance statistics and retention keep them) is never
+    deleted."""
+    now = now or timezone.now()
+    sessions = list(sessions)
+    held = set(
+        Registration.objects.filter(session__in=[s.pk for s in sessions]).values_list(
+            "session_id", flat=True
+        )
+    )
+    plan = WithdrawalPlan(to_cancel=[], to_keep=[], to_delete=[])
+    for session in sessions:
+        if session.pk not in held:
+            plan.to_delete.append(session)
+        elif session.is_cancelled or session.is_past(now):
+            plan.to_keep.append(session)
+        else:
+            plan.to_cancel.append(session)
+    return plan
+
+
+def active_registrations(session):
+    """Confirmed and waiting registrations, in order of registration."""
+    return list(session.registrations.exclude(status=CANCELLED).order_by("created_at", "pk"))
+
+
+def to_call(session):
+    """The people to phone when the session is cancelled: its active registrations with no
+    email address (the cancellation email cannot reach them). Empty otherwise."""
+    if not session.is_cancelled:
+        return []
+    return [r for r in active_registrations(session) if not r.email]
+
+
+def event_pages_with_registrations(pages):
+    """The event pages among `pages` and their descendants that have a session with a
+    registration (such pages are never deleted)."""
+    query = Q()
+    for page in pages:
+        query |= Q(path__startswith=page.path)
+    if not query:
+        return []
+    within = Page.objects.filter(query).values("pk")
+    return list(
+        EventPage.objects.filter(pk__in=within, sessions__registrations__isnull=False)
+        .distinct()
+        .order_by("path")
+    )

@@ -8,16 +8,24 @@
   the next 7 days, their registrations and waiting lists.
 
 Communication sees none of it (the sessions themselves are edited in « Séances »).
+
+- Deleting: a session with registrations is never deleted (Registration.session is
+  PROTECT). The hooks below answer every delete view of Wagtail in its place: the
+  session delete view and bulk delete (« Séances »), the page delete view and the pages'
+  bulk delete. See admin_views.delete_sessions and services.withdraw_sessions.
 """
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import Page
 
 from relier_site.menu import PermissionMenuItem
 
 from . import admin_views, staff_selectors
+from .models import EventPage, Session
 
 
 class RegistrationsViewSet(ViewSet):
@@ -83,3 +91,40 @@ class UpcomingSessionsPanel(Component):
 def add_upcoming_sessions_panel(request, panels):
     if request.user.has_perm(admin_views.VIEW_PERMISSION):
         panels.append(UpcomingSessionsPanel())
+
+
+# --- Deleting sessions and event pages ------------------------------------------------
+
+
+@hooks.register("before_delete_snippet")
+def delete_sessions_with_registrations(request, instances):
+    """The session delete view and the sessions' bulk delete (GET and POST)."""
+    sessions = [obj for obj in instances if isinstance(obj, Session)]
+    if not sessions or not staff_selectors.withdrawal_plan(sessions).holds_registrations:
+        return None
+    back_url = get_valid_next_url_from_request(request) or reverse(
+        "wagtailsnippets_events_session:list"
+    )
+    return admin_views.delete_sessions(request, sessions, back_url=back_url)
+
+
+@hooks.register("before_delete_page")
+def delete_event_page_with_registrations(request, page):
+    """The page delete view (GET and POST) of an event page with registrations, or of a
+    page above such event pages."""
+    events = staff_selectors.event_pages_with_registrations([page])
+    if not events:
+        return None
+    back_url = get_valid_next_url_from_request(request) or reverse(
+        "wagtailadmin_explore", args=[page.get_parent().pk]
+    )
+    if isinstance(page.specific, EventPage):
+        return admin_views.delete_event_page(request, page.specific, back_url=back_url)
+    return admin_views.refuse_page_deletion(request, [page], events, back_url=back_url)
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_pages_with_registrations(request, action_type, objects, action):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    return admin_views.bulk_delete_pages(request, objects, action)

@@ -8,10 +8,23 @@ change the workflows themselves (the Administration role, superusers) publish
 directly; everyone else, Communication included, can only submit the page for review.
 Pages without a workflow are published directly by whoever has the permission.
 
+Taking a page offline or out of its place is a change the public sees too: on pages
+covered by a workflow, the same people cannot unpublish, delete or move live pages
+either. Everything reads as if they held no "publish" permission there (which is how
+Wagtail already treats editors without it): no unpublishing; deleting or moving only
+pages that are not live (a draft may be thrown away or moved, it changes nothing on the
+site); no moving a live page into a covered section; no reordering the children of a
+covered page. Deleting or moving a page also deletes or moves the pages below it, so
+the rule looks at the whole subtree, including pages with a workflow of their own.
+
 The rule sits in the page permission tester, so every path Wagtail offers follows it:
 the « Publier » button, a POST with ``action-publish`` (creating or editing), bulk
-publishing, copying with live copies, reverting to a revision, scheduling, and the view
-restrictions and unscheduling that Wagtail ties to publishing.
+publishing, copying with live copies, reverting to a revision, scheduling, the view
+restrictions and unscheduling that Wagtail ties to publishing; the « Dépublier »,
+« Supprimer », « Déplacer » and « Trier l'ordre des menus » entries (hidden), their views
+and bulk actions, the admin API, and ``wagtail.actions`` called with a user. The French
+explanation (``refusal_message``) is given by the hooks in ``relier_site.wagtail_hooks``
+where Wagtail lets them answer: the bulk actions and the move confirmation.
 
 Approving the last task of a workflow publishes the page in the name of the reviewer,
 who may not hold publishing rights on it; ``workflow_actions.publish_approved`` (the
@@ -25,10 +38,15 @@ Nobody approves their own submission: the workflows' approval step is a
 one with ``use_peer_review(apps, "Relecture")`` (and back with ``use_group_approval``).
 """
 
-from wagtail.models import PagePermissionTester
+from django.conf import settings
+from django.db.models import Q
+from django.utils.functional import cached_property
+from wagtail.models import Page, PagePermissionTester, WorkflowPage
 
 # Managing workflows is the right to skip them: whoever holds it could unassign one.
 BYPASS_REVIEW_PERMISSION = "wagtailcore.change_workflow"
+
+REFUSAL_VERBS = {"unpublish": "dépublier", "delete": "supprimer", "move": "déplacer"}
 
 
 def review_required(user, page):
@@ -38,13 +56,97 @@ def review_required(user, page):
     return page.get_workflow() is not None
 
 
+def _live_subtree(page):
+    """Whether ``page`` or a page below it is live."""
+    return page.live or page.get_descendants().live().exists()
+
+
+def live_pages_under_review(user, page):
+    """True when ``page`` or a page below it is live, covered by a workflow, and ``user``
+    may not publish it directly: deleting or moving ``page`` would change it unreviewed."""
+    if review_required(user, page):
+        return _live_subtree(page)
+    if user.is_superuser or user.has_perm(BYPASS_REVIEW_PERMISSION):
+        return False
+    if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        return False
+    # Sections below ``page`` with a workflow of their own.
+    covered_roots = WorkflowPage.objects.filter(
+        workflow__active=True,
+        page__path__startswith=page.path,
+        page__depth__gt=page.depth,
+    ).values_list("page__path", flat=True)
+    covered = Q()
+    for path in covered_roots:
+        covered |= Q(path__startswith=path)
+    return bool(covered) and Page.objects.live().filter(covered).exists()
+
+
+def refusal_message(user, page, action, destination=None):
+    """The French explanation when the review rule refuses ``action`` ("unpublish",
+    "delete" or "move", to ``destination`` if given) on ``page`` to ``user``; else None."""
+    verb = REFUSAL_VERBS[action]
+    if action == "unpublish":
+        refused = page.live and review_required(user, page)
+    else:
+        refused = live_pages_under_review(user, page)
+    if refused:
+        if review_required(user, page):
+            return f"Cette page est soumise à relecture : seule l'Administration peut la {verb}."
+        return (
+            "Des pages en ligne sous cette page sont soumises à relecture : seule "
+            f"l'Administration peut la {verb}."
+        )
+    if (
+        action == "move"
+        and destination is not None
+        and review_required(user, destination)
+        and _live_subtree(page)
+    ):
+        return (
+            "La page de destination est soumise à relecture : seule l'Administration peut "
+            "y déplacer une page en ligne."
+        )
+    return None
+
+
 class ReviewPermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, without the right to publish (or unpublish, delete,
+    move and reorder live pages) where a workflow applies and ``user`` may not skip it."""
+
+    @cached_property
+    def review_required(self):
+        return review_required(self.user, self.page)
+
     def can_publish(self):
-        return super().can_publish() and not review_required(self.user, self.page)
+        return super().can_publish() and not self.review_required
 
     def can_publish_subpage(self):
         # A new page inherits the workflow of its parent.
-        return super().can_publish_subpage() and not review_required(self.user, self.page)
+        return super().can_publish_subpage() and not self.review_required
+
+    def can_unpublish(self):
+        return super().can_unpublish() and not self.review_required
+
+    def can_reorder_children(self):
+        # The order of a section's pages is its menu: Wagtail ties it to publishing.
+        return super().can_reorder_children() and not self.review_required
+
+    def can_delete(self, ignore_bulk=False):
+        # Wagtail's can_move() is can_delete(ignore_bulk=True): moving follows this rule.
+        return super().can_delete(ignore_bulk=ignore_bulk) and not live_pages_under_review(
+            self.user, self.page
+        )
+
+    def can_move_to(self, destination):
+        if not super().can_move_to(destination):
+            return False
+        # A live page moved into a covered section is published there unreviewed.
+        return not (
+            not self.user.is_superuser
+            and review_required(self.user, destination)
+            and _live_subtree(self.page)
+        )
 
 
 class ReviewedPageMixin:

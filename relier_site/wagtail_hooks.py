@@ -5,7 +5,8 @@ not: recipients and subjects are personal data); `relier_site.retry_outboundemai
 the "Réessayer maintenant" button. Nobody adds, edits or deletes rows here.
 
 Also, in the page editor's action menu, the explanation an author gets instead of
-« Approuver » on their own submission (relier_site.models.PeerReviewTask).
+« Approuver » on their own submission (relier_site.models.PeerReviewTask); and the French
+refusal of unpublishing, deleting or moving a page under review (relier_site.review).
 """
 
 from django.contrib.auth import get_user_model
@@ -14,10 +15,12 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import OutboundEmail, PeerReviewTask
+from .review import refusal_message
 from .views import (
     OutboundEmailIndexView,
     OutboundEmailInspectView,
@@ -182,3 +185,35 @@ class AwaitingAnotherReviewerMenuItem(ActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def register_awaiting_another_reviewer_menu_item():
     return AwaitingAnotherReviewerMenuItem()
+
+
+# --- Review: unpublishing, deleting and moving (relier_site.review) ---------------------
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_page_actions_under_review(request, action_type, objects, action_class_instance):
+    """Bulk unpublishing, deleting or moving: if the review rule refuses one of the selected
+    pages, nothing is done and the French reason is shown (Wagtail would leave it out and
+    report the others as done)."""
+    if action_type not in ("unpublish", "delete", "move"):
+        return None
+    if not issubclass(action_class_instance.model, Page):
+        return None
+    _, refused = action_class_instance.get_actionable_objects()
+    destination = None
+    if action_type == "move" and action_class_instance.cleaned_form is not None:
+        destination = action_class_instance.cleaned_form.cleaned_data.get("chooser")
+    for page in [*objects, *refused.get("items_with_no_access", [])]:
+        message = refusal_message(request.user, page, action_type, destination)
+        if message:
+            return forbidden(request, message)
+    return None
+
+
+@hooks.register("before_move_page")
+def refuse_move_under_review(request, page, destination):
+    """The move confirmation (Wagtail checks the right only when it moves the page)."""
+    message = refusal_message(request.user, page, "move", destination)
+    if message:
+        return forbidden(request, message)
+    return None

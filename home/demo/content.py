@@ -720,8 +720,13 @@ TOP_LEVEL_ORDER = [
     "etre-contacte",  # menu 6 (referrals app)
 ]
 
+# What the documents give for the legal notice: the name, the contact address of the
+# leaflet (001) and the postal address under the president's signature in the activity
+# report (002). They name no publication director and no host: those settings stay
+# empty and the legal notice leaves them out (blocks/legal_missing.html).
 SITE_SETTINGS = {
     "organisation_name": "Les Centres Relier",
+    "postal_address": "5 rue Alphonse Baudin\n75011 Paris",
     "contact_email": PUBLIC_EMAIL,
     "privacy_contact": PUBLIC_EMAIL,
 }

@@ -8,6 +8,7 @@ The demo is loaded once for the module; each test runs in its own savepoint insi
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from home.demo import trust
@@ -135,16 +136,32 @@ def test_the_association_page_offers_the_activity_report_and_no_impact_report(cl
 # --- Mentions légales -------------------------------------------------------------------
 
 
-def test_the_legal_notice_marks_what_is_left_to_fill(client):
+def test_the_legal_notice_shows_what_the_documents_give_and_leaves_out_the_rest(client):
     main = main_of(client.get("/mentions-legales/"))
 
     assert "Éditeur du site" in main and "Les Centres Relier" in main
+    assert "5 rue Alphonse Baudin<br>75011 Paris" in main
     assert "contact@centresrelier.org" in main
+    # The documents name no publication director and no host: nothing is shown for them.
+    assert "Directeur ou directrice de la publication" not in main
+    assert "Hébergeur" not in main
+    assert "À compléter" not in main
+
+
+def test_editors_see_what_is_left_to_fill_in_the_preview_only(client):
+    client.force_login(StaffFactory(username="camille-communication", role=roles.COMMUNICATION))
+    page = LegalPage.objects.get(slug="mentions-legales")
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert response.status_code == 200
+    main = main_of(response)
     assert (
         "À compléter : le nom et la fonction du directeur ou de la directrice de la "
-        "publication (Paramètres › Réglages du site, rubrique « Mentions légales »)." in main
+        "publication (Paramètres › Réglages du site, rubrique « Mentions légales »). Ce "
+        "rappel n'apparaît que dans l'aperçu." in main
     )
     assert "À compléter : le nom, l'adresse et le contact de l'hébergeur" in main
+    # The same person on the public page: no reminder.
+    assert "À compléter" not in main_of(client.get("/mentions-legales/"))
 
 
 def test_the_legal_notice_shows_the_publisher_director_and_host_of_the_settings(client):

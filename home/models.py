@@ -196,7 +196,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Nom et fonction, affichés dans les mentions légales (en général la "
         "personne qui représente l'association). Tant qu'il est vide, les mentions "
-        "légales signalent qu'il reste à compléter.",
+        "légales publiées n'en disent rien et l'aperçu rappelle qu'il reste à le remplir.",
     )
     host_name = models.CharField(
         "Hébergeur du site",

@@ -320,8 +320,12 @@ def test_through_the_proxy_a_dead_or_stopped_site_gets_the_french_502_page(
         port = upstream.server_address[1]
         with nginx(tmp_path, port, deployed["media"], deployed["static"]) as server:
             site = {"port": server.port}
-            for method, body in (("GET", None), ("POST", form_body(1000))):
-                status, _headers, page = request(site, method, "/etre-contacte/", FORM, body)
+            for method, path, body in (
+                ("GET", "/etre-contacte/", None),
+                ("POST", "/etre-contacte/", form_body(1000)),
+                ("POST", "/admin/documents/multiple/add/", form_body(10 * MB)),
+            ):
+                status, _headers, page = request(site, method, path, FORM, body)
                 assert status == 502
                 assert_proxy_page(page, "Le site est momentanément indisponible")
             upstream.shutdown()

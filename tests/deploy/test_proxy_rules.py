@@ -24,16 +24,16 @@ def error_pages():
 
 
 def body_limits():
-    """(server-wide limit, /admin/ limit) in bytes."""
+    """{location: limit in bytes}, the server-wide limit under the key "server"."""
     snippet = nginx_snippet()
-    admin = re.search(r"location /admin/ \{(.*?)\}", snippet, flags=re.S).group(1)
-    outside = snippet.replace(admin, "")
-
-    def megabytes(text):
-        (size,) = re.findall(r"client_max_body_size (\d+)m;", text)
-        return int(size) * MB
-
-    return megabytes(outside), megabytes(admin)
+    blocks = dict(re.findall(r"location (\S+) \{(.*?)\}", snippet, flags=re.S))
+    outside = re.sub(r"location \S+ \{.*?\}", "", snippet, flags=re.S)
+    limits = {"server": outside, **blocks}
+    return {
+        name: int(size[0]) * MB
+        for name, text in limits.items()
+        if (size := re.findall(r"client_max_body_size (\d+)m;", text))
+    }
 
 
 def test_every_status_of_nginx_gets_a_french_static_page():
@@ -56,14 +56,22 @@ def test_the_sites_own_error_pages_are_not_replaced():
 
 
 def test_public_forms_get_a_limit_below_what_the_site_accepts():
-    public, _admin = body_limits()
+    public = body_limits()["server"]
     # A public body the proxy lets through is one the site reads (its 400 above it).
     assert public <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     assert public < 3 * MB  # a 3 MB form gets the proxy's French 413 page
 
 
 def test_the_admin_limit_takes_the_largest_upload():
-    public, admin = body_limits()
+    limits = body_limits()
     largest = max(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE, settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)
-    assert admin >= largest + MB  # room for the form around the file
-    assert admin > public
+    assert limits["/admin/"] >= largest + MB  # room for the form around the file
+    assert limits["/admin/"] > limits["server"]
+    assert set(limits) == {"server", "/admin/", "/static/erreurs/"}
+
+
+def test_the_error_pages_take_any_body_the_proxy_let_through():
+    """An error page is an internal redirect that keeps the request's body: a 502 during
+    a 10 MB upload to /admin/ must not turn into nginx's English 413."""
+    limits = body_limits()
+    assert limits["/static/erreurs/"] >= max(limits.values())

@@ -1,15 +1,23 @@
 import logging
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
-from wagtail.models import Page
+from wagtail.documents.views.serve import (
+    authenticate_with_password as wagtail_authenticate_with_document_password,
+)
+from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.views import authenticate_with_password as wagtail_authenticate_with_password
 
+from home import view_passwords
 from home.search import search_words
 from home.search_forms import SearchForm
 from home.search_results import Results, search_downloads
@@ -50,21 +58,64 @@ def search(request):
 
 
 def authenticate_with_password(request, page_view_restriction_id, page_id):
-    """Wagtail's password form for a protected page, returning to a page of this site.
+    """Wagtail's password form for a protected page, limited and returning to a page of
+    this site (see _guarded)."""
+    restriction = get_object_or_404(PageViewRestriction, id=page_view_restriction_id)
+    page = get_object_or_404(Page, id=page_id).specific
+    return _guarded(
+        request,
+        "page",
+        restriction,
+        lambda form: page.serve_password_required_response(request, form, request.path),
+        lambda: wagtail_authenticate_with_password(request, page_view_restriction_id, page_id),
+    )
+
+
+def authenticate_with_document_password(request, restriction_id):
+    """Wagtail's password form for the documents of a protected collection, limited and
+    returning to a page of this site (see _guarded)."""
+    restriction = get_object_or_404(CollectionViewRestriction, id=restriction_id)
+    template = getattr(
+        settings, "WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE", "wagtaildocs/password_required.html"
+    )
+    return _guarded(
+        request,
+        "collection",
+        restriction,
+        lambda form: TemplateResponse(
+            request, template, {"form": form, "action_url": request.path}
+        ),
+        lambda: wagtail_authenticate_with_document_password(request, restriction_id),
+    )
+
+
+def _guarded(request, kind, restriction, render_form, wagtail_view):
+    """Wagtail's password view `wagtail_view`, behind the limits of home.view_passwords: a
+    POST while locked out, or the wrong password that reaches a limit, gets the form again
+    (`render_form(form)`) with « Trop d'essais », status 429 and Retry-After.
 
     Wagtail hands a relative ``return_url`` to ``redirect()``, which takes a value without
     "/" or "." for a view name and fails (500), and sends another site's address to
     ``LOGIN_REDIRECT_URL`` (a 404 here). Such values, which only a tampered form sends,
     return to the home page."""
+    if request.method != "POST":
+        return wagtail_view()
     return_url = request.POST.get("return_url")
-    if (
-        request.method == "POST"
-        and return_url is not None
-        and not _is_local_path(request, return_url)
-    ):
+    if return_url is not None and not _is_local_path(request, return_url):
         request.POST = request.POST.copy()
         request.POST["return_url"] = "/"
-    return wagtail_authenticate_with_password(request, page_view_restriction_id, page_id)
+    password = request.POST.get("password", "")
+    wrong = bool(password) and not constant_time_compare(password, restriction.password)
+    if view_passwords.is_locked(request, kind, restriction) or (
+        wrong and view_passwords.count_failure(request, kind, restriction)
+    ):
+        initial = {"return_url": request.POST.get("return_url") or "/"}
+        response = render_form(PasswordViewRestrictionForm(instance=restriction, initial=initial))
+        response.context_data["too_many_attempts"] = view_passwords.retry_delay()
+        response.status_code = 429
+        response["Retry-After"] = str(view_passwords.window())
+        return response
+    return wagtail_view()
 
 
 def _is_local_path(request, url):

@@ -17,9 +17,15 @@ urlpatterns = [
     # Wagtail's password reset, rate limited per client address (before the admin include).
     path("admin/password_reset/", password_reset_view),
     path("admin/", include(wagtailadmin_urls)),
+    # Before the documents include: Wagtail's view, limited, with the return address checked.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        home_views.authenticate_with_document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
-    # Before wagtail_urls: Wagtail's view, with the return address checked.
+    # Before wagtail_urls: Wagtail's view, limited, with the return address checked.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         home_views.authenticate_with_password,

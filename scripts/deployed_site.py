@@ -166,15 +166,17 @@ def nginx_binary():
     return shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
 
 
-def nginx_conf(tmp, port, upstream, media, *, host=HOST):
+def nginx_conf(tmp, port, upstream, media, static, *, host=HOST):
     """A complete nginx.conf around the README's rules: listening on 127.0.0.1:`port`
     without TLS, for `host`, in front of gunicorn on `upstream`, image renditions from
-    `media`; pid, logs and temporary files in `tmp`; `gzip on` as in Debian's nginx.conf."""
+    `media`, the proxy's error pages from `static` (STATIC_ROOT); pid, logs and temporary
+    files in `tmp`; `gzip on` as in Debian's nginx.conf."""
     rules = (
         nginx_snippet()
         .replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
         .replace("server_name www.exemple.fr;", f"server_name {host};")
         .replace("/srv/relier/media/", f"{media}/")
+        .replace("/srv/relier/static/", f"{static}/")
         .replace("http://127.0.0.1:8000", f"http://127.0.0.1:{upstream}")
     )
     temp_paths = " ".join(
@@ -226,7 +228,7 @@ def gunicorn(env, tmp, *, workers=1):
     return running("gunicorn", command, port, log, host=env["ALLOWED_HOSTS"], cwd=ROOT, env=env)
 
 
-def nginx(tmp, upstream, media, *, host=HOST):
+def nginx(tmp, upstream, media, static, *, host=HOST):
     """nginx with nginx_conf() on a free port: a context manager yielding the Server once
     it answers. Raises StartupError when nginx is not installed."""
     binary = nginx_binary()
@@ -234,7 +236,7 @@ def nginx(tmp, upstream, media, *, host=HOST):
         raise StartupError("nginx", "failed", "nginx absent (apt-get install nginx)")
     tmp = Path(tmp)
     port = free_port()
-    (tmp / "nginx.conf").write_text(nginx_conf(tmp, port, upstream, media, host=host))
+    (tmp / "nginx.conf").write_text(nginx_conf(tmp, port, upstream, media, static, host=host))
     command = [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")]
     return running("nginx", command, port, tmp / "nginx.log", host=host)
 
@@ -269,5 +271,7 @@ def deployed_site(
         upstream = servers.enter_context(gunicorn(env, tmp, workers=workers))
         proxy = None
         if with_nginx:
-            proxy = servers.enter_context(nginx(tmp, upstream.port, env["MEDIA_ROOT"], host=host))
+            proxy = servers.enter_context(
+                nginx(tmp, upstream.port, env["MEDIA_ROOT"], env["STATIC_ROOT"], host=host)
+            )
         yield DeployedSite(env=env, gunicorn=upstream, nginx=proxy, prepared=prepared)

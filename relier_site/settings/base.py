@@ -202,6 +202,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # address per hour.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "relier_site.password_reset.OutboxPasswordResetForm"  # noqa: S105 (not a password)
 PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5)
+# Passwords of protected pages and collections (home.view_passwords): wrong passwords
+# allowed per client address per restriction, and per restriction from every address, in
+# a window of VIEW_PASSWORD_LOCKOUT_SECONDS; at the limit every password is refused until
+# the window ends.
+VIEW_PASSWORD_FAILURES_PER_ADDRESS = env_int("VIEW_PASSWORD_FAILURES_PER_ADDRESS", 5)
+VIEW_PASSWORD_FAILURES_PER_RESTRICTION = env_int("VIEW_PASSWORD_FAILURES_PER_RESTRICTION", 50)
+VIEW_PASSWORD_LOCKOUT_SECONDS = 3600
 
 # Forms.
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

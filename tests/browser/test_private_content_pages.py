@@ -1,6 +1,6 @@
 """Wagtail's visitor pages for private content (login, page password, document password),
-the 400 page and the proxy's 414 page: French, helplines, a working quick exit, zero
-axe-core violations at phone and desktop widths."""
+the 400 page and the proxy's pages (400, 413, 414, 502): French, helplines, a working
+quick exit, zero axe-core violations at phone and desktop widths."""
 
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
@@ -84,7 +84,25 @@ def test_the_400_page_is_french_safe_and_accessible(page, home_page, settings):
     assert_french_safe_and_accessible(page, "Votre demande n'a pas pu être traitée")
 
 
-def test_the_proxys_414_page_is_french_safe_and_accessible(page, home_page):
-    response = page.goto("/static/erreurs/414.html")
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("400.html", "Votre demande n'a pas pu être traitée"),
+        ("413.html", "Ce que vous avez envoyé est trop volumineux"),
+        ("414.html", "Cette adresse est trop longue"),
+        ("502.html", "Le site est momentanément indisponible"),
+    ],
+)
+def test_the_proxys_pages_are_french_safe_and_accessible(page, home_page, name, title):
+    response = page.goto(f"/static/erreurs/{name}")
     assert response.status == 200
-    assert_french_safe_and_accessible(page, "Cette adresse est trop longue")
+    assert_french_safe_and_accessible(page, title)
+
+
+def test_too_many_passwords_message_is_accessible(page, private_content, settings):
+    settings.VIEW_PASSWORD_FAILURES_PER_ADDRESS = 1
+    page.goto(private_content["page-password"])
+    page.get_by_label("Mot de passe").fill("pas le bon")
+    page.get_by_role("button", name="Continuer").click()
+    page.get_by_text("Trop d'essais. Réessayez dans une heure.").wait_for()
+    assert_french_safe_and_accessible(page, "Mot de passe demandé")

@@ -58,10 +58,13 @@ def test_image_renditions_live_under_the_public_images_folder(home_page):
 
 
 def test_the_local_nginx_conf_keeps_the_readme_rules_on_local_addresses(tmp_path):
-    conf = nginx_conf(tmp_path, 8443, 8001, tmp_path / "media", host="localhost")
+    conf = nginx_conf(
+        tmp_path, 8443, 8001, tmp_path / "media", tmp_path / "static", host="localhost"
+    )
     assert "listen 127.0.0.1:8443;" in conf
     assert "server_name localhost;" in conf
     assert f"alias {tmp_path}/media/images/;" in conf
+    assert f"alias {tmp_path}/static/erreurs/;" in conf
     assert "proxy_pass http://127.0.0.1:8001;" in conf
     # Nothing of the production server is left: no TLS, no /srv, no port 8000.
     assert "listen 443" not in conf

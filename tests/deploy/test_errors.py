@@ -1,19 +1,22 @@
 """The French 400 page (bad Host, too many fields, too large a body) and the French
-page the proxy answers for too long an address."""
+pages the proxy answers with for its own errors (README « Déploiement »)."""
 
+import io
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.template import loader
 from django.test import override_settings
 
 from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
+from home.management.commands import proxy_error_pages
 from tests.html import streamed_body, visible_text
 
 pytestmark = pytest.mark.django_db
 
-STATIC_414 = Path(settings.BASE_DIR) / "relier_site" / "static" / "erreurs" / "414.html"
+STATIC_ERRORS = Path(settings.BASE_DIR) / "relier_site" / "static" / "erreurs"
 
 
 def assert_french_safe_page(html, title):
@@ -54,21 +57,38 @@ def test_the_400_page_needs_no_database(django_assert_num_queries):
     assert "Votre demande n'a pas pu être traitée" in html
 
 
-def test_the_static_414_page_is_the_rendered_template():
-    """The proxy's page for too long an address is a static copy of templates/414.html.
-
-    After changing the template or the error layout, regenerate it:
-    uv run python -c "import django,os;os.environ['DJANGO_SETTINGS_MODULE']=
-    'relier_site.settings.test';django.setup();from django.template import loader;
-    open('relier_site/static/erreurs/414.html','w').write(loader.get_template('414.html').render())"
-    """
-    html = STATIC_414.read_text()
-    assert html == loader.get_template("414.html").render()
-    assert_french_safe_page(html, "Cette adresse est trop longue")
+PROXY_PAGE_TITLES = {
+    "400.html": "Votre demande n'a pas pu être traitée",
+    "413.html": "Ce que vous avez envoyé est trop volumineux",
+    "414.html": "Cette adresse est trop longue",
+    "502.html": "Le site est momentanément indisponible",
+}
 
 
-def test_the_static_414_page_is_served_as_a_static_file(client):
-    response = client.get("/static/erreurs/414.html")
+def test_every_proxy_page_has_a_title_here():
+    assert set(PROXY_PAGE_TITLES) == set(proxy_error_pages.PAGES)
+
+
+@pytest.mark.parametrize(("name", "title"), PROXY_PAGE_TITLES.items())
+def test_the_static_proxy_pages_are_the_rendered_templates(name, title):
+    """The proxy's pages (too long an address, too large a body…) are static copies of
+    templates: after changing one of them or the error layout, regenerate them with
+    `python manage.py proxy_error_pages`."""
+    html = (STATIC_ERRORS / name).read_text()
+    assert html == loader.get_template(proxy_error_pages.PAGES[name]).render()
+    assert_french_safe_page(html, title)
+
+
+@pytest.mark.parametrize(("name", "title"), PROXY_PAGE_TITLES.items())
+def test_the_static_proxy_pages_are_served_as_static_files(client, name, title):
+    response = client.get(f"/static/erreurs/{name}")
     assert response.status_code == 200
     html = streamed_body(response).decode()
-    assert "Cette adresse est trop longue" in visible_text(html)
+    assert title in visible_text(html)
+
+
+def test_the_command_writes_the_static_proxy_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(proxy_error_pages, "FOLDER", tmp_path)
+    call_command("proxy_error_pages", stdout=io.StringIO())
+    for name, template_name in proxy_error_pages.PAGES.items():
+        assert (tmp_path / name).read_text() == loader.get_template(template_name).render()

@@ -12,15 +12,19 @@ gunicorn runs in its own process group, stopped (and killed if need be) when the
 module's tests end.
 """
 
+import contextlib
 import http.client
+import http.server
 import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 
+from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
 from scripts.deployed_site import (
     HOST,
     StartupError,
@@ -71,7 +75,12 @@ def deployed(tmp_path_factory, django_db_setup, database_template, django_db_blo
     database_url = migrated_database(tmp, database_template, django_db_blocker)
     try:
         with deployed_site(tmp, database_url, prepare=prepare) as site:
-            yield {"port": site.port, "media": site.media, "collectstatic": site.prepared}
+            yield {
+                "port": site.port,
+                "media": site.media,
+                "static": site.env["STATIC_ROOT"],
+                "collectstatic": site.prepared,
+            }
     except StartupError as error:
         pytest.fail(str(error), pytrace=False)
 
@@ -86,16 +95,16 @@ def proxy(deployed, tmp_path_factory):
         pytest.skip(message)
     tmp = tmp_path_factory.mktemp("nginx")
     try:
-        with nginx(tmp, deployed["port"], deployed["media"]) as server:
+        with nginx(tmp, deployed["port"], deployed["media"], deployed["static"]) as server:
             yield {"port": server.port, "media": deployed["media"]}
     except StartupError as error:
         pytest.fail(str(error), pytrace=False)
 
 
-def request(deployed, method, path, headers=PROXY_HEADERS):
+def request(deployed, method, path, headers=PROXY_HEADERS, body=None):
     connection = http.client.HTTPConnection("127.0.0.1", deployed["port"], timeout=120)
     try:
-        connection.request(method, path, headers=headers)
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read().decode()
     finally:
@@ -206,3 +215,121 @@ def test_the_proxy_serves_image_renditions_but_never_the_documents_folder(proxy)
     )
     assert status == 404  # reached Django, which serves no media
     assert "Compte rendu interne" not in body
+
+
+# The proxy's own errors (README « Déploiement »): a French page with the helplines and
+# the quick exit, never nginx's English one; the site's own error pages pass through.
+
+FORM = {"Host": HOST, "Content-Type": "application/x-www-form-urlencoded"}
+MB = 1024 * 1024
+
+
+def form_body(size):
+    return b"message=" + b"x" * size
+
+
+def assert_proxy_page(body, title):
+    assert f"<h1>{title}</h1>" in body
+    for line in DEFAULT_HELPLINES:
+        assert f'href="{tel_href(line["number"])}"' in body
+    assert f'href="{DEFAULT_QUICK_EXIT_URL}"' in body
+    assert "Quitter le site" in body
+    for english in ("nginx", "Bad Request", "Too Large", "Bad Gateway", "<center>"):
+        assert english not in body
+
+
+def test_through_the_proxy_a_3_mb_public_form_gets_the_french_413_page(proxy):
+    status, _headers, body = request(proxy, "POST", "/etre-contacte/", FORM, form_body(3 * MB))
+    assert status == 413
+    assert_proxy_page(body, "Ce que vous avez envoyé est trop volumineux")
+
+
+def test_through_the_proxy_a_30_mb_body_gets_the_french_413_page(proxy):
+    for path in ("/etre-contacte/", "/admin/documents/multiple/add/"):
+        status, _headers, body = request(proxy, "POST", path, FORM, form_body(30 * MB))
+        assert status == 413
+        assert_proxy_page(body, "Ce que vous avez envoyé est trop volumineux")
+
+
+def test_through_the_proxy_an_early_answer_of_the_site_is_not_a_502(proxy):
+    """The site answers without reading the body (405 for a page without a form, 403
+    for a form without its CSRF token): gunicorn reads the rest before closing, so its
+    French page reaches the visitor instead of the proxy's 502."""
+    for _ in range(5):
+        status, _headers, body = request(proxy, "POST", "/", FORM, form_body(MB - 1000))
+        assert status == 405
+        assert "Cette méthode HTTP n'est pas acceptée ici" in body
+        status, _headers, body = request(proxy, "POST", "/admin/login/", FORM, form_body(20 * MB))
+        assert status == 403
+        assert "<h1>Cette page a expiré</h1>" in body
+
+
+def test_through_the_proxy_a_nul_in_the_address_gets_the_french_400_page(proxy):
+    status, _headers, body = request(proxy, "GET", "/%00", headers={"Host": HOST})
+    assert status == 400
+    assert_proxy_page(body, "Votre demande n'a pas pu être traitée")
+
+
+def test_through_the_proxy_a_9_kb_header_gets_the_french_400_page(proxy):
+    headers = {"Host": HOST, "Cookie": "suivi=" + "a" * 9 * 1024}
+    status, _headers, body = request(proxy, "GET", "/", headers=headers)
+    assert status == 400
+    assert_proxy_page(body, "Votre demande n'a pas pu être traitée")
+
+
+def test_through_the_proxy_the_sites_own_error_pages_pass(proxy):
+    status, headers, body = request(proxy, "GET", "/page-qui-n-existe-pas/", {"Host": HOST})
+    assert status == 404
+    assert "<h1>Page introuvable</h1>" in body
+    assert "script-src" in headers["Content-Security-Policy"]  # the site's header
+
+
+class DyingUpstream(http.server.BaseHTTPRequestHandler):
+    """A site whose worker dies on every request but /robots.txt (nginx's readiness)."""
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        if self.path != "/robots.txt":
+            self.close_connection = True
+            return  # no answer at all: the connection closes
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_POST = do_GET  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def dying_upstream():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DyingUpstream)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_through_the_proxy_a_dead_or_stopped_site_gets_the_french_502_page(
+    deployed, proxy, tmp_path
+):
+    with dying_upstream() as upstream:
+        port = upstream.server_address[1]
+        with nginx(tmp_path, port, deployed["media"], deployed["static"]) as server:
+            site = {"port": server.port}
+            for method, path, body in (
+                ("GET", "/etre-contacte/", None),
+                ("POST", "/etre-contacte/", form_body(1000)),
+                ("POST", "/admin/documents/multiple/add/", form_body(10 * MB)),
+            ):
+                status, _headers, page = request(site, method, path, FORM, body)
+                assert status == 502
+                assert_proxy_page(page, "Le site est momentanément indisponible")
+            upstream.shutdown()
+            upstream.server_close()  # stopped: nothing listens on its port any more
+            status, _headers, page = request(site, "GET", "/", {"Host": HOST})
+            assert status == 502
+            assert_proxy_page(page, "Le site est momentanément indisponible")

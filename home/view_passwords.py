@@ -14,9 +14,8 @@ included, until the window ends: the form comes back with « Trop d'essais » an
 import logging
 
 from django.conf import settings
-from django.db import transaction
 
-from relier_site.ratelimit import client_ip, hit
+from relier_site.ratelimit import allowed, client_ip, record
 
 logger = logging.getLogger(__name__)
 
@@ -35,34 +34,19 @@ def window():
     return settings.VIEW_PASSWORD_LOCKOUT_SECONDS
 
 
-class _Peeked(Exception):  # noqa: N818 (not an error: carries the peeked answer out)
-    def __init__(self, allowed):
-        self.allowed = allowed
-
-
-def _reached(key, limit):
-    """Whether `key` already has `limit` failures in the current window, without counting
-    one: a hit() whose increment is rolled back (ratelimit offers no read of a counter)."""
-    try:
-        with transaction.atomic():
-            raise _Peeked(hit(key, limit, window()))
-    except _Peeked as peeked:
-        return not peeked.allowed
-
-
 def is_locked(request, kind, restriction):
     """True when the limit of the client address or of the restriction is reached."""
-    return any(_reached(key, limit) for key, limit in _keys(request, kind, restriction))
+    return not allowed(_keys(request, kind, restriction), window())
 
 
 def count_failure(request, kind, restriction):
     """Count one wrong password on both keys; True when this failure reaches a limit (the
     visitor is now locked out)."""
-    keys = _keys(request, kind, restriction)
-    reached = [not hit(key, limit - 1, window()) for key, limit in keys]
-    if any(reached):
+    record(_keys(request, kind, restriction), window())
+    locked = is_locked(request, kind, restriction)
+    if locked:
         logger.warning("Too many wrong passwords for the %s restriction %s.", kind, restriction.pk)
-    return any(reached)
+    return locked
 
 
 def retry_delay():

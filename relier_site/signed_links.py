@@ -56,8 +56,11 @@ def private_page(view):
 
 
 def see_other(path):
-    """« 303 See Other » to `path` (after a token or a POST: the browser then GETs it)."""
-    return HttpResponseRedirect(path, status=303)
+    """« 303 See Other » to `path` (after a token or a POST: the browser then GETs it),
+    kept by no cache."""
+    response = HttpResponseRedirect(path, status=303)
+    response.headers["Cache-Control"] = PRIVATE
+    return response
 
 
 def _scopes(request):

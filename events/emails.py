@@ -1,5 +1,7 @@
 """The emails to registrants, each through relier_site.mail (the outbox), with the
-self-cancellation link; `services.py` decides when they are sent.
+self-cancellation link; `services.py` decides when they are sent. They repeat nothing a
+visitor typed (no name, no organisation: « Bonjour, »), since the address they go to was
+typed by whoever filled in the form.
 
 Every mail of a registration has `subject_key = registration:<pk>` (so a move or a
 cancellation can `cancel_pending` its reminder, and retention can `purge` them) and a
@@ -72,17 +74,20 @@ def _version(registration):
 
 def send_confirmation(registration, *, resend=0):
     """Confirmation with the invitation (or waiting-list notice), then the reminder.
-    `resend` > 0: the person registered again with the same address (a new reason)."""
+    `resend`: someone registered again with this registration's address or phone (a new
+    reason); the mail, to the address on file, says « vous êtes déjà inscrit·e »."""
     if not registration.email:
         return None
     suffix = f":resend:{resend}" if resend else ""
+    already = bool(resend)
     if registration.status == registration.Status.WAITLISTED:
-        return _send("waitlist", registration, f"waitlist{suffix}")
+        return _send("waitlist", registration, f"waitlist{suffix}", already=already)
     mail = _send(
         "confirmation",
         registration,
         f"confirmation{suffix}",
         attachments=[_ics(registration, calendar.REQUEST)],
+        already=already,
     )
     schedule_reminder(registration)
     return mail

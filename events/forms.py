@@ -5,6 +5,7 @@ import re
 
 from crispy_forms.layout import Div, Layout, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator, RegexValidator
 
 from home.forms import FilterForm, PublicForm
 from relier_site.text import CleanCharField
@@ -60,6 +61,39 @@ class AgendaFilterForm(FilterForm):
 PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
 HONEYPOT = "site_web"
 
+# A name is words of letters joined by a space, a hyphen or an apostrophe (« Anne-Marie
+# N'Diaye »); a pseudonym may hold digits and underscores too (« Étoile93 »). Neither
+# takes a dot, a slash, « @ » or « : », so neither can carry an address or a link.
+NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+PSEUDONYM_RE = re.compile(r"^[^\W_]+(?:[ '’_-][^\W_]+)*$")
+NAME_MAX_LENGTH = 60
+FIRST_NAME_MAX_LENGTH = 40
+PSEUDONYM_MAX_LENGTH = 40
+NAME_MESSAGE = (
+    "Un nom s'écrit avec des lettres, séparées au besoin par une espace, un trait d'union "
+    "ou une apostrophe (par exemple « Anne-Marie N'Diaye »), sans chiffre, adresse ni lien."
+)
+PSEUDONYM_MESSAGE = (
+    "Ton pseudonyme peut avoir des lettres et des chiffres, séparés au besoin par une "
+    "espace, un trait d'union ou une apostrophe (par exemple « Étoile93 »), sans adresse "
+    "ni lien."
+)
+
+
+def _name_rules(field, label, max_length, *, pseudonym=False):
+    """Give the name field of a profile its label, its length and what it accepts."""
+    field.label = label
+    field.max_length = max_length
+    field.widget.attrs["maxlength"] = str(max_length)
+    pattern, message = (PSEUDONYM_RE, PSEUDONYM_MESSAGE) if pseudonym else (NAME_RE, NAME_MESSAGE)
+    field.validators = [
+        MaxLengthValidator(
+            max_length,
+            f"{max_length} caractères au plus (il y en a %(show_value)d).",
+        ),
+        RegexValidator(pattern, message),
+    ]
+
 
 def _phone(value):
     digits = re.sub(r"[\s.\-()]", "", value)
@@ -78,7 +112,7 @@ class RegistrationForm(PublicForm):
     helper_options = {"form_method": "post"}
 
     # Every field a profile may use; __init__ keeps those of the profile.
-    name = CleanCharField(label="Nom et prénom", max_length=120, truncate=False)
+    name = CleanCharField(label="Nom et prénom", max_length=NAME_MAX_LENGTH, truncate=False)
     organisation = CleanCharField(
         label="Structure",
         max_length=150,
@@ -99,6 +133,7 @@ class RegistrationForm(PublicForm):
     site_web = forms.CharField(
         label="Ne remplissez pas ce champ",
         required=False,
+        strip=False,  # only spaces still means a robot filled it
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -117,10 +152,11 @@ class RegistrationForm(PublicForm):
                 del self.fields[name]
         fields = self.fields
         if profile == EventPage.Profile.PROFESSIONAL:
+            _name_rules(fields["name"], "Nom et prénom", NAME_MAX_LENGTH)
             fields["email"].label = "Courriel professionnel"
             fields["email"].help_text = "La confirmation et le rappel y sont envoyés."
         elif profile == EventPage.Profile.YOUTH:
-            fields["name"].label = "Pseudonyme"
+            _name_rules(fields["name"], "Pseudonyme", PSEUDONYM_MAX_LENGTH, pseudonym=True)
             fields["name"].help_text = (
                 "Pas besoin de ton vrai nom : un pseudonyme suffit, c'est lui qui "
                 "s'affichera pendant le groupe."
@@ -134,8 +170,7 @@ class RegistrationForm(PublicForm):
             )
             fields["phone"].help_text = "Par exemple 06 12 34 56 78."
         else:
-            fields["name"].label = "Prénom"
-            fields["name"].max_length = 60
+            _name_rules(fields["name"], "Prénom", FIRST_NAME_MAX_LENGTH)
             fields["email"].help_text = "La confirmation et le rappel y sont envoyés."
         self.helper.layout = Layout(*kept, "submission", Div(HONEYPOT, css_class="d-none"))
         self.helper.add_input(Submit("inscription", "S'inscrire"))
@@ -167,3 +202,13 @@ class RegistrationForm(PublicForm):
 
     def registration_data(self):
         return {name: self.cleaned_data.get(name) for name in self.PROFILE_FIELDS[self.profile]}
+
+
+class CancelForm(forms.Form):
+    """« Oui, annuler mon inscription »: the registration meant (the visitor's session
+    must hold its link, relier_site.signed_links)."""
+
+    inscription = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    def registration_id(self):
+        return self.cleaned_data["inscription"]

@@ -1,23 +1,35 @@
 """Public views of the agenda: the listing (AgendaPage), registration, the « merci »
 page, self-cancellation by signed link and the calendar files. Thin: forms validate,
-`services` changes state, `selectors` read."""
+`services` changes state, `selectors` read.
+
+Nothing a page shows depends on whether the person typed in was already registered:
+the « merci » page is the same for a new and an existing registration, and only the
+address on file is told (by email). A signed link only lands: its token is checked,
+what it grants goes into the visitor's session, and the browser is sent (303) to an
+address without the token (relier_site.signed_links); each of these pages is `private,
+no-store`."""
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
-from relier_site.ratelimit import ratelimit
+from relier_site import signed_links
+from relier_site.ratelimit import FLOOD_MESSAGE, address_key, allowed, contact_key, record
 
 from . import calendar, links, selectors, services
-from .forms import AgendaFilterForm, RegistrationForm
+from .forms import AgendaFilterForm, CancelForm, RegistrationForm
 from .models import EventPage, Registration, Session
 
-REGISTRATION_RATE_LIMIT = 20  # registrations per client address per hour
 AGENDA_LIMIT = 100
+RATE_LIMIT_NAME = "events-registration"
+RATE_LIMIT_WINDOW = 3600  # seconds: the limits are per hour
+BY_PHONE = "telephone"  # the « merci » page of a registration without email
+BY_EMAIL = "courriel"
 
 
 def agenda_context(page, request):
@@ -39,8 +51,26 @@ def _closed(request, message, status):
     return TemplateResponse(request, "events/closed.html", {"message": message}, status=status)
 
 
+def _link_invalid(request):
+    return TemplateResponse(request, "events/link_invalid.html", status=404)
+
+
+def _flood_keys(request, data):
+    """The registration limits: per client address, and per email and per phone typed."""
+    return [
+        (address_key(RATE_LIMIT_NAME, request), settings.EVENTS_REGISTRATION_LIMIT_PER_ADDRESS),
+        (
+            contact_key(RATE_LIMIT_NAME, data.get("email")),
+            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
+        ),
+        (
+            contact_key(RATE_LIMIT_NAME, data.get("phone")),
+            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
+        ),
+    ]
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
-@ratelimit("events-registration", limit=REGISTRATION_RATE_LIMIT, window=3600)
 def register(request, session_id):
     session = _public_session(session_id)
     reason = services.refusal_reason(session)
@@ -52,24 +82,33 @@ def register(request, session_id):
         profile=event.registration_profile,
         initial={"submission": uuid.uuid4().hex},
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
+        data = form.registration_data()
+        keys = _flood_keys(request, data)
         if form.is_spam:
             form.add_error(
                 None,
                 "Votre inscription n'a pas pu être enregistrée. Réessayez, ou écrivez-nous si "
                 "le problème continue.",
             )
+        elif not allowed(keys, RATE_LIMIT_WINDOW):
+            form.add_error(None, FLOOD_MESSAGE)
+            status = 429
         else:
             try:
-                result = services.register(
-                    session,
-                    form.registration_data(),
-                    submission_key=form.cleaned_data.get("submission") or "",
+                services.register(
+                    session, data, submission_key=form.cleaned_data.get("submission") or ""
                 )
             except services.RegistrationRefused as refusal:
                 return _closed(request, str(refusal), 410)
-            token = links.status_token(result.registration, already=result.already_registered)
-            return redirect("events:thanks", token=token)
+            # Counted alike for a new registration, an existing one and a double click.
+            record(keys, RATE_LIMIT_WINDOW)
+            # What the « merci » page needs: the session, and whether an email was typed.
+            # Never the registration: the page must not differ for an existing one.
+            channel = BY_EMAIL if data.get("email") else BY_PHONE
+            signed_links.grant(request, links.THANKS_SCOPE, session.pk, channel)
+            return signed_links.see_other(reverse("events:thanks"))
     session = (
         selectors.with_counts(Session.objects.filter(pk=session.pk)).select_related("event").get()
     )
@@ -77,54 +116,112 @@ def register(request, session_id):
         request,
         "events/register.html",
         {"form": form, "session": session, "event": event, "page": event},
+        status=status,
     )
 
 
-def _registration_from(read):
-    if read is None:
-        return None
-    registration_id, nonce = read[0], read[1]
-    registration = (
-        Registration.objects.select_related("session__event").filter(pk=registration_id).first()
-    )
-    if registration is None or not nonce or registration.cancel_nonce != nonce:
-        return None
-    return registration
-
-
-def thanks(request, token):
-    read = links.read_status_token(token)
-    registration = _registration_from(read)
-    if registration is None:
-        return TemplateResponse(request, "events/link_invalid.html", status=404)
+@require_safe
+@signed_links.private_page
+def thanks(request):
+    """The « merci » page: the same whoever was typed in (new or existing registration,
+    place or waiting list): the email, or the team by phone, tells the rest."""
+    granted = signed_links.current(request, links.THANKS_SCOPE)
+    session = _public_session(granted[0]) if granted else None
+    if session is None:
+        return signed_links.see_other("/agenda/")
     return TemplateResponse(
         request,
         "events/thanks.html",
-        {
-            "registration": registration,
-            "session": registration.session,
-            "event": registration.session.event,
-            "already": read[2],
-            "cancel_path": reverse("events:cancel", args=[links.cancel_token(registration)]),
-        },
+        {"session": session, "event": session.event, "by_phone": granted[1] == BY_PHONE},
     )
 
 
+@require_safe
+@signed_links.private_page
+def old_thanks_link(request, token):
+    """The « merci » address of earlier versions, which carried a token: it grants
+    nothing any more."""
+    return signed_links.see_other(reverse("events:thanks"))
+
+
+def _registration(registration_id, nonce):
+    """The registration a grant (or a token) names, while the grant holds: its nonce is
+    still the registration's, or the registration was cancelled since (so that a second
+    « Oui, annuler » says « déjà annulée »). None otherwise (anonymised, forged)."""
+    registration = (
+        Registration.objects.select_related("session__event").filter(pk=registration_id).first()
+    )
+    if registration is None or registration.anonymised_at or not nonce:
+        return None
+    if registration.cancel_nonce == nonce:
+        return registration
+    if registration.status == Registration.Status.CANCELLED:
+        return registration
+    return None
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
-def cancel(request, token):
-    """GET shows what will be cancelled and asks to confirm; POST cancels."""
-    registration = _registration_from(links.read_cancel_token(token))
-    if registration is None:
-        return TemplateResponse(request, "events/link_invalid.html", status=404)
+@signed_links.private_page
+def cancel_link(request, token):
+    """The link of the emails: checks the token, keeps the registration in the session and
+    sends the browser to the confirmation step, which acts only on a POST."""
+    read = links.read_cancel_token(token)
+    registration = _registration(*read) if read else None
+    if registration is None or registration.cancel_nonce != read[1]:  # spent or forged
+        return _link_invalid(request)
+    signed_links.grant(request, links.CANCEL_SCOPE, registration.pk, registration.cancel_nonce)
+    return signed_links.see_other(reverse("events:cancel_confirm"))
+
+
+def _granted_registration(request, registration_id=None):
+    if registration_id is None:
+        granted = signed_links.current(request, links.CANCEL_SCOPE)
+    else:
+        nonce = signed_links.granted(request, links.CANCEL_SCOPE, registration_id)
+        granted = None if nonce is None else (registration_id, nonce)
+    return _registration(*granted) if granted else None
+
+
+def _cancel_context(registration):
     session = registration.session
-    context = {"registration": registration, "session": session, "event": session.event}
-    if session.is_past():
-        context["past"] = True
+    return {"registration": registration, "session": session, "event": session.event}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@signed_links.private_page
+def cancel_confirm(request):
+    """GET: what will be cancelled, and « Oui, annuler » (POST). POST: cancels the
+    registration the form names, if this browser holds its link, then 303 to the result."""
+    if request.method != "POST":
+        registration = _granted_registration(request)
+        if registration is None:
+            return _link_invalid(request)
+        context = _cancel_context(registration)
+        context["past"] = registration.session.is_past()
         return TemplateResponse(request, "events/cancel.html", context)
-    if request.method == "POST":
-        services.cancel_registration(registration)
-        return TemplateResponse(request, "events/cancelled.html", context)
-    return TemplateResponse(request, "events/cancel.html", context)
+    form = CancelForm(request.POST)
+    registration = None
+    if form.is_valid():
+        registration = _granted_registration(request, form.registration_id())
+    if registration is None:
+        return _link_invalid(request)
+    signed_links.make_current(request, links.CANCEL_SCOPE, registration.pk)
+    if registration.status == Registration.Status.CANCELLED or registration.session.is_past():
+        # Already cancelled (a second click) or too late: the step says so.
+        return signed_links.see_other(reverse("events:cancel_confirm"))
+    services.cancel_registration(registration)
+    return signed_links.see_other(reverse("events:cancel_done"))
+
+
+@require_safe
+@signed_links.private_page
+def cancel_done(request):
+    registration = _granted_registration(request)
+    if registration is None:
+        return _link_invalid(request)
+    if registration.status != Registration.Status.CANCELLED:
+        return signed_links.see_other(reverse("events:cancel_confirm"))
+    return TemplateResponse(request, "events/cancelled.html", _cancel_context(registration))
 
 
 def _ics_response(content, filename):

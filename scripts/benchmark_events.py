@@ -52,7 +52,7 @@ ORIGIN = f"https://{HOST}"
 DATABASE = "relier_benchmark_events"
 REQUEST_TIMEOUT = 120
 CSRF_COOKIE = "__Host-csrftoken"
-REGISTERED = 302  # the form redirects to the « merci » page
+REGISTERED = 303  # the form redirects (See Other) to the « merci » page
 
 
 def fail(message):
@@ -127,7 +127,7 @@ def outcome(session):
 
 def registration_fields(run, number):
     return {
-        "name": f"Conseillère {run}-{number}",
+        "name": "Camille Conseillère",  # a name holds letters only
         "organisation": "France Travail",
         "agency": f"Agence n° {number}",
         "email": f"conseillere.{run}.{number}@example.org",

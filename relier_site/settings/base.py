@@ -182,6 +182,10 @@ REFERRALS_FOLLOWUP_LINK_DAYS = env_int("REFERRALS_FOLLOWUP_LINK_DAYS", 90)
 # 9:00, in the session's time zone); self-cancellation links expire after this many days.
 EVENTS_REMINDER_HOURS_BEFORE = env_int("EVENTS_REMINDER_HOURS_BEFORE", 0)
 EVENTS_CANCEL_LINK_MAX_AGE_DAYS = env_int("EVENTS_CANCEL_LINK_MAX_AGE_DAYS", 365)
+# Registrations accepted per hour from one client address (a France Travail agency of 50
+# advisers behind one address registering for a webinar), and per email or phone typed.
+EVENTS_REGISTRATION_LIMIT_PER_ADDRESS = env_int("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", 100)
+EVENTS_REGISTRATION_LIMIT_PER_CONTACT = env_int("EVENTS_REGISTRATION_LIMIT_PER_CONTACT", 5)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,12 +1,12 @@
 """The agenda in Debian's Chromium at 390 and 1280 px: zero axe-core violations on
 /agenda/ (with and without filters), an event page, the registration form empty and
-with errors, the confirmation page, the cancellation page and its result; the filters
-work without JavaScript."""
+with errors, the « merci » page, the cancellation step (a place or the waiting list) and
+its result, a bad link; the filters work without JavaScript."""
 
 import pytest
 
 from events import links, services
-from events.models import REUNION
+from events.models import REUNION, Registration
 from tests.browser.conftest import DESKTOP, assert_no_axe_violations
 from tests.events.conftest import make_cafe, make_event, make_session
 from tests.events.helpers import register_form
@@ -66,10 +66,12 @@ def test_registering_then_cancelling_has_no_violation(page, agenda_site):
     page.get_by_label("Structure").fill("France Travail")
     page.get_by_label("Courriel professionnel").fill("camille@example.org")
     page.get_by_role("button", name="S'inscrire").click()
-    page.get_by_role("heading", name="Inscription confirmée").wait_for()
+    page.get_by_role("heading", name="Demande d'inscription reçue").wait_for()
     assert_no_axe_violations(page)
 
-    page.get_by_role("link", name="Annuler mon inscription").click()
+    # The cancel link is in the email only (tests/browser/test_events_signed_links.py).
+    registration = Registration.objects.get()
+    page.goto(f"/agenda/annulation/{links.cancel_token(registration)}/")
     page.get_by_role("button", name="Oui, annuler mon inscription").wait_for()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Oui, annuler mon inscription").click()
@@ -81,8 +83,8 @@ def test_the_waiting_list_page_and_a_bad_link_have_no_violation(page, agenda_sit
     session = agenda_site["session"]
     services.register(session, register_form(email="a@example.org"))
     waiting = services.register(session, register_form(email="b@example.org")).registration
-    page.goto(f"/agenda/inscription/merci/{links.status_token(waiting)}/")
-    assert "liste d'attente" in page.locator("main").inner_text()
+    page.goto(f"/agenda/annulation/{links.cancel_token(waiting)}/")
+    assert "Vous êtes sur la liste d'attente" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
     page.goto("/agenda/annulation/faux-lien/")
     assert "Ce lien ne fonctionne pas" in page.locator("main").inner_text()

@@ -46,3 +46,20 @@ def register_form(profile="professionnel", **overrides):
 def only_registration():
     (registration,) = Registration.objects.all()
     return registration
+
+
+def open_cancel_link(client, path):
+    """Open an emailed cancel link as a browser does: it lands, then 303 to the
+    confirmation step without the token."""
+    return client.get(path, follow=True)
+
+
+def confirm_cancel(client, shown):
+    """Press « Oui, annuler mon inscription » on the confirmation step `shown`."""
+    match = re.search(r'name="inscription" value="(\d+)"', shown.content.decode())
+    assert match, shown.content.decode()
+    return client.post("/agenda/annulation/", {"inscription": match.group(1)}, follow=True)
+
+
+def cancel_by_link(client, path):
+    return confirm_cancel(client, open_cancel_link(client, path))

@@ -42,7 +42,8 @@ def test_the_referrer_is_told_when_the_request_is_taken_in_charge(client, taken)
     assert mail.subject.startswith(f"Demande {taken.reference} prise en charge")
     for secret in ("Sami", "+33612345678", "sami.jeune@example.org", "reprendre confiance"):
         assert secret not in mail.body_text + mail.body_html
-    response = client.get(followup_link(mail))
+    response = client.get(followup_link(mail), follow=True)
+    assert response.redirect_chain == [("/suivi/", 303)]  # the token leaves the address bar
     assert response.status_code == 200
     html = response.content.decode()
     assert f"Suivi de la demande {taken.reference}" in html
@@ -62,7 +63,7 @@ def test_the_referrer_is_told_when_the_request_is_closed(client, taken):
     assert mails.count() == 2  # taken in charge, closed: not the steps in between
     closed = mails.get(reason_key__endswith=":cloturee")
     assert closed.subject.startswith(f"Demande {taken.reference} terminée")
-    html = client.get(followup_link(closed)).content.decode()
+    html = client.get(followup_link(closed), follow=True).content.decode()
     assert "<strong>Clôturée</strong>" in html
     assert "Motif confidentiel" not in html
     assert "Cette demande est terminée" in html

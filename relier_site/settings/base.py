@@ -286,6 +286,13 @@ PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 # Cross-Origin-Opener-Policy "same-origin", X-Frame-Options DENY (Wagtail previews use
 # SAMEORIGIN) and an HttpOnly session cookie.
 CSRF_COOKIE_HTTPONLY = True
+# No cookie outlives the browser session (README « Pages légales et de confiance »): the
+# CSRF cookie (pages with a form) and the session cookie (a sent form's confirmation, a
+# page password, a staff login) carry no Expires/Max-Age. The server still ends a session
+# SESSION_COOKIE_AGE (8 hours) after its last change; the nightly maintenance deletes it.
+CSRF_COOKIE_AGE = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
 
 # Two-factor login for the admin (django-otp). On in production; see relier_site.otp.
 RELIER_REQUIRE_2FA = False

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # 405 for unsupported methods, before the CSRF check would answer 403.
     "relier_site.http.AllowedMethodsMiddleware",
+    # Only UTF-8 bodies: another charset gets the 400 page, before the CSRF check reads it.
+    "relier_site.http.Utf8RequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

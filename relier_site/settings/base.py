@@ -190,6 +190,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "relier_site.forms.StaffLoginForm"
+# The visitor login (/_util/login/, for private pages and documents) without a `next`
+# address on this site goes to the home page (Django's default, /accounts/profile/, is a
+# 404 here). The admin login has its own default, the dashboard.
+LOGIN_REDIRECT_URL = "/"
 # Approving a review publishes without the publishing permission (relier_site.review).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "relier_site.workflow_actions.publish_approved"
 

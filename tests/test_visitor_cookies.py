@@ -69,13 +69,20 @@ class PostForms(HTMLParser):
     def __init__(self):
         super().__init__()
         self.forms = []
+        self.inside = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and (attrs.get("method") or "").lower() == "post":
-            self.forms.append((attrs.get("action") or "", {}))
-        elif tag == "input" and attrs.get("type") == "hidden" and self.forms:
+        if tag == "form":
+            self.inside = (attrs.get("method") or "").lower() == "post"
+            if self.inside:
+                self.forms.append((attrs.get("action") or "", {}))
+        elif tag == "input" and attrs.get("type") == "hidden" and self.inside:
             self.forms[-1][1][attrs.get("name")] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
 
 
 def post_forms(html):

@@ -1,16 +1,25 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from relier_site.menu import PermissionMenuItem
+from relier_site.views import ForbiddenViewSetMixin, forbidden_urlpatterns
 
 from . import admin_views
 from .models import Structure
 
 
-class StructureViewSet(SnippetViewSet):
+class StructureChooserViewSet(ForbiddenViewSetMixin, SnippetChooserViewSet):
+    pass
+
+
+class StructureViewSet(ForbiddenViewSetMixin, SnippetViewSet):
+    """Staff without a right on the guide get the 403 page on every URL of it."""
+
     model = Structure
+    chooser_viewset_class = StructureChooserViewSet
     icon = "site"
     menu_label = "Structures"
     list_display = ["name", "scope", "last_verified", "live"]
@@ -57,15 +66,17 @@ def guide_admin_urls():
             "guide/",
             include(
                 (
-                    [
-                        path("importer/", admin_views.import_view, name="import"),
-                        path(
-                            "exporter/<str:file_format>/",
-                            admin_views.export_view,
-                            name="export",
-                        ),
-                        path("a-verifier/", admin_views.freshness_report, name="freshness"),
-                    ],
+                    forbidden_urlpatterns(
+                        [
+                            path("importer/", admin_views.import_view, name="import"),
+                            path(
+                                "exporter/<str:file_format>/",
+                                admin_views.export_view,
+                                name="export",
+                            ),
+                            path("a-verifier/", admin_views.freshness_report, name="freshness"),
+                        ]
+                    ),
                     "guide_admin",
                 ),
                 namespace="guide_admin",

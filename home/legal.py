@@ -13,9 +13,8 @@ from django.conf import settings
 # Defaults of the settings the personal-data apps define (README, « Configuration »).
 REFERRALS_RETENTION_MONTHS_DEFAULT = 24
 EVENTS_RETENTION_MONTHS_DEFAULT = 12
-# Django's own default lifetimes (django.conf.global_settings).
-CSRF_COOKIE_AGE_DEFAULT = 60 * 60 * 24 * 7 * 52
-SESSION_COOKIE_AGE_DEFAULT = 60 * 60 * 24 * 7 * 2
+# A cookie without Expires/Max-Age (relier_site/settings/base.py: both of the site's).
+BROWSER_SESSION = "Jusqu'à la fermeture de votre navigateur, qui l'efface alors."
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,6 @@ def duration(seconds):
     """A lifetime in words: « 8 heures », « 2 semaines », « 1 an »."""
     for unit, name, plural_form in (
         (365 * 86400, "an", None),
-        (364 * 86400, "an", None),  # Django's CSRF cookie: 52 weeks
         (7 * 86400, "semaine", None),
         (86400, "jour", None),
         (3600, "heure", None),
@@ -100,23 +98,42 @@ def retention_periods():
     ]
 
 
+def cookie_lifetime(max_age):
+    """How long a cookie of this Max-Age lasts (None: until the browser is closed)."""
+    return BROWSER_SESSION if max_age is None else duration(max_age)
+
+
 def cookies():
     """The cookies the site can set, with their names and lifetimes from the settings.
-    The public pages set none: a cookie comes only with a form or a staff session."""
+    The public pages set none: a cookie comes only with a form, a sent form, a page
+    password or a staff login. With the site's settings (CSRF_COOKIE_AGE None,
+    SESSION_EXPIRE_AT_BROWSER_CLOSE on) neither outlives the browser session; the server
+    stops accepting a session SESSION_COOKIE_AGE after it was last saved."""
+    session_age = settings.SESSION_COOKIE_AGE
+    if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE:
+        session_lifetime = (
+            f"{BROWSER_SESSION} Le site ne le reconnaît plus au bout de "
+            f"{duration(session_age)}, et efface la nuit suivante ce qui y était associé."
+        )
+    else:
+        session_lifetime = duration(session_age)
     return [
         Cookie(
             settings.CSRF_COOKIE_NAME,
             "Vérifier qu'un formulaire envoyé vient bien de notre site (protection contre "
             "la falsification de requêtes).",
-            "Seulement quand vous ouvrez une page qui contient un formulaire.",
-            duration(getattr(settings, "CSRF_COOKIE_AGE", CSRF_COOKIE_AGE_DEFAULT)),
+            "Seulement quand vous ouvrez une page qui contient un formulaire à envoyer "
+            "(demande de contact, d'orientation ou d'intervention, inscription ou "
+            "annulation, mot de passe d'une page protégée, connexion).",
+            cookie_lifetime(settings.CSRF_COOKIE_AGE),
         ),
         Cookie(
             settings.SESSION_COOKIE_NAME,
-            "Garder connecté un membre de l'équipe, ou se souvenir du mot de passe saisi pour "
-            "une page protégée.",
-            "Seulement après une connexion à l'espace du personnel ou la saisie du mot de "
-            "passe d'une page protégée.",
-            duration(getattr(settings, "SESSION_COOKIE_AGE", SESSION_COOKIE_AGE_DEFAULT)),
+            "Vous afficher la confirmation du formulaire que vous venez d'envoyer, se "
+            "souvenir du mot de passe saisi pour une page protégée, ou garder connecté un "
+            "membre de l'équipe.",
+            "Seulement après l'envoi d'un formulaire, la saisie du mot de passe d'une page "
+            "protégée ou une connexion.",
+            session_lifetime,
         ),
     ]

@@ -8,11 +8,21 @@
   (nothing of it stays in a browser or proxy cache). See README « Déploiement ».
 - Methods: PUT, DELETE, PATCH... on a view that does not support them answer
   405 with an `Allow` header, before the CSRF check (which would answer 403).
+- Charset: the site reads only UTF-8. A request whose Content-Type names another
+  charset (or one Python does not know) gets the French 400 page and a warning in the
+  log, before the CSRF check (whose reading of the form, and the 400 page's own CSRF
+  check, would otherwise end in a 500). An alias of UTF-8 (`UTF8`, `utf_8`) is read as
+  UTF-8.
 """
 
+import codecs
+import logging
+
 from django.conf import settings
-from django.http import Http404, HttpResponseNotAllowed
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.utils.cache import patch_cache_control
+from django.utils.datastructures import MultiValueDict
 from django.views.generic.edit import ProcessFormView
 
 PERMISSIONS_POLICY = ", ".join(
@@ -39,6 +49,9 @@ PRIVATE_PATH_PREFIXES = ("/admin/", "/django-admin/", "/_util/")
 # what a public page may need (forms post), never PUT, DELETE, PATCH and the like.
 FUNCTION_VIEW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 NOT_ALLOWED_BODY = "Cette méthode HTTP n'est pas acceptée ici (méthodes acceptées : {}).\n"
+LOGGED_CHARSET_LENGTH = 40  # the client chooses it: log no more than this
+
+logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
@@ -133,3 +146,42 @@ def allowed_methods(request, view_func, view_args, view_kwargs):
     if request.path.startswith(("/admin/", "/django-admin/")):
         return None
     return list(FUNCTION_VIEW_METHODS)
+
+
+class Utf8RequestMiddleware:
+    """Read every request as UTF-8, or answer the French 400 page.
+
+    Django reads a body with the charset of its Content-Type, but refuses anything but
+    the exact name "utf-8" for a urlencoded form (BadRequest); the CSRF check reads the
+    form first, and the 400 page's own CSRF check reads it again, so the visitor got a
+    500. Listed before CsrfViewMiddleware. Logged: the method and the charset, never the
+    path (it may hold a token) nor the body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        charset = request.content_params.get("charset")
+        if charset is not None:
+            if canonical_codec(charset) == "utf-8":
+                request.encoding = "utf-8"
+            else:
+                logger.warning(
+                    "Refused a %s request in charset %r (the site reads UTF-8 only)",
+                    request.method,
+                    charset[:LOGGED_CHARSET_LENGTH],
+                )
+                # Nothing of the body is read: the 400 page (and its CSRF check) sees an
+                # empty form.
+                request._post, request._files = QueryDict(), MultiValueDict()
+                raise BadRequest("Unsupported charset")
+        return self.get_response(request)
+
+
+def canonical_codec(charset):
+    """Python's name of the codec `charset` names ("utf-8" for UTF8, utf_8...), or None."""
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return None

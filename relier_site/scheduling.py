@@ -14,7 +14,8 @@ registered jobs (one failing job does not stop the others; its exception class i
 logged, never its message), then the outbox retry sweep. Built-in jobs: outbox retention
 (OUTBOX_RETENTION_DAYS, default 90), pruning of finished task results
 (TASK_RESULT_RETENTION_DAYS, default 14), of failed login attempts past their
-cool-off (AXES_COOLOFF_TIME) and of the rate limiter's finished windows.
+cool-off (AXES_COOLOFF_TIME), of the rate limiter's finished windows and of expired
+sessions (SESSION_COOKIE_AGE after their last change).
 
 Work for a given time (a reminder at 09:00 the day before a session) does not wait for
 the nightly run: enqueue it for that time, ``my_task.using(run_after=when).enqueue(...)``
@@ -33,6 +34,7 @@ django-tasks-db, scheduling is a no-op: nothing is enqueued, so nothing recurses
 
 import logging
 from datetime import datetime, time, timedelta
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -183,7 +185,16 @@ def prune_login_attempts(*, now=None):
     return AccessAttempt.objects.filter(attempt_time__lt=now - get_cool_off()).delete()[0]
 
 
+def purge_expired_sessions(*, now=None):
+    """Delete expired sessions (a sent form's confirmation, a page password, a staff
+    login): Django never deletes them itself. Through the session engine's own
+    ``clear_expired()`` (which counts nothing), so it works with the database and the
+    cache engines alike; `now` is not used, the engine compares with the current time."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
 register_daily_job(purge_outbox, name="outbox_retention")
 register_daily_job(prune_login_attempts, name="login_attempts_retention")
 register_daily_job(prune_task_results, name="task_results_retention")
 register_daily_job(prune_rate_limit_counters, name="rate_limit_retention")
+register_daily_job(purge_expired_sessions, name="session_retention")

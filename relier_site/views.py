@@ -1,4 +1,8 @@
-"""Admin views of the outbox ("Courriels sortants"): inspect a row, retry it."""
+"""Admin views of the outbox ("Courriels sortants"): inspect a row, retry it. And the
+real 403 page for the apps' admin views (`forbidden`, ForbiddenMixin, ForbiddenViewSetMixin,
+forbidden_urlpatterns)."""
+
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -10,6 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import ListingButton
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .mail import is_retryable, retry_now
 from .models import OutboundEmail
@@ -27,6 +32,33 @@ class ForbiddenMixin:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
             return forbidden(request)
+
+
+def forbidden_when_denied(view):
+    """Decorate a view: PermissionDenied gives the 403 page (as ForbiddenMixin does)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+    return wrapped
+
+
+def forbidden_urlpatterns(urlpatterns):
+    """Every view of these URL patterns (an app's admin URLs) answers the 403 page to
+    staff without the permission, instead of Wagtail's redirect to the dashboard."""
+    return decorate_urlpatterns(urlpatterns, forbidden_when_denied)
+
+
+class ForbiddenViewSetMixin:
+    """For a Wagtail viewset (a snippet viewset and its chooser too): every view of it
+    answers the 403 page to staff without the permission."""
+
+    def get_urlpatterns(self):
+        return forbidden_urlpatterns(super().get_urlpatterns())
 
 
 class OutboundEmailIndexView(ForbiddenMixin, IndexView):

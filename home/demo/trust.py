@@ -370,7 +370,8 @@ PRIVACY = DemoPage(
         paragraph(
             "<p>Le site ne dépose <b>aucun cookie de suivi ou de publicité</b> et n'utilise "
             "<b>aucun outil de mesure d'audience</b>. Les pages que vous lisez ne déposent "
-            "aucun cookie. Seuls ces deux cookies techniques peuvent être déposés, et "
+            "aucun cookie, et aucun cookie du site ne survit à la fermeture de votre "
+            "navigateur. Seuls ces deux cookies techniques peuvent être déposés, et "
             "seulement dans ces cas :</p>"
         ),
         static("cookies"),

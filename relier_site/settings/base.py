@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # 405 for unsupported methods, before the CSRF check would answer 403.
     "relier_site.http.AllowedMethodsMiddleware",
+    # Only UTF-8 bodies: another charset gets the 400 page, before the CSRF check reads it.
+    "relier_site.http.Utf8RequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -192,6 +194,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "relier_site.forms.StaffLoginForm"
+# The visitor login (/_util/login/, for private pages and documents) without a `next`
+# address on this site goes to the home page (Django's default, /accounts/profile/, is a
+# 404 here). The admin login has its own default, the dashboard.
+LOGIN_REDIRECT_URL = "/"
 # Approving a review publishes without the publishing permission (relier_site.review).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "relier_site.workflow_actions.publish_approved"
 
@@ -297,6 +303,13 @@ PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 # Cross-Origin-Opener-Policy "same-origin", X-Frame-Options DENY (Wagtail previews use
 # SAMEORIGIN) and an HttpOnly session cookie.
 CSRF_COOKIE_HTTPONLY = True
+# No cookie outlives the browser session (README « Pages légales et de confiance »): the
+# CSRF cookie (pages with a form) and the session cookie (a sent form's confirmation, a
+# page password, a staff login) carry no Expires/Max-Age. The server still ends a session
+# SESSION_COOKIE_AGE (8 hours) after its last change; the nightly maintenance deletes it.
+CSRF_COOKIE_AGE = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 8 * 60 * 60
 
 # Two-factor login for the admin (django-otp). On in production; see relier_site.otp.
 RELIER_REQUIRE_2FA = False

@@ -244,10 +244,16 @@ def test_the_privacy_policy_names_the_only_cookies_the_site_can_set(client):
     assert f"<code>{settings.SESSION_COOKIE_NAME}</code>" in main
     assert main.count("<code>") == 2
 
-    with override_settings(CSRF_COOKIE_NAME="__Host-csrftoken", SESSION_COOKIE_AGE=8 * 3600):
+    # Neither cookie outlives the browser session; the server forgets a session after
+    # SESSION_COOKIE_AGE (tests/test_visitor_cookies.py checks the Set-Cookie headers).
+    closing = "Jusqu'à la fermeture de votre navigateur, qui l'efface alors."
+    assert main.count(f'<dd class="mb-0">{closing}') == 2
+    assert "Le site ne le reconnaît plus au bout de 8 heures" in main
+    assert " an<" not in main and "semaine" not in main
+    with override_settings(CSRF_COOKIE_NAME="__Host-csrftoken", SESSION_COOKIE_AGE=4 * 3600):
         main = main_of(client.get("/confidentialite/"))
         assert "<code>__Host-csrftoken</code>" in main
-        assert '<dd class="mb-0">8 heures</dd>' in main
+        assert "Le site ne le reconnaît plus au bout de 4 heures" in main
 
 
 def test_the_public_pages_set_no_cookie_but_the_csrf_cookie_of_a_form(client):

@@ -168,3 +168,26 @@ def test_an_app_can_enqueue_work_for_a_given_time_instead_of_the_nightly_run(mon
     assert not DBTaskResult.objects.ready().filter(id=result.id).exists()
     monkeypatch.setattr(timezone, "now", lambda: reminder_time)
     assert DBTaskResult.objects.ready().filter(id=result.id).exists()
+
+
+def test_daily_maintenance_deletes_expired_sessions_and_keeps_live_ones():
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    def session(**data):
+        store = SessionStore()
+        store.update(data)
+        store.create()
+        return store.session_key
+
+    expired = session(confirmation="RLR-EXPIRED")
+    live = session(confirmation="RLR-LIVE")
+    Session.objects.filter(session_key=expired).update(
+        expire_date=timezone.now() - timedelta(minutes=1)
+    )
+
+    summary = daily_maintenance.enqueue().return_value  # as the worker runs it
+
+    assert "session_retention" in summary
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live]
+    assert SessionStore(session_key=live)["confirmation"] == "RLR-LIVE"

@@ -46,3 +46,30 @@ def test_a_missing_required_variable_stops_start_up_and_is_named(missing):
     result = run_check(env)
     assert result.returncode != 0
     assert f"La variable d'environnement {missing} est obligatoire" in result.stderr
+
+
+def test_production_cookies_end_with_the_browser_session():
+    """No Expires/Max-Age on the production cookies (tests/test_visitor_cookies.py walks
+    the site with these names); the server forgets a session after 8 hours."""
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    base["DJANGO_SETTINGS_MODULE"] = "relier_site.settings.production"
+    code = (
+        "from django.conf import settings as s; print(s.CSRF_COOKIE_NAME, s.CSRF_COOKIE_AGE,"
+        " s.SESSION_COOKIE_NAME, s.SESSION_EXPIRE_AT_BROWSER_CLOSE, s.SESSION_COOKIE_AGE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "__Host-csrftoken",
+        "None",
+        "__Host-sessionid",
+        "True",
+        "28800",
+    ]

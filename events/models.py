@@ -247,6 +247,13 @@ class Session(models.Model):
         return self.start <= (now or timezone.now())
 
     @property
+    def shows_place_count(self):
+        """The exact number of free places is public for professionals' sessions only:
+        for a youth group or a parents' session, reading it before and after typing
+        someone's address into the form would tell whether that person was registered."""
+        return self.event.registration_profile == EventPage.Profile.PROFESSIONAL
+
+    @property
     def places_left(self):
         """Free places (0 when full or over); uses the `confirmed_count` annotation of
         the selectors when present."""

@@ -17,7 +17,7 @@ from relier_site.ratelimit import FLOOD_MESSAGE
 from tests.html import visible_text
 from tests.referrals.triage_helpers import handler, store
 
-from .conftest import make_session
+from .conftest import make_event, make_session
 from .helpers import (
     cancel_by_link,
     cancel_path,
@@ -102,6 +102,23 @@ def test_a_waiting_registrant_is_reminded_that_they_are_already_on_the_list(sess
     notices = mails_of(waiting, "waitlist")
     assert len(notices) == 2
     assert "déjà inscrit·e sur la liste d'attente" in notices[1].body_text
+
+
+@pytest.mark.parametrize("profile", ["jeune", "parent"])
+def test_the_form_of_a_youth_or_parent_session_does_not_count_down_its_places(agenda_page, profile):
+    """Typing someone's address into the form, then reading the free places again, must
+    not tell whether that person had registered: no exact count for these audiences."""
+    event = make_event(agenda_page, f"groupe-{profile}", registration_profile=profile)
+    session = make_session(event)
+    form_url = reverse("events:register", args=[session.pk])
+    before = visible_text(Client().get(form_url))
+    register(Client(), session, register_form(profile))
+    after = visible_text(Client().get(form_url))
+    listing = visible_text(Client().get(event.url))
+
+    assert before == after
+    assert "Il reste des places." in after
+    assert "Places disponibles" in listing and "place disponible" not in listing
 
 
 # --- Point 2: no token in the address bar or the history ---------------------------------

@@ -25,6 +25,20 @@ def agenda_page(home_page):
     return page
 
 
+def make_youth_group(agenda, slug="groupe-jeunes"):
+    """The weekly group for young people (youth registration form, no video link in
+    public files)."""
+    return make_event(
+        agenda,
+        slug,
+        title="Groupe d'échanges entre jeunes",
+        kind=EventPage.Kind.GROUP,
+        audiences=("jeunes",),
+        registration_profile=EventPage.Profile.YOUTH,
+        youth_group=True,
+    )
+
+
 def make_event(agenda, slug="webinaire", *, audiences=("professionnels",), **fields):
     defaults = {
         "title": "Webinaire pour les conseillers",
@@ -79,15 +93,7 @@ def session(webinar):
 
 @pytest.fixture
 def youth_group(agenda_page):
-    return make_event(
-        agenda_page,
-        "groupe-jeunes",
-        title="Groupe d'échanges entre jeunes",
-        kind=EventPage.Kind.GROUP,
-        audiences=("jeunes",),
-        registration_profile=EventPage.Profile.YOUTH,
-        youth_group=True,
-    )
+    return make_youth_group(agenda_page)
 
 
 @pytest.fixture
@@ -98,15 +104,7 @@ def events(agenda_page):
     webinar = make_event(
         agenda_page, programme="relier-vers-lemploi", audiences=("professionnels", "france-travail")
     )
-    group = make_event(
-        agenda_page,
-        "groupe",
-        title="Groupe d'échanges entre jeunes",
-        kind=EventPage.Kind.GROUP,
-        audiences=("jeunes",),
-        registration_profile=EventPage.Profile.YOUTH,
-        youth_group=True,
-    )
+    group = make_youth_group(agenda_page, "groupe")
     cafe = make_cafe(agenda_page, programme="se-reconstruire-ensemble")
     make_session(webinar, days=3)
     make_session(group, days=4, hour=17)

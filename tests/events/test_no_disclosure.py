@@ -10,11 +10,11 @@ from django.test import Client
 from django.urls import reverse
 
 from events import links
-from events.models import EventPage, Registration
+from events.models import Registration
 from referrals import followup
 from referrals import services as referral_services
 from relier_site.models import OutboundEmail
-from tests.events.conftest import make_cafe, make_event, make_session
+from tests.events.conftest import make_cafe, make_event, make_session, make_youth_group
 from tests.events.helpers import register_form
 from tests.html import visible_text
 from tests.referrals.triage_helpers import handler, store
@@ -50,15 +50,7 @@ def known(agenda_page):
     """A professional, a young person (email and phone) and a parent, each registered,
     and a referral whose referrer holds a follow-up link."""
     webinar = make_event(agenda_page, audiences=("professionnels", "france-travail"))
-    group = make_event(
-        agenda_page,
-        "groupe",
-        title="Groupe d'échanges entre jeunes",
-        kind=EventPage.Kind.GROUP,
-        audiences=("jeunes",),
-        registration_profile=EventPage.Profile.YOUTH,
-        youth_group=True,
-    )
+    group = make_youth_group(agenda_page, "groupe")
     cafe = make_cafe(agenda_page)
     sessions = {
         "professionnel": make_session(webinar, capacity=1),

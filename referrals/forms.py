@@ -216,6 +216,9 @@ class ReferralForm(PublicForm):
     honeypot, the urgency question where there is one, and the layout."""
 
     kind = None
+    # The email and phone of the person the request is about: the flood limit per contact
+    # counts them (views.flood_keys).
+    contact_fields = ("email", "phone")
     # A field no person sees: hidden from sight and from assistive technologies (the
     # wrapper is `hidden`), skipped by the keyboard; a robot filling every input fills it.
     HONEYPOT = "site_web"
@@ -583,6 +586,7 @@ class InterventionForm(ReferralForm):
 
     kind = Kind.INTERVENTION
     submit_label = "Envoyer la demande d'intervention"
+    contact_fields = ("referrer_email", "referrer_phone")
 
     organisation_type = choice_field(
         "Type de structure",

@@ -122,3 +122,18 @@ def test_the_danger_question_comes_first(page, demo_site, kind):
     page.locator('[name="urgent"][value="oui"]').check()
     assert page.locator(".urgency-panel").is_visible()
     assert_no_axe_violations(page)
+
+
+def test_a_request_beyond_the_limit_comes_back_typed_with_the_helplines(page, form_site, settings):
+    settings.REFERRALS_LIMIT_PER_CONTACT = 0  # every request is beyond the limit
+    page.goto(FORM_PATHS[Kind.CONTACT])
+    fill(page, VALID_DATA[Kind.CONTACT]())
+    page.locator("form.referral-form [type=submit]").click()
+    summary = page.locator(".error-summary")
+    summary.wait_for()
+
+    assert "Beaucoup de demandes ont été envoyées" in summary.inner_text()
+    assert "112" in summary.inner_text() and "3018" in summary.inner_text()
+    assert page.locator('[name="first_name"]').input_value() == "Claire"
+    assert "messages blessants" in page.locator('[name="message"]').input_value()
+    assert_no_axe_violations(page)

@@ -77,6 +77,12 @@ def rule_recipients(referral):
     if group_ids:
         users = get_user_model().objects.filter(is_active=True).exclude(email="")
         addresses.extend(users.filter(groups__in=group_ids).values_list("email", flat=True))
+    if rules and not addresses:
+        logger.warning(
+            "Routing rules %s match referral %s but name nobody to notify.",
+            ", ".join(str(rule.pk) for rule in rules),
+            referral.pk,
+        )
     return _unique(addresses)
 
 

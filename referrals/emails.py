@@ -3,13 +3,16 @@
 - to the person (if an address was given) and to the referrer: a confirmation that
   repeats nothing sensitive (reference, what happens next; the layout adds the
   helplines);
-- to the routing group (RoutingRule): reference, kind, programme, département, the urgent
-  flag and an admin link only; no name, age, contact, message or concerns.
+- to the routing group (RoutingRule, else the Accompagnement role): reference, kind,
+  programme, département, the urgent flag and an admin link only; no name, age, contact,
+  message or concerns.
 """
 
 import logging
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.urls import NoReverseMatch, reverse
 
 from relier_site.links import absolute_url
@@ -38,10 +41,18 @@ def admin_url(referral):
     return absolute_url(reverse("wagtailadmin_home"))
 
 
-def routing_recipients(referral):
-    """Addresses notified of `referral`: those of the active rules that match it (their
-    group's active members and their own addresses); the Accompagnement role when no
-    rule matches."""
+def default_recipients():
+    """The active members of the Accompagnement role who have an address: notified when
+    no rule matches, when the matching rules name nobody valid, or when the rules cannot
+    be read."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return _unique(users.filter(groups__name=ACCOMPAGNEMENT).values_list("email", flat=True))
+
+
+def rule_recipients(referral):
+    """Addresses named by the active rules that match `referral` (their own addresses and
+    their group's active members); [] when none matches. An address of a rule that is not
+    valid (a rule saved before the check) is skipped and logged with the rule's id."""
     rules = [
         rule
         for rule in RoutingRule.objects.active().select_related("group")
@@ -49,15 +60,39 @@ def routing_recipients(referral):
             kind=referral.kind, programme=referral.programme, departement=referral.departement
         )
     ]
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
     addresses = []
-    group_ids = [rule.group_id for rule in rules if rule.group_id]
     for rule in rules:
-        addresses.extend(rule.email_list())
-    if not rules:
-        addresses.extend(users.filter(groups__name=ACCOMPAGNEMENT).values_list("email", flat=True))
-    elif group_ids:
+        for address in rule.email_list():
+            try:
+                validate_email(address)
+            except ValidationError:
+                logger.error(
+                    "Routing rule %s holds an invalid address: skipped (referral %s).",
+                    rule.pk,
+                    referral.pk,
+                )
+            else:
+                addresses.append(address)
+    group_ids = [rule.group_id for rule in rules if rule.group_id]
+    if group_ids:
+        users = get_user_model().objects.filter(is_active=True).exclude(email="")
         addresses.extend(users.filter(groups__in=group_ids).values_list("email", flat=True))
+    if rules and not addresses:
+        logger.warning(
+            "Routing rules %s match referral %s but name nobody to notify.",
+            ", ".join(str(rule.pk) for rule in rules),
+            referral.pk,
+        )
+    return _unique(addresses)
+
+
+def routing_recipients(referral):
+    """Who is notified of `referral`: `rule_recipients`, or `default_recipients` when the
+    rules give nobody."""
+    return rule_recipients(referral) or default_recipients()
+
+
+def _unique(addresses):
     seen, unique = set(), []
     for address in addresses:
         if address.lower() not in seen:
@@ -77,8 +112,8 @@ def _context(referral):
     }
 
 
-def send_submission_mails(referral):
-    """Queue the confirmation(s) and the staff notification of a new request."""
+def send_confirmations(referral):
+    """Queue the confirmation to the person (if they gave an address) and to the referrer."""
     key = subject_key(referral)
     context = _context(referral)
     if referral.email:
@@ -97,16 +132,18 @@ def send_submission_mails(referral):
             reason_key=f"{key}:referrer-confirmation",
             subject_key=key,
         )
-    recipients = routing_recipients(referral)
+
+
+def send_staff_notification(referral, recipients):
+    """Queue the notification of a new request to `recipients` (see routing_recipients)."""
     if not recipients:
-        logger.warning(
-            "Referral %s: no routing recipient (no rule, nobody in the role).", referral.pk
-        )
-        return
-    send_templated_mail(
+        logger.warning("Referral %s: nobody to notify (no rule, nobody in the role).", referral.pk)
+        return None
+    key = subject_key(referral)
+    return send_templated_mail(
         "emails/referrals/staff_notification",
         {
-            **context,
+            **_context(referral),
             "programme_label": referral.get_programme_display() or "non précisé",
             "departement": referral.departement or "non précisé",
             "admin_url": admin_url(referral),

@@ -213,13 +213,21 @@ class ProgrammeChoiceForm(FilterForm):
 
 class ReferralForm(PublicForm):
     """Base of the three forms: the submission token (idempotent double submission), the
-    honeypot, the urgency question where there is one, and the layout."""
+    honeypot, the urgency question where there is one (first, see `urgency_section`), and
+    the layout."""
 
     kind = None
+    # The email and phone of the person the request is about: the flood limit per contact
+    # counts them (views.flood_keys).
+    contact_fields = ("email", "phone")
     # A field no person sees: hidden from sight and from assistive technologies (the
     # wrapper is `hidden`), skipped by the keyboard; a robot filling every input fills it.
     HONEYPOT = "site_web"
     submit_label = "Envoyer ma demande"
+
+    # The danger question comes first (layout and error summary): a person in danger
+    # reads the helplines before filling anything in.
+    field_order = ["urgent"]
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
     site_web = forms.CharField(
@@ -419,6 +427,7 @@ class OrientationForm(ReferralForm):
 
     def sections(self):
         return [
+            self.urgency_section(),
             Fieldset(
                 "Vous, le ou la professionnelle",
                 "referrer_name",
@@ -446,7 +455,6 @@ class OrientationForm(ReferralForm):
                 "concerns",
                 "message",
             ),
-            self.urgency_section(),
             "consent_confirmed",
         ]
 
@@ -521,6 +529,7 @@ class ContactForm(ReferralForm):
 
     def sections(self):
         return [
+            self.urgency_section(),
             Fieldset(
                 "Vous",
                 "requester",
@@ -540,7 +549,6 @@ class ContactForm(ReferralForm):
                 css_class="trusted-adult",
             ),
             Fieldset("Votre demande", "concerns", "message"),
-            self.urgency_section(),
         ]
 
     @property
@@ -583,6 +591,7 @@ class InterventionForm(ReferralForm):
 
     kind = Kind.INTERVENTION
     submit_label = "Envoyer la demande d'intervention"
+    contact_fields = ("referrer_email", "referrer_phone")
 
     organisation_type = choice_field(
         "Type de structure",

@@ -3,16 +3,20 @@ by a family or a young person, intervention asked by a school or a partner), the
 history, and the rules that say who is notified. Personal data: see README « Demandes
 d'orientation et de contact » for who sees it and how long it is kept."""
 
+import re
 import secrets
 from http import HTTPMethod
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from guide.selectors import departement_choices
 from home.models import BasePage
 
 # Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
@@ -304,6 +308,10 @@ class ReferralEvent(models.Model):
         return f"{self.referral.reference} : {self.get_action_display()}"
 
 
+# Between the codes or the addresses of a routing rule: commas, semicolons, spaces, lines.
+LIST_SEPARATORS = re.compile(r"[\s,;]+")
+
+
 class RoutingRuleQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
@@ -365,11 +373,41 @@ class RoutingRule(models.Model):
         return " · ".join(parts)
 
     def departement_codes(self):
-        return [code.strip().upper() for code in self.departements.split(",") if code.strip()]
+        """The codes of `departements`, upper case ("2a; 93 94" → ["2A", "93", "94"])."""
+        return [code.upper() for code in LIST_SEPARATORS.split(self.departements) if code]
 
     def email_list(self):
-        raw = self.emails.replace(",", "\n").replace(";", "\n")
-        return [line.strip() for line in raw.splitlines() if line.strip()]
+        return [address for address in LIST_SEPARATORS.split(self.emails) if address]
+
+    def clean(self):
+        """Every address valid, every code a French département (the guide's list), with
+        a French message naming the faulty value; the codes are stored as « 93, 2A »."""
+        errors = {}
+        known = {code for code, _label in departement_choices()}
+        codes = self.departement_codes()
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            errors["departements"] = [
+                f"« {code} » n'est pas un numéro de département : indiquez des numéros "
+                "comme 93, 2A ou 974, séparés par des virgules."
+                for code in unknown
+            ]
+        else:
+            self.departements = ", ".join(dict.fromkeys(codes))
+        bad = []
+        for address in self.email_list():
+            try:
+                validate_email(address)
+            except ValidationError:
+                bad.append(address)
+        if bad:
+            errors["emails"] = [
+                f"L'adresse « {address} » n'est pas une adresse électronique valide : "
+                "elle doit ressembler à nom@exemple.fr (une adresse par ligne)."
+                for address in bad
+            ]
+        if errors:
+            raise ValidationError(errors)
 
     def matches(self, *, kind, programme, departement):
         if self.kind and self.kind != kind:

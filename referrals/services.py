@@ -1,7 +1,8 @@
 """The only code that changes referrals or sends their mail.
 
 Intake (top): `submit_referral` stores a request from a public form, its history entry
-and its duplicate flag, and queues its mails in the outbox, in one transaction.
+and its duplicate flag, and queues its mails in the outbox, in one transaction; a mail
+that cannot be queued never undoes the request.
 
 Triage (bottom): assignment, status changes, notes, reminders, the referrer's follow-up
 mails, the logging of exports.
@@ -48,13 +49,20 @@ def find_possible_duplicate(referral):
     )
 
 
-def submit_referral(*, kind, data, submission_token):
+def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notify_staff=True):
     """Store a request received from a public form and queue its mails; return it.
 
     One transaction: the row, its « created » history entry, the duplicate flag (never a
     refusal) and the outbox rows (confirmation to the person and to the referrer, staff
-    notification to the routing group) are stored together or not at all. A second call
-    with the same `submission_token` returns the first request and stores nothing.
+    notification to the routing group) are stored together. The mails are queued each in
+    a savepoint, after the row: a mail that cannot be queued (a routing rule saved before
+    the check, any other fault) is logged with the request's id and never undoes the
+    request; a staff notification that fails falls back to the Accompagnement role.
+    `confirm_by_mail=False` queues no confirmation, `notify_staff=False` no notification
+    (a flood: see views.py).
+
+    A second call with the same `submission_token` stores nothing and returns the first
+    request, with `duplicate_submission` set to True (False on a request stored now).
     """
     now = timezone.now()
     with transaction.atomic():
@@ -74,7 +82,9 @@ def submit_referral(*, kind, data, submission_token):
             existing = referral_for_token(submission_token)
             if existing is None:
                 raise
+            existing.duplicate_submission = True
             return existing
+        referral.duplicate_submission = False
         ReferralEvent.objects.create(
             referral=referral,
             at=now,
@@ -88,7 +98,10 @@ def submit_referral(*, kind, data, submission_token):
                 action=ReferralEvent.Action.DUPLICATE,
                 note=f"Doublon possible de {referral.possible_duplicate_of.reference}.",
             )
-        emails.send_submission_mails(referral)
+        if confirm_by_mail:
+            _queue_safely("confirmations", referral, emails.send_confirmations, referral)
+        if notify_staff:
+            _notify_staff(referral)
     logger.info(
         "Referral %s received (kind %s, urgent %s, possible duplicate of %s).",
         referral.pk,
@@ -97,6 +110,35 @@ def submit_referral(*, kind, data, submission_token):
         referral.possible_duplicate_of_id,
     )
     return referral
+
+
+def _queue_safely(what, referral, send, *args):
+    """Run `send(*args)` in a savepoint; True if it worked. A failure is logged (ids only)
+    and rolled back alone: the request stays stored."""
+    try:
+        with transaction.atomic():
+            send(*args)
+    except Exception:
+        logger.exception("Referral %s: the %s could not be queued.", referral.pk, what)
+        return False
+    return True
+
+
+def _notify_staff(referral):
+    """The staff notification to the routing rules' recipients; to the default recipients
+    (Accompagnement) if that fails."""
+
+    def by_rules():
+        emails.send_staff_notification(referral, emails.routing_recipients(referral))
+
+    if not _queue_safely("staff notification (routing rules)", referral, by_rules):
+        _queue_safely(
+            "staff notification (default recipients)",
+            referral,
+            emails.send_staff_notification,
+            referral,
+            emails.default_recipients(),
+        )
 
 
 # --- Triage ---
@@ -305,10 +347,11 @@ def send_reminders(*, now=None):
                 now=now,
                 note=f"Relance envoyée à {len(recipients)} adresse(s)"
                 if recipients
-                else "Aucune règle d'acheminement ne correspond : relance non envoyée",
+                else "Personne à prévenir (ni règle d'acheminement, ni membre du rôle "
+                "Accompagnement avec une adresse) : relance non envoyée",
             )
         if not recipients:
-            logger.warning("Referral %s is overdue and no routing rule matches it", referral.pk)
+            logger.warning("Referral %s is overdue and nobody can be reminded", referral.pk)
         sent += 1
     return sent
 

@@ -6,7 +6,7 @@ import logging
 from django.conf import settings
 from django.shortcuts import redirect
 
-from relier_site.ratelimit import client_ip, hit, refused
+from relier_site.ratelimit import FLOOD_MESSAGE, address_key, allowed, contact_key, record
 
 from . import services
 from .forms import FORMS, ProgrammeChoiceForm, new_submission_token, valid_token
@@ -14,10 +14,13 @@ from .forms import FORMS, ProgrammeChoiceForm, new_submission_token, valid_token
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "referrals:confirmation:{kind}"
-
-
-def rate_limit_key(request):
-    return f"referral-forms:{client_ip(request)}"
+# One count for the three forms: the same address or contact on any of them.
+RATE_LIMIT_NAME = "referral-forms"
+# Urgent requests are never refused; beyond the limits, their staff notification is sent
+# for at most this many of them per contact and per address per window (the others are
+# in the inbox, urgent first).
+URGENT_NOTIFICATIONS_PER_CONTACT = 1
+URGENT_NOTIFICATIONS_PER_ADDRESS = 10
 
 
 def form_page(page, request):
@@ -26,17 +29,12 @@ def form_page(page, request):
         initial = {"submission_token": new_submission_token(), **_programme(form_class, request)}
         return _render(page, request, form_class(initial=initial))
 
-    # A second POST of the same form (double click, reload, replay): the first one's
-    # confirmation, nothing stored or sent again.
+    # A second POST of the same form (double click, reload, replay): nothing stored or
+    # sent again; the confirmation only to the browser that sent the first one.
     token = valid_token(request.POST.get("submission_token"))
     existing = services.referral_for_token(token) if token else None
     if existing is not None:
-        return _confirm(page, request, existing)
-
-    window = settings.REFERRALS_RATE_LIMIT_WINDOW_SECONDS
-    if not hit(rate_limit_key(request), settings.REFERRALS_RATE_LIMIT, window):
-        logger.warning("Referral form %s: rate limit reached.", page.kind)
-        return refused(request, window)
+        return _already_sent(page, request, existing)
 
     form = form_class(request.POST)
     if form.is_spam():
@@ -44,12 +42,61 @@ def form_page(page, request):
         return _render(page, request, form_class(initial={"submission_token": token}), robot=True)
     if not form.is_valid():
         return _render(page, request, form)
+
+    window = settings.REFERRALS_LIMIT_WINDOW_SECONDS
+    keys = flood_keys(request, form)
+    within_limits = allowed(keys, window)
+    notify_staff = within_limits
+    if not within_limits:
+        if not form.is_urgent:
+            logger.warning("Referral form %s: flood limit reached, form shown again.", page.kind)
+            form.add_error(None, FLOOD_MESSAGE)
+            response = _render(page, request, form)
+            response.status_code = 429
+            response["Retry-After"] = str(window)
+            return response
+        urgent_keys = urgent_notification_keys(request, form)
+        notify_staff = allowed(urgent_keys, window)
+        logger.warning(
+            "Referral form %s: urgent request beyond the flood limit, stored (staff %s).",
+            page.kind,
+            "notified" if notify_staff else "not notified again",
+        )
     referral = services.submit_referral(
         kind=page.kind,
         data=form.referral_data(),
         submission_token=form.cleaned_data["submission_token"],
+        confirm_by_mail=within_limits,
+        notify_staff=notify_staff,
     )
-    return _confirm(page, request, referral)
+    if referral.duplicate_submission:  # the same token, stored by a concurrent request
+        return _already_sent(page, request, referral)
+    record(keys, window)
+    if not within_limits and notify_staff:
+        record(urgent_keys, window)
+    return _confirm(page, request, referral, emailed=within_limits)
+
+
+def flood_keys(request, form):
+    """The rate-limit keys of a valid submission: the client's address, and the contact of
+    the person the request is about (form.contact_fields: the young person's or family's
+    email and phone; the requester's for an intervention), never a referrer's address on
+    an orientation, since one adviser orients many young people."""
+    limit_address = settings.REFERRALS_LIMIT_PER_ADDRESS
+    limit_contact = settings.REFERRALS_LIMIT_PER_CONTACT
+    return [(address_key(RATE_LIMIT_NAME, request), limit_address)] + [
+        (contact_key(RATE_LIMIT_NAME, form.cleaned_data.get(name)), limit_contact)
+        for name in form.contact_fields
+    ]
+
+
+def urgent_notification_keys(request, form):
+    """Keys that count the staff notifications of urgent requests sent beyond the limits."""
+    name = f"{RATE_LIMIT_NAME}-urgent-notification"
+    return [(address_key(name, request), URGENT_NOTIFICATIONS_PER_ADDRESS)] + [
+        (contact_key(name, form.cleaned_data.get(field)), URGENT_NOTIFICATIONS_PER_CONTACT)
+        for field in form.contact_fields
+    ]
 
 
 def _programme(form_class, request):
@@ -66,15 +113,31 @@ def _render(page, request, form, *, robot=False):
     return page.render(request, context_overrides={"form": form, "refused_as_robot": robot})
 
 
-def _confirm(page, request, referral):
+def _confirm(page, request, referral, *, emailed):
     """POST-redirect-GET: the confirmation reads the reference from the session, never
-    from the URL."""
+    from the URL. The session also keeps the submission token: the proof that this
+    browser sent the request."""
     request.session[SESSION_KEY.format(kind=page.kind)] = {
         "reference": referral.reference,
         "urgent": referral.urgent,
-        "emailed": bool(referral.email or referral.referrer_email),
+        "emailed": emailed and bool(referral.email or referral.referrer_email),
+        "token": referral.submission_token,
     }
     return redirect(page.get_url(request) + page.reverse_subpage("confirmation"))
+
+
+def _already_sent(page, request, referral):
+    """A submission token already used: the browser that sent it sees its confirmation
+    again; any other client a neutral page, without reference or urgent flag."""
+    confirmation = request.session.get(SESSION_KEY.format(kind=page.kind)) or {}
+    if confirmation.get("token") == referral.submission_token:
+        return redirect(page.get_url(request) + page.reverse_subpage("confirmation"))
+    logger.info("Referral form %s: a used submission token was sent again.", page.kind)
+    return page.render(
+        request,
+        template="referrals/confirmation_page.html",
+        context_overrides={"confirmation": None, "already_sent": True},
+    )
 
 
 def confirmation_page(page, request):

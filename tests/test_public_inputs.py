@@ -219,7 +219,8 @@ def public_site(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def every_example_reaches_the_form(settings):
-    settings.REFERRALS_RATE_LIMIT = 100_000
+    settings.REFERRALS_LIMIT_PER_ADDRESS = 100_000
+    settings.REFERRALS_LIMIT_PER_CONTACT = 100_000
     settings.VIEW_PASSWORD_FAILURES_PER_ADDRESS = 100_000
     settings.VIEW_PASSWORD_FAILURES_PER_RESTRICTION = 100_000
 

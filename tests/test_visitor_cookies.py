@@ -227,7 +227,8 @@ def send_forms(log, pages):
 
 
 def test_no_cookie_outlives_the_browser_session_on_any_public_url_or_form(demo_site, settings):
-    settings.REFERRALS_RATE_LIMIT = 100_000
+    settings.REFERRALS_LIMIT_PER_ADDRESS = 100_000
+    settings.EVENTS_REGISTRATION_LIMIT_PER_ADDRESS = 100_000
     protected = protect_a_page()
     log = CookieLog()
 

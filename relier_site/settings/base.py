@@ -170,11 +170,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG":
 # The guide lists entries not verified for this many months (admin report).
 GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
 # Referrals (README « Demandes d'orientation et de contact »): a request is anonymised
-# this many months after its last activity; a form accepts this many submissions per
-# client address per hour.
+# this many months after its last activity; the three forms together accept, per window,
+# this many requests from one client address (an agency of 50 advisers behind one
+# address) and this many about one contact (the same email or phone); urgent requests
+# are never refused.
 REFERRALS_RETENTION_MONTHS = env_int("REFERRALS_RETENTION_MONTHS", 24)
-REFERRALS_RATE_LIMIT = env_int("REFERRALS_RATE_LIMIT", 10)
-REFERRALS_RATE_LIMIT_WINDOW_SECONDS = 3600
+REFERRALS_LIMIT_PER_ADDRESS = env_int("REFERRALS_LIMIT_PER_ADDRESS", 200)
+REFERRALS_LIMIT_PER_CONTACT = env_int("REFERRALS_LIMIT_PER_CONTACT", 5)
+REFERRALS_LIMIT_WINDOW_SECONDS = 3600
 # Staff side of the referrals: a request still « Nouvelle » after this many French working
 # days is overdue (the routing group is reminded once a day); the referrer's follow-up link
 # works for this many days.

@@ -1,9 +1,13 @@
 """The three referral forms in Debian's Chromium at 390 and 1280 px: zero axe-core
 violations on each form empty, after an empty submission (errors) and on its
-confirmation page; the urgency panel and the trusted-adult section appear without
+confirmation page; the danger question comes first, on the first screen of a phone (demo
+texts included); the urgency panel and the trusted-adult section appear without
 JavaScript when the answer calls for them."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from referrals.models import Kind
 from tests.browser.conftest import DESKTOP, assert_no_axe_violations
@@ -86,3 +90,50 @@ def test_the_urgency_panel_shows_without_javascript(browser, live_server, form_s
         assert page.locator(".urgency-panel").is_visible()
     finally:
         context.close()
+
+
+@pytest.fixture
+def demo_site(db, snapshot):
+    snapshot(
+        "demo",
+        lambda: call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO()),
+    )
+
+
+# The danger question's top, from the top of the page, at most (the demo texts included):
+# on a 390 px phone, within the first screen below the form's title.
+DANGER_QUESTION_MAX_TOP = 1200
+
+
+def top_of(locator):
+    return locator.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+
+
+@pytest.mark.parametrize("kind", [Kind.CONTACT, Kind.ORIENTATION])
+def test_the_danger_question_comes_first(page, demo_site, kind):
+    page.goto(FORM_PATHS[kind])
+    form = page.locator("form.referral-form")
+    question = form.locator("fieldset").filter(has=page.locator('[name="urgent"]')).first
+    first_field = form.locator("input:not([type=hidden]), select, textarea").first
+
+    assert first_field.get_attribute("name") == "urgent"
+    first_screen = top_of(page.locator("h1")) + page.viewport_size["height"]
+    assert top_of(question) < min(DANGER_QUESTION_MAX_TOP, first_screen)
+    page.locator('[name="urgent"][value="oui"]').check()
+    assert page.locator(".urgency-panel").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_a_request_beyond_the_limit_comes_back_typed_with_the_helplines(page, form_site, settings):
+    settings.REFERRALS_LIMIT_PER_CONTACT = 0  # every request is beyond the limit
+    page.goto(FORM_PATHS[Kind.CONTACT])
+    fill(page, VALID_DATA[Kind.CONTACT]())
+    page.locator("form.referral-form [type=submit]").click()
+    summary = page.locator(".error-summary")
+    summary.wait_for()
+
+    assert "Beaucoup de demandes ont été envoyées" in summary.inner_text()
+    assert "112" in summary.inner_text() and "3018" in summary.inner_text()
+    assert page.locator('[name="first_name"]').input_value() == "Claire"
+    assert "messages blessants" in page.locator('[name="message"]').input_value()
+    assert_no_axe_violations(page)

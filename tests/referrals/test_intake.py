@@ -230,3 +230,18 @@ def test_the_information_notice_is_on_every_form(client, form_pages, settings):
         assert "dpo@relier.example" in shown
     for kind in (Kind.ORIENTATION, Kind.CONTACT):
         assert "N'écrivez aucune information médicale" in text(client.get(FORM_PATHS[kind]))
+
+
+@pytest.mark.parametrize("kind", [Kind.ORIENTATION, Kind.CONTACT])
+def test_the_danger_question_is_the_first_of_the_form_and_of_the_error_summary(
+    client, form_pages, kind
+):
+    html = client.get(FORM_PATHS[kind]).content.decode()
+    form = html[re.search(r"<form[^>]*referral-form", html).start() :]
+    first_input = re.search(r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*>', form)
+    assert 'name="urgent"' in first_input.group(0)
+    assert form.index('class="urgency-panel') < form.index('name="first_name"')
+
+    empty = client.post(FORM_PATHS[kind], {}).content.decode()
+    summary_links = re.findall(r'<a class="alert-link" href="#(id_[a-z_0-9]+)"', empty)
+    assert summary_links[0] == "id_urgent_0"

@@ -3,6 +3,7 @@ request and the person's own confirmation address, never the staff notification,
 record (DEBUG included) or a Sentry event."""
 
 import logging
+import re
 
 import pytest
 import sentry_sdk
@@ -125,3 +126,34 @@ def test_no_personal_value_reaches_staff_mails_logs_or_sentry(
             if name in NOT_SEARCHED or "email" in name:
                 continue
             assert value not in mail.body_text, f"{name} repeated in a confirmation"
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_mails_to_the_person_and_the_referrer_repeat_nothing_they_typed(client, form_pages, kind):
+    """Their address is not confirmed by anyone: the confirmation and the follow-up mails
+    greet with « Bonjour, » and carry the reference, never a typed name, text or contact."""
+    from referrals import services
+    from tests.referrals.triage_helpers import handler
+
+    staff = handler(email="equipe@relier.example")
+    canaries = CANARIES[kind]
+    assert submit(client, kind, **canaries).status_code == 302
+    referral = Referral.objects.get()
+    services.assign(referral, staff, actor=staff)
+    for target in ("contact_etabli", "accompagnement"):
+        services.change_status(referral, target, actor=staff)
+    services.change_status(referral, "cloturee", actor=staff, reason="Canarimotif")
+
+    outside = [m for m in OutboundEmail.objects.all() if "equipe@relier.example" not in m.to]
+    expected = {"confirmation"} if kind == Kind.CONTACT else {"confirmation", "followup"}
+    assert {mail.template_name.rsplit("/", 1)[-1] for mail in outside} == expected
+    for mail in outside:
+        whole = "\n".join([mail.subject, mail.body_text, mail.body_html])
+        assert referral.reference in whole
+        assert "Bonjour,\n" in mail.body_text
+        assert re.search(r"Bonjour [^,]", whole) is None
+        for name, value in [*canaries.items(), ("reason", "Canarimotif")]:
+            if name in NOT_SEARCHED:
+                continue
+            for form in leaked_forms(value):
+                assert form not in whole, f"{name} repeated to {mail.template_name}"

@@ -1,5 +1,5 @@
-"""What the forms refuse or survive: robots (honeypot), floods (rate limit per address,
-held in the database), double and replayed submissions, POSTs without CSRF token, and
+"""What the forms refuse or survive: robots (honeypot), double and replayed submissions
+(floods: test_intake_flood.py), POSTs without CSRF token, and
 hostile input (very long texts, markup, emoji, right-to-left text, NUL bytes, formulas),
 each with a precise French message next to its field and what was typed kept."""
 
@@ -44,24 +44,6 @@ def test_the_honeypot_is_hidden_from_people_and_assistive_technologies(client, f
     assert re.search(r'<input type="text" name="site_web" tabindex="-1" autocomplete="off"', html)
 
 
-def test_a_flood_from_one_address_is_refused_and_earlier_requests_are_kept(
-    client, form_pages, settings
-):
-    settings.REFERRALS_RATE_LIMIT = 3
-    for n in range(3):
-        assert submit(client, Kind.CONTACT, email=f"p{n}@example.org").status_code == 302
-    refused = submit(client, Kind.CONTACT, email="p3@example.org")
-
-    assert refused.status_code == 429
-    assert "Trop de demandes" in text(refused)
-    assert Referral.objects.count() == 3
-
-    # Another address (behind no proxy: REMOTE_ADDR) still gets through.
-    other = Client(REMOTE_ADDR="192.0.2.44")
-    assert submit(other, Kind.CONTACT, email="p4@example.org").status_code == 302
-    assert Referral.objects.count() == 4
-
-
 def test_a_double_submission_stores_one_request_and_sends_one_set_of_mails(client, form_pages):
     page = client.get(FORM_PATHS[Kind.ORIENTATION])
     data = VALID_DATA[Kind.ORIENTATION](submission_token=token_of(page))
@@ -90,6 +72,34 @@ def test_a_replayed_post_from_another_browser_stores_nothing_new(form_pages):
     assert response.status_code == 302
     assert Referral.objects.count() == 1
     assert OutboundEmail.objects.filter(reason_key__endswith=":confirmation").count() == 1
+
+
+def test_a_used_token_sent_by_another_client_shows_no_reference(form_pages):
+    sender = Client()
+    page = sender.get(FORM_PATHS[Kind.CONTACT])
+    data = VALID_DATA[Kind.CONTACT](submission_token=token_of(page), urgent="oui")
+    sent = sender.post(FORM_PATHS[Kind.CONTACT], data)
+    assert sent.status_code == 302
+    referral = Referral.objects.get()
+    mails = OutboundEmail.objects.count()
+
+    other = Client()  # another browser, its own session
+    other.get(FORM_PATHS[Kind.CONTACT])
+    replay = other.post(FORM_PATHS[Kind.CONTACT], data)
+
+    assert replay.status_code == 200
+    shown = text(replay)
+    assert "Cette demande a déjà été envoyée." in shown
+    assert referral.reference not in replay.content.decode()
+    assert "Si le jeune est en danger, appelez maintenant" not in shown  # no urgent flag
+    assert "en priorité" not in shown
+    assert Referral.objects.count() == 1 and OutboundEmail.objects.count() == mails
+    # Its own confirmation page knows nothing either.
+    assert referral.reference not in other.get(sent["Location"]).content.decode()
+    # The sender still sees its confirmation, even when it sends the form again.
+    again = sender.post(FORM_PATHS[Kind.CONTACT], data)
+    assert again.status_code == 302
+    assert referral.reference in sender.get(again["Location"]).content.decode()
 
 
 @pytest.mark.parametrize("kind", list(Kind))

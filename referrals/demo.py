@@ -33,7 +33,9 @@ PAGES = {
         "intro": (
             "Vous êtes un professionnel et vous accompagnez un jeune ciblé par le "
             "harcèlement, l'intimidation ou les cyberviolences ? Orientez-le vers les "
-            "Centres Relier : nous le contactons, avec son accord."
+            "Centres Relier : nous le contactons, avec son accord. Avant d'envoyer ce "
+            "formulaire, demandez-lui s'il est d'accord, et n'y écrivez ni son nom de "
+            "famille ni le détail de sa situation."
         ),
         "search_description": (
             "Conseillers France Travail, missions locales, établissements scolaires, "
@@ -43,10 +45,8 @@ PAGES = {
             {
                 "type": "paragraph",
                 "value": (
-                    "<p>Ce formulaire prend cinq minutes. Avant de l'envoyer, demandez au "
-                    "jeune s'il est d'accord pour que nous le contactions. N'y écrivez ni "
-                    "son nom de famille ni le détail de sa situation : nous en parlerons "
-                    "avec lui, de façon confidentielle.</p>"
+                    "<p>Ce formulaire prend cinq minutes. Nous parlerons de sa situation "
+                    "avec le jeune lui-même, de façon confidentielle.</p>"
                 ),
             },
         ],

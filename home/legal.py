@@ -105,8 +105,8 @@ def cookie_lifetime(max_age):
 
 def cookies():
     """The cookies the site can set, with their names and lifetimes from the settings.
-    The public pages set none: a cookie comes only with a form, a sent form, a page
-    password or a staff login. With the site's settings (CSRF_COOKIE_AGE None,
+    The public pages set none: a cookie comes only with a form, a sent form, an emailed
+    link opened, a page password or a staff login. With the site's settings (CSRF_COOKIE_AGE None,
     SESSION_EXPIRE_AT_BROWSER_CLOSE on) neither outlives the browser session; the server
     stops accepting a session SESSION_COOKIE_AGE after it was last saved."""
     session_age = settings.SESSION_COOKIE_AGE
@@ -129,11 +129,12 @@ def cookies():
         ),
         Cookie(
             settings.SESSION_COOKIE_NAME,
-            "Vous afficher la confirmation du formulaire que vous venez d'envoyer, se "
-            "souvenir du mot de passe saisi pour une page protégée, ou garder connecté un "
-            "membre de l'équipe.",
-            "Seulement après l'envoi d'un formulaire, la saisie du mot de passe d'une page "
-            "protégée ou une connexion.",
+            "Vous afficher la confirmation du formulaire que vous venez d'envoyer, ouvrir "
+            "le lien reçu par courriel (annulation d'une inscription, suivi d'une demande) "
+            "sans le laisser dans l'historique du navigateur, se souvenir du mot de passe "
+            "saisi pour une page protégée, ou garder connecté un membre de l'équipe.",
+            "Seulement après l'envoi d'un formulaire, l'ouverture d'un lien reçu par "
+            "courriel, la saisie du mot de passe d'une page protégée ou une connexion.",
             session_lifetime,
         ),
     ]

@@ -279,7 +279,7 @@ def test_the_walk_from_the_public_form_to_the_referrers_status_page(client, form
 
     mail = OutboundEmail.objects.get(reason_key=f"referral:{referral.pk}:followup:prise_en_charge")
     client.logout()
-    page = client.get(followup_link(mail)).content.decode()
+    page = client.get(followup_link(mail), follow=True).content.decode()
     assert f"Suivi de la demande {referral.reference}" in page
     assert "<strong>Contact établi</strong>" in page
     assert "Sami" not in page

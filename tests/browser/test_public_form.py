@@ -23,7 +23,15 @@ def test_a_faulty_submission_focuses_the_summary_whose_links_lead_to_the_fields(
     assert summary.get_by_role("heading").inner_text() == "Il y a un problème"
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert summary.get_by_role("link").count() == 4
+    # From the foot of the page, the link must bring the field into view below the
+    # header, which stays on screen on a phone (sticky): never under it.
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     summary.get_by_role("link", name="Saisissez une adresse de courriel valide.").click()
     assert page.evaluate("document.activeElement.id") == "id_email"
+    field_top = page.evaluate("document.getElementById('id_email').getBoundingClientRect().top")
+    header_bottom = page.evaluate(
+        "document.querySelector('.site-header').getBoundingClientRect().bottom"
+    )
+    assert field_top >= header_bottom
     assert page.get_by_label("Adresse électronique").input_value() == "pas-une-adresse"
     assert_no_axe_violations(page)

@@ -2,8 +2,10 @@
 # The pytest part of `make test` (run through `uv run`, so `python` is the project's).
 #
 #   1. every test on SQLite, browser tests included (Debian's Chromium + Playwright);
-#   2. every test again on a throwaway PostgreSQL (scripts/with-postgres.sh), except the
-#      browser tests, which check pages and scripts, not the database, and ran in 1.
+#   2. the tests marked `both_databases` again on a throwaway PostgreSQL
+#      (scripts/with-postgres.sh): locks and concurrency, uniqueness and idempotency, the
+#      outbox, French full-text search, query counts, counters, migrations, the deployed
+#      site. The others (`one_database`) do not depend on the engine and ran in 1.
 #
 # Outside CI a missing Chromium or PostgreSQL skips that part with a message. With
 # CI=true a missing tool is a failure: CI must never pass without running everything.
@@ -90,10 +92,11 @@ else
     run_pytest "pytest SQLite" python -m pytest "${xdist[@]}" -m "not browser" "$@"
 fi
 
-# 2. PostgreSQL, without the browser tests.
+# 2. PostgreSQL: the tests whose result can depend on the database engine
+#    (`both_databases`; tests/conftest.py refuses a database test marked neither way).
 if [ "$have_postgres" = true ]; then
     run_pytest "pytest PostgreSQL" \
-        bash scripts/with-postgres.sh python -m pytest "${xdist[@]}" -m "not browser" "$@"
+        bash scripts/with-postgres.sh python -m pytest "${xdist[@]}" -m "both_databases" "$@"
 else
     missing "suite PostgreSQL" "PostgreSQL absent (initdb introuvable)" \
         "suite PostgreSQL sautée"

@@ -18,15 +18,46 @@ def run_folder(config):
     return base.parent if is_xdist_worker(config) else base
 
 
+DATABASE_MARKERS = ("both_databases", "one_database")
+
+
+def uses_database(item):
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or any(
+        name in fixtures for name in ("db", "transactional_db", "django_db_setup")
+    )
+
+
+def check_database_markers(items):
+    """Every test that touches the database says where it runs (README « Tests »):
+    `both_databases` (SQLite and PostgreSQL) or `one_database` (SQLite only). A test
+    without either is a collection error, so a new test cannot silently skip PostgreSQL.
+    Browser tests run on SQLite (the live server's database is an SQLite copy)."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if uses_database(item)
+        and item.get_closest_marker("browser") is None
+        and not any(item.get_closest_marker(name) for name in DATABASE_MARKERS)
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "Tests touching the database without `both_databases` or `one_database` "
+            "(README « Tests »):\n  " + "\n  ".join(unmarked)
+        )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """`--dist loadgroup` again sends the tests of one `xdist_group` to one worker.
+    """Database markers checked (check_database_markers); then `--dist loadgroup` again
+    sends the tests of one `xdist_group` to one worker.
 
     pytest-xdist 3.8 marks them by appending `@group` to `item._nodeid`, which pytest 9.2
     no longer reads (node ids are `item._id`): the groups were silently ignored and, for
     instance, the deployed site (tests/deploy/test_gunicorn.py) was built on every
     worker. pytest-dev/pytest-xdist#1386; remove once a release fixes it.
     """
+    check_database_markers(items)
     if not getattr(config.option, "loadgroup", False):
         return
     from _pytest.nodeid import coerce_node_id

@@ -22,6 +22,8 @@ from django.conf import settings
 
 from scripts.deployed_site import free_port
 
+pytestmark = pytest.mark.one_database
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Stands in for `python` in the script: `manage.py runserver ADDRESS` waits a little,
@@ -69,6 +71,10 @@ def _pump(stream, lines):
     lines.put(None)
 
 
+def default_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def run_dev(tmp_path):
     (tmp_path / "python").write_text(FAKE_PYTHON)
@@ -86,6 +92,10 @@ def run_dev(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # its own process group, to stop all of it afterwards
+        # Ctrl+C reaches the script as it reaches it from a terminal, whatever this test
+        # process inherited (a shell started in the background ignores SIGINT, and bash
+        # cannot trap a signal ignored when it starts).
+        preexec_fn=default_sigint,
     )
     process.output = queue.Queue()
     pump = threading.Thread(target=_pump, args=(process.stdout, process.output), daemon=True)

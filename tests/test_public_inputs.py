@@ -28,7 +28,7 @@ from tests.guide.conftest import make_structure
 from tests.programmes.factories import KitFactory, ProgrammePageFactory, ResourcesPageFactory
 from tests.referrals.conftest import FORM_PATHS, VALID_DATA, make_form_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PROTECTED_PAGE_PASSWORD = "mot-de-passe-de-test"
 

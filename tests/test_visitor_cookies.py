@@ -36,7 +36,11 @@ from tests.factories import STAFF_PASSWORD, StaffFactory
 from tests.home.test_demo_content import demo_loaded
 from tests.referrals.conftest import FORM_PATHS, VALID_DATA
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-cookies")]
+pytestmark = [
+    pytest.mark.one_database,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-cookies"),
+]
 
 PRODUCTION_COOKIES = {
     "SESSION_COOKIE_NAME": "__Host-sessionid",

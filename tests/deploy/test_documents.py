@@ -10,6 +10,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from scripts.deployed_site import nginx_conf, nginx_snippet
 from tests.factories import DocumentFactory, ImageFactory
 
+pytestmark = pytest.mark.both_databases
+
 
 def private_document():
     private = Collection.get_first_root_node().add_child(name="Équipe")

@@ -3,10 +3,13 @@ site's own error pages untouched, and body-size limits that agree with the site'
 
 import re
 
+import pytest
 from django.conf import settings
 
 from home.management.commands import proxy_error_pages
 from scripts.deployed_site import nginx_snippet
+
+pytestmark = pytest.mark.both_databases
 
 # Every status nginx answers by itself in front of the site.
 NGINX_OWN_STATUSES = {400, 413, 414, 494, 500, 502, 503, 504}

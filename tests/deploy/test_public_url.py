@@ -13,7 +13,7 @@ from home.tree import ensure_home_page
 from relier_site.sites import apply_public_url
 from tests.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def migrate():

@@ -2,7 +2,10 @@
 
 from collections import Counter
 
+import pytest
 from django.contrib.staticfiles.finders import get_finders
+
+pytestmark = pytest.mark.both_databases
 
 
 def test_each_static_file_is_found_once():

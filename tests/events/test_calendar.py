@@ -18,7 +18,7 @@ from events.models import REUNION, Session
 from .conftest import make_event, make_session
 from .helpers import ics_of, mails_of, register_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 SECRET_LINK = "https://visio.example.org/salle-secrete"
 

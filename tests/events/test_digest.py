@@ -24,7 +24,7 @@ from tests.events.staff_helpers import (
     staff_user,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 PARIS = ZoneInfo("Europe/Paris")
 TODAY = datetime(2026, 12, 1).date()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from .helpers import ics_of, mails_of, only_registration, register_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 SERVED_ON = "http://127.0.0.1:8765"
 

@@ -18,7 +18,7 @@ from relier_site import roles
 from tests.factories import StaffFactory, StandardPageFactory, stream_block
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 LABEL = "Prochaines dates France Travail"
 HEADING = "Prochaines dates : webinaires, ateliers et groupes d'échanges"

@@ -19,7 +19,7 @@ from tests.events.helpers import register_form
 from tests.html import visible_text
 from tests.referrals.triage_helpers import handler, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 # Every salt a public link was ever signed with (the « merci » token of earlier versions
 # included).

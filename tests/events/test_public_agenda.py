@@ -15,7 +15,7 @@ from tests.html import visible_text
 
 from .conftest import make_session
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def titles(response):

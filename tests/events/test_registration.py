@@ -27,7 +27,7 @@ from .helpers import (
     register_form,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def register(client, session, data, follow=True):

@@ -28,7 +28,7 @@ from .helpers import (
     register_form,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PRIVATE = "private, no-store"
 

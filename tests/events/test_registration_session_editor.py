@@ -19,7 +19,7 @@ from tests.html import visible_text
 from .conftest import make_session
 from .helpers import ics_of, mails_of, register_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 ADD_URL = reverse("wagtailsnippets_events_session:add")
 

@@ -30,7 +30,7 @@ from tests.events.staff_helpers import (
 )
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 NOW = timezone.now()
 KEPT_FIELDS = ("status", "attended", "created_at", "promoted_at", "cancelled_at", "session_id")

@@ -26,7 +26,7 @@ from tests.html import visible_text
 from .conftest import make_event, make_session
 from .helpers import ics_of, mails_of, register_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 PHONE = "+33612345678"
 STAFF_EMAIL = "accompagnement@example.org"

@@ -30,7 +30,7 @@ from tests.events.staff_helpers import (
 )
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 INDEX_URL = reverse("events_staff:index")
 STATISTICS_URL = reverse("events_staff:statistics")

@@ -19,6 +19,7 @@ from events.models import Registration
 from tests.events.staff_helpers import make_event, make_session
 
 pytestmark = [
+    pytest.mark.both_databases,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",

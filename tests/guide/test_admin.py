@@ -13,7 +13,7 @@ from tests.guide.conftest import make_structure
 from tests.guide.test_import_export import ROWS, csv_bytes
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 LIST_URL = reverse("wagtailsnippets_guide_structure:list")
 ADD_URL = reverse("wagtailsnippets_guide_structure:add")

@@ -15,7 +15,7 @@ from relier_site import roles
 from tests.factories import StaffFactory
 from tests.guide.conftest import make_structure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 GUIDE_ROUTES = ("admin/guide/", "admin/snippets/guide/", "admin/snippets/choose/guide/")
 OPEN_CHOOSER = "admin/snippets/choose/guide/structure/"

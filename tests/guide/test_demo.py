@@ -17,7 +17,7 @@ from tests.home.test_demo_content import demo_loaded as demo_loaded_once
 from tests.home.test_demo_content import menu_links
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 REAL_NUMBERS = {"3018", "119", "3114", "+33800235236", "17", "112", "114"}
 

@@ -19,7 +19,7 @@ from guide.models import Structure
 from guide.services import import_structures
 from tests.guide.conftest import make_structure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 HEADER = [
     "id",

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 
 from guide.phones import display_phone, normalize_phone, tel_uri
 
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize(
     ("typed", "stored", "shown"),

@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 
 from guide.models import Audience, Departement, Structure, Theme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 CODES = ["75", "93", "94", "974", "2A", "13", "69", "59"]
 QUERIES = [

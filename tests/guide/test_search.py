@@ -8,7 +8,7 @@ from guide.models import Structure
 from tests.guide.conftest import make_structure
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 HELPLINES_TITLE = "Numéros nationaux, gratuits et toujours là"
 

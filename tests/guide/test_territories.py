@@ -7,6 +7,8 @@ from guide import territories
 from guide.models import Departement
 from guide.territories import TerritoryError, departement_for_postcode, resolve_territory
 
+pytestmark = pytest.mark.one_database
+
 METROPOLITAN = [f"{n:02d}" for n in range(1, 96) if n != 20]
 OVERSEAS = {
     "971": "Guadeloupe",

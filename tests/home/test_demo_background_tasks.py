@@ -16,7 +16,7 @@ from referrals import demo as referrals_demo
 from referrals.models import Kind, ReferralFormPage
 from tests.home.test_demo_content import delete_document_files, load
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 FORM_PAGES = {

@@ -29,7 +29,7 @@ from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
 from referrals.models import ReferralFormPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PUBLIC_EMAILS = {"contact@centresrelier.org"}
 # Every figure of the demo (two are shown by both the home page and the programmes).

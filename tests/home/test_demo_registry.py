@@ -1,11 +1,15 @@
 """The demo-content registry: every installed app's `demo.py` is found and run in ORDER."""
 
+import pytest
+
 from events import demo as events_demo
 from guide import demo as guide_demo
 from home import demo as shell_demo
 from home.demo.registry import DemoResult, demo_modules
 from programmes import demo as programmes_demo
 from referrals import demo as referrals_demo
+
+pytestmark = pytest.mark.one_database
 
 
 def test_each_apps_demo_module_is_found_and_runs_in_order():

@@ -5,11 +5,14 @@ input's aria-describedby, help texts in one shape, required fields marked."""
 import re
 from html.parser import HTMLParser
 
+import pytest
 from django import forms
 from django.template import Context, Template
 
 from home.forms import FilterForm, PublicForm
 from tests.html import visible_text
+
+pytestmark = pytest.mark.one_database
 
 
 class ContactForm(PublicForm):

@@ -18,7 +18,11 @@ from tests.factories import StaffFactory
 from tests.home.test_demo_content import demo_loaded, main_of, text_of
 from tests.html import streamed_body
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-legal")]
+pytestmark = [
+    pytest.mark.one_database,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-legal"),
+]
 
 LEGAL_URLS = ["/mentions-legales/", "/confidentialite/", "/accessibilite/", "/plan-du-site/"]
 

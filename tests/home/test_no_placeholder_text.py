@@ -14,7 +14,11 @@ from wagtail.models import Site
 
 from tests.home.test_demo_content import demo_loaded
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-placeholders")]
+pytestmark = [
+    pytest.mark.one_database,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-placeholders"),
+]
 
 PLACEHOLDER = re.compile(r"a\s+completer|lorem|\btodo\b")
 

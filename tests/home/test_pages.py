@@ -18,7 +18,7 @@ from tests.factories import (
 )
 from tests.html import normalise, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 HELPLINE_NUMBERS = [line["number"] for line in DEFAULT_HELPLINES]
 

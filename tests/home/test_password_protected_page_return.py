@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from home.tree import ensure_home_page
 from tests.factories import StandardPageFactory
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def result_titles(client, query, **params):

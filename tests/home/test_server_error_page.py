@@ -12,7 +12,7 @@ from relier_site.sentry import sentry_options
 from tests.html import visible_text
 from tests.relier_site.test_sentry import DSN, CapturingTransport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 TOLD = "L'équipe a été prévenue"
 

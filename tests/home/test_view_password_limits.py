@@ -14,7 +14,7 @@ from relier_site.models import RateLimitCounter
 from tests.factories import DocumentFactory, StandardPageFactory
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PASSWORD = "partenaires-2026"  # noqa: S105 (a test password)
 TOO_MANY = "Trop d'essais. Réessayez dans une heure."

@@ -45,7 +45,7 @@ from tests.programmes.factories import (
     pdf_document,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 TITLE = "Bien dans ma classe"
 PROMISE = "Retrouver sa place en classe après le harcèlement, avec un groupe qui écoute."

@@ -26,7 +26,11 @@ from tests.home.test_demo_content import demo_loaded, load, main_of
 from tests.html import streamed_body, visible_text
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-programmes")]
+pytestmark = [
+    pytest.mark.both_databases,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-programmes"),
+]
 
 DEMO_FILES = Path(content.__file__).resolve().parent / "demo_files"
 ACTION_URLS = {

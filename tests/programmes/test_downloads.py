@@ -14,7 +14,7 @@ from programmes.services import record_download
 from tests.html import streamed_body, visible_text
 from tests.programmes.factories import PDF_BYTES, KitFactory, pdf_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def download_links(response):

@@ -22,7 +22,7 @@ from tests.programmes.factories import (
     service,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 PROMISE = "Se reconstruire après le harcèlement, avec d'autres jeunes qui ont vécu la même chose."
 

@@ -30,7 +30,11 @@ from tests.programmes.factories import (
 )
 
 # The group keeps the module on one xdist worker, so its two sites are built once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("programme-query-counts")]
+pytestmark = [
+    pytest.mark.both_databases,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("programme-query-counts"),
+]
 
 # Measured on SQLite: programme page 26, home page 18, programme index 14, resources
 # page 19 (filtered or not), the same with 1 or many programmes, partners and kits. The

@@ -20,7 +20,11 @@ from tests.programmes.factories import (
 )
 
 # The group keeps the module on one xdist worker, so its data is built once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("resources-filters")]
+pytestmark = [
+    pytest.mark.one_database,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("resources-filters"),
+]
 
 PARENTS_KIT = "Kit des parents pour mobiliser l'école"
 MODULES_KIT = "Modules de prévention au collège"

@@ -17,7 +17,7 @@ from tests.factories import StaffFactory, StandardPageFactory
 from tests.html import visible_text
 from tests.programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 REVIEW_REFUSAL = "Cette page est soumise à relecture : seule l'Administration peut la {verb}."
 DESTINATION_REFUSAL = (

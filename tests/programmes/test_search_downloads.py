@@ -14,7 +14,7 @@ from tests.factories import DocumentFactory, StandardPageFactory
 from tests.home.test_demo_content import main_of
 from tests.programmes.factories import KitFactory, pdf_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def downloads_of(client, query):

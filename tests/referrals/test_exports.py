@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from referrals import services
 from tests.referrals.triage_helpers import handler, paris, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 INDEX = reverse("referrals_referral:index")
 FORMULAS = {

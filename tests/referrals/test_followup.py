@@ -16,7 +16,7 @@ from referrals import followup, services
 from relier_site.models import OutboundEmail
 from tests.referrals.triage_helpers import handler, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 LINK = re.compile(r"https?://[^/\s]+(/suivi/[^/\s]+/)")
 

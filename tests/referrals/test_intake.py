@@ -15,7 +15,7 @@ from tests.factories import StaffFactory
 from tests.html import visible_text
 from tests.referrals.conftest import FORM_PATHS, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 REFERENCE_RE = re.compile(r"RL-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}")
 

@@ -16,7 +16,11 @@ from tests.home.test_demo_content import delete_document_files
 from tests.html import visible_text
 
 # The group keeps the module on one xdist worker, so the demo is loaded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("referrals-demo")]
+pytestmark = [
+    pytest.mark.both_databases,
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("referrals-demo"),
+]
 
 
 @pytest.fixture(scope="module")

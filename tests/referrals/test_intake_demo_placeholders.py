@@ -8,7 +8,7 @@ from home.models import StandardPage
 from referrals import demo
 from referrals.models import Kind, ReferralFormPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def test_the_placeholders_of_an_existing_site_are_turned_in_place(home_page):

@@ -16,7 +16,7 @@ from tests.factories import StaffFactory
 from tests.html import visible_text
 from tests.referrals.conftest import submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tests.factories import StaffFactory
 from tests.referrals.conftest import submit
 from tests.relier_site.test_sentry import DSN, CapturingTransport, serialised, variants
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 # Unique values, one per personal field of each form.
 CANARIES = {

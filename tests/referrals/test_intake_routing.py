@@ -16,7 +16,7 @@ from tests.html import visible_text
 from tests.referrals.conftest import submit
 from tests.referrals.triage_helpers import administrator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from relier_site.models import OutboundEmail
 from tests.html import visible_text
 from tests.referrals.conftest import FORM_PATHS, VALID_DATA, submit, token_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def text(response):

@@ -15,7 +15,7 @@ from referrals.models import Referral, ReferralEvent
 from relier_site.models import OutboundEmail
 from tests.referrals.triage_helpers import administrator, handler, paris, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PERSONAL_VALUES = (
     "Sami",

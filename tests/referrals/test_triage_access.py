@@ -10,7 +10,7 @@ from relier_site import roles
 from tests.factories import StaffFactory
 from tests.referrals.triage_helpers import administrator, handler, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def referral_urls(pk):

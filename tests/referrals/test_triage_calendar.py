@@ -6,6 +6,8 @@ import pytest
 
 from referrals import calendar
 
+pytestmark = pytest.mark.one_database
+
 
 def test_the_eleven_public_holidays_of_2024():
     assert sorted(calendar.public_holidays(2024)) == [

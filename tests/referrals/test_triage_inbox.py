@@ -15,7 +15,7 @@ from referrals.models import ReferralEvent
 from relier_site.models import OutboundEmail
 from tests.referrals.triage_helpers import CONTACT, handler, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 INDEX = reverse("referrals_referral:index")
 # The reference alone as a link: the title cell of a row (not « Doublon possible de … »).

@@ -10,7 +10,7 @@ from relier_site.models import OutboundEmail
 from relier_site.scheduling import daily_jobs, run_daily_jobs
 from tests.referrals.triage_helpers import handler, paris, store
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 @pytest.fixture

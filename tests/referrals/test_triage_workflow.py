@@ -5,6 +5,8 @@ import pytest
 from referrals import workflow
 from referrals.workflow import TransitionNotAllowed
 
+pytestmark = pytest.mark.one_database
+
 
 class User:
     def __init__(self, *perms):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from relier_site import roles
 from tests.html import visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def test_admin_login_page_is_in_french(client):

@@ -18,7 +18,7 @@ from relier_site.settings.base import axes_client_address
 from tests.factories import STAFF_PASSWORD as PASSWORD
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 LOGIN_URL = "/admin/login/"
 

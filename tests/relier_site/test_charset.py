@@ -26,7 +26,7 @@ from tests.events.helpers import register_form
 from tests.factories import StandardPageFactory
 from tests.referrals.conftest import FORM_PATHS, VALID_DATA, make_form_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 REFUSED = ["latin-1", "bogus", "utf-16"]
 TITLE = "<h1>Votre demande n'a pas pu être traitée</h1>"

@@ -4,7 +4,7 @@ lockout (django-axes stores it in a 255-character column: longer was a PostgreSQ
 import pytest
 from axes.models import AccessAttempt
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 LONG_USERNAME = "harcèlement" * 1000  # 11,000 characters
 

@@ -11,7 +11,7 @@ from relier_site import mail
 from relier_site.mail import send_templated_mail
 from relier_site.models import OutboundEmail
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 GREETING_MJML = """<mj-section>
   <mj-column>

@@ -13,7 +13,7 @@ from relier_site import mail, roles
 from relier_site.models import OutboundEmail
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 INDEX_URL = "outbound_emails:index"
 

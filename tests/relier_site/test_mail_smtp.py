@@ -12,7 +12,7 @@ from relier_site.mail import send_templated_mail
 from relier_site.models import OutboundEmail
 from relier_site.tasks import deliver_outbound_email, retry_due_emails
 
-pytestmark = [pytest.mark.django_db, pytest.mark.smtp]
+pytestmark = [pytest.mark.both_databases, pytest.mark.django_db, pytest.mark.smtp]
 
 
 def send(django_capture_on_commit_callbacks, **kwargs):

@@ -21,7 +21,7 @@ from tests.factories import DocumentFactory, StaffFactory, StandardPageFactory
 from tests.html import streamed_body
 from tests.html import visible_text as page_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 OTP_MIDDLEWARE = "django_otp.middleware.OTPMiddleware"
 TWO_FACTOR_MIDDLEWARE = "relier_site.otp.AdminTwoFactorMiddleware"

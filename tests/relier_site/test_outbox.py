@@ -14,7 +14,7 @@ from relier_site.mail import Attachment, cancel_pending, purge, send_templated_m
 from relier_site.models import OutboundAttachment, OutboundEmail
 from relier_site.tasks import deliver_outbound_email, retry_due_emails
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ICS_TYPE = "text/calendar; method=REQUEST; charset=utf-8"

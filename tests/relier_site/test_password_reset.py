@@ -16,7 +16,7 @@ from relier_site.models import OutboundEmail, RateLimitCounter
 from relier_site.settings.base import axes_client_address
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 URL = "/admin/password_reset/"
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

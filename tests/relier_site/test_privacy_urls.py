@@ -23,7 +23,7 @@ from wagtail.models import Page
 from relier_site import roles
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 ADMIN_PREFIX = "admin/"
 CANARY = "canari-donnee-personnelle"

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 
 from relier_site.ratelimit import address_key, allowed, contact_key, record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def request_from(address):

@@ -16,7 +16,7 @@ from home.models import SiteSettings
 from relier_site import roles
 from tests.factories import StaffFactory, StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def perms_of(group_name):

@@ -13,7 +13,7 @@ from relier_site import scheduling
 from relier_site.models import OutboundEmail
 from relier_site.tasks import daily_maintenance, outbox_sweep
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -15,6 +15,8 @@ from sentry_sdk.transport import Transport
 
 from relier_site.sentry import init_sentry, sentry_options
 
+pytestmark = pytest.mark.one_database
+
 DSN = "https://public@sentry.example/1"
 CANARIES = {
     "email": "canari.eleve@example.org",

@@ -5,6 +5,8 @@ from django import forms
 
 from relier_site.text import CleanCharField, clean_text
 
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize(
     ("value", "expected"),

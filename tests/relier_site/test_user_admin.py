@@ -7,7 +7,7 @@ from django.urls import reverse
 from relier_site import roles
 from tests.factories import StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from relier_site import roles
 from tests.factories import STAFF_PASSWORD, StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 LOGIN = "/_util/login/"
 

@@ -146,7 +146,23 @@ def snapshot(tmp_path_factory, settings):
     return use
 
 
-@pytest.fixture(params=[PHONE, DESKTOP], ids=["390", "1280"])
+WIDTHS = {"390": PHONE, "1280": DESKTOP}
+
+
+def pytest_generate_tests(metafunc):
+    """The `viewport` of a browser test: 390 px, or 390 and 1280 px for a test marked
+    `both_widths` (where the layout changes what a person can do: quick exit, menu, home
+    page, forms); a test's own `parametrize("viewport", …, indirect=True)` wins."""
+    if "viewport" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        if "viewport" in str(mark.args[0]):
+            return
+    ids = ["390", "1280"] if metafunc.definition.get_closest_marker("both_widths") else ["390"]
+    metafunc.parametrize("viewport", [WIDTHS[i] for i in ids], ids=ids, indirect=True)
+
+
+@pytest.fixture
 def viewport(request):
     return request.param
 

@@ -8,6 +8,7 @@ from tests.factories import EVERY_BLOCK_TEXT, StandardPageFactory, make_every_bl
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -23,6 +23,7 @@ from tests.browser.conftest import (
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

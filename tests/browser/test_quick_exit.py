@@ -12,6 +12,7 @@ from tests.factories import StandardPageFactory
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -15,6 +15,7 @@ from tests.referrals.conftest import FORM_PATHS, VALID_DATA, make_form_page
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

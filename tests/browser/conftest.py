@@ -152,7 +152,8 @@ WIDTHS = {"390": PHONE, "1280": DESKTOP}
 def pytest_generate_tests(metafunc):
     """The `viewport` of a browser test: 390 px, or 390 and 1280 px for a test marked
     `both_widths` (where the layout changes what a person can do: quick exit, menu, home
-    page, forms); a test's own `parametrize("viewport", …, indirect=True)` wins."""
+    page, forms; and the public pages created or changed lately); a test's own
+    `parametrize("viewport", …, indirect=True)` wins."""
     if "viewport" not in metafunc.fixturenames:
         return
     for mark in metafunc.definition.iter_markers("parametrize"):

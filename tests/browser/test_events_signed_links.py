@@ -17,6 +17,7 @@ from tests.events.helpers import cancel_path, mails_of
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

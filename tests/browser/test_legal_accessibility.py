@@ -14,6 +14,7 @@ from tests.browser.conftest import assert_no_axe_violations
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -11,6 +11,7 @@ from tests.factories import DocumentFactory, StandardPageFactory
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -12,6 +12,7 @@ from tests.referrals.triage_helpers import handler, store
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

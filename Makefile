@@ -33,7 +33,12 @@ checks: install
 pytest: install
 	$(UV) run --frozen bash scripts/run-tests.sh
 
-test: lint checks pytest
+# Each stage prints its time (scripts/timed.sh; the pytest stages in their own summary).
+test:
+	@bash scripts/timed.sh "installation" $(MAKE) --no-print-directory install
+	@bash scripts/timed.sh "lint (ruff)" $(MAKE) --no-print-directory lint
+	@bash scripts/timed.sh "vérifications Django" $(MAKE) --no-print-directory checks
+	@$(MAKE) --no-print-directory pytest
 
 clean:
 	rm -rf .venv staticfiles test.sqlite3 .pytest_cache .ruff_cache

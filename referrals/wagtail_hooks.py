@@ -6,12 +6,11 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from relier_site.menu import PermissionMenuItem
-from relier_site.views import ForbiddenMixin
+from relier_site.views import ForbiddenViewSetMixin
 
 from . import admin_views
 from .admin_forms import ReferralFilterSet
@@ -64,7 +63,7 @@ class ReferralViewSet(ModelViewSet):
         ]
 
 
-class RoutingRuleViewSet(ModelViewSet):
+class RoutingRuleViewSet(ForbiddenViewSetMixin, ModelViewSet):
     """Who is notified of which request (Administration edits; Accompagnement reads)."""
 
     model = RoutingRule
@@ -75,12 +74,8 @@ class RoutingRuleViewSet(ModelViewSet):
     form_fields = ["kind", "programme", "departements", "group", "emails", "active"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    # Staff without the permission get a real 403 page, not a redirect to the dashboard.
-    index_view_class = type("RoutingRuleIndexView", (ForbiddenMixin, generic.IndexView), {})
-    add_view_class = type("RoutingRuleCreateView", (ForbiddenMixin, generic.CreateView), {})
-    edit_view_class = type("RoutingRuleEditView", (ForbiddenMixin, generic.EditView), {})
-    delete_view_class = type("RoutingRuleDeleteView", (ForbiddenMixin, generic.DeleteView), {})
-    inspect_view_class = type("RoutingRuleInspectView", (ForbiddenMixin, generic.InspectView), {})
+    # Staff without the permission get a real 403 page, not a redirect to the dashboard
+    # (ForbiddenViewSetMixin, as for the guide).
 
 
 class ReferralsGroup(ViewSetGroup):

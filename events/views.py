@@ -19,7 +19,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from relier_site import signed_links
-from relier_site.ratelimit import FLOOD_MESSAGE, address_key, allowed, contact_key, record
+from relier_site.ratelimit import (
+    FLOOD_MESSAGE,
+    address_key,
+    allowed,
+    contact_key,
+    record,
+    too_many,
+)
 
 from . import calendar, links, selectors, services
 from .forms import AgendaFilterForm, CancelForm, RegistrationForm
@@ -82,7 +89,7 @@ def register(request, session_id):
         profile=event.registration_profile,
         initial={"submission": uuid.uuid4().hex},
     )
-    status = 200
+    flooded = False
     if request.method == "POST" and form.is_valid():
         data = form.registration_data()
         keys = _flood_keys(request, data)
@@ -94,7 +101,7 @@ def register(request, session_id):
             )
         elif not allowed(keys, RATE_LIMIT_WINDOW):
             form.add_error(None, FLOOD_MESSAGE)
-            status = 429
+            flooded = True
         else:
             try:
                 services.register(
@@ -112,12 +119,12 @@ def register(request, session_id):
     session = (
         selectors.with_counts(Session.objects.filter(pk=session.pk)).select_related("event").get()
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "events/register.html",
         {"form": form, "session": session, "event": event, "page": event},
-        status=status,
     )
+    return too_many(response, RATE_LIMIT_WINDOW) if flooded else response
 
 
 @require_safe

@@ -21,6 +21,7 @@ from home import view_passwords
 from home.search import search_words
 from home.search_forms import SearchForm
 from home.search_results import Results, search_downloads
+from relier_site.ratelimit import too_many
 from relier_site.sentry import errors_are_reported
 
 logger = logging.getLogger(__name__)
@@ -112,9 +113,7 @@ def _guarded(request, kind, restriction, render_form, wagtail_view):
         initial = {"return_url": request.POST.get("return_url") or "/"}
         response = render_form(PasswordViewRestrictionForm(instance=restriction, initial=initial))
         response.context_data["too_many_attempts"] = view_passwords.retry_delay()
-        response.status_code = 429
-        response["Retry-After"] = str(view_passwords.window())
-        return response
+        return too_many(response, view_passwords.window())
     return wagtail_view()
 
 

@@ -6,7 +6,14 @@ import logging
 from django.conf import settings
 from django.shortcuts import redirect
 
-from relier_site.ratelimit import FLOOD_MESSAGE, address_key, allowed, contact_key, record
+from relier_site.ratelimit import (
+    FLOOD_MESSAGE,
+    address_key,
+    allowed,
+    contact_key,
+    record,
+    too_many,
+)
 
 from . import services
 from .forms import FORMS, ProgrammeChoiceForm, new_submission_token, valid_token
@@ -51,10 +58,7 @@ def form_page(page, request):
         if not form.is_urgent:
             logger.warning("Referral form %s: flood limit reached, form shown again.", page.kind)
             form.add_error(None, FLOOD_MESSAGE)
-            response = _render(page, request, form)
-            response.status_code = 429
-            response["Retry-After"] = str(window)
-            return response
+            return too_many(_render(page, request, form), window)
         urgent_keys = urgent_notification_keys(request, form)
         notify_staff = allowed(urgent_keys, window)
         logger.warning(

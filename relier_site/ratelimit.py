@@ -159,13 +159,20 @@ def ratelimit(name, limit, window, *, methods=("POST",)):
     return decorator
 
 
+def too_many(response, window):
+    """Mark `response` (a page, or a form shown again with what was typed) as refused for
+    now: status 429, Retry-After `window` seconds."""
+    response.status_code = 429
+    response["Retry-After"] = str(int(window))
+    return response
+
+
 def refused(request, window):
     """The French « Trop de demandes » page, status 429, with Retry-After."""
     response = TemplateResponse(
-        request, REFUSED_TEMPLATE, {"retry_minutes": max(1, round(window / 60))}, status=429
+        request, REFUSED_TEMPLATE, {"retry_minutes": max(1, round(window / 60))}
     )
-    response["Retry-After"] = str(int(window))
-    return response
+    return too_many(response, window)
 
 
 def purge_expired(*, now=None):

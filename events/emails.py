@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from relier_site.links import absolute_url
 from relier_site.mail import Attachment, send_templated_mail
 
 from . import calendar, digest, links
@@ -42,7 +43,7 @@ def _context(registration, **extra):
         "registration": registration,
         "session": session,
         "event": session.event,
-        "event_url": links.absolute(session.event.url or "/agenda/"),
+        "event_url": absolute_url(session.event.url or "/agenda/"),
         "cancel_url": links.cancel_url(registration) if registration.is_active else "",
     }
     context.update(extra)
@@ -51,7 +52,7 @@ def _context(registration, **extra):
 
 def _ics(registration, method):
     content = calendar.registration_ics(
-        registration, method, page_url=links.absolute(registration.session.event.url or "")
+        registration, method, page_url=absolute_url(registration.session.event.url or "")
     )
     return Attachment("seance.ics", content, calendar.content_type(method))
 

@@ -31,10 +31,5 @@ def read_cancel_token(token):
     return payload["r"], str(payload.get("n", ""))
 
 
-def absolute(path):
-    """The address of `path` for emails and calendar files (relier_site.links)."""
-    return absolute_url(path)
-
-
 def cancel_url(registration):
-    return absolute(reverse("events:cancel", args=[cancel_token(registration)]))
+    return absolute_url(reverse("events:cancel", args=[cancel_token(registration)]))

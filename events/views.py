@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from relier_site import signed_links
+from relier_site.links import absolute_url
 from relier_site.ratelimit import (
     FLOOD_MESSAGE,
     address_key,
@@ -238,7 +239,7 @@ def _ics_response(content, filename):
 
 
 def _session_url(session):
-    return links.absolute(session.event.url or "/agenda/")
+    return absolute_url(session.event.url or "/agenda/")
 
 
 def agenda_feed(request):

@@ -143,8 +143,4 @@ def test_the_demo_replaces_the_placeholder_in_place_and_creates_series(client, h
     group = events.get(slug="groupe-echanges-jeunes")
     assert group.youth_group and group.sessions.first().capacity == 10
     assert all(s.start > timezone.now() for s in Session.objects.all())
-    count = Session.objects.count()
-
-    call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO())
-    assert Session.objects.count() == count
     assert "Webinaire pour les conseillers France Travail" in visible_text(client.get("/agenda/"))

@@ -19,8 +19,8 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
-from . import mail
 from .links import absolute_url
+from .mail.outbox import send_templated_mail
 from .ratelimit import ratelimit
 
 RATE_LIMIT_WINDOW = 3600  # seconds
@@ -53,11 +53,11 @@ def send_reset_emails(user_ids):
     for user in users:
         if not user.has_usable_password() or not user.email:
             continue
-        mail.send_templated_mail(
+        send_templated_mail(
             "emails/password_reset",
             {"username": user.get_username(), "reset_url": reset_url(user)},
             [user.email],
-            subject_key=f"user:{user.pk}",
+            about=user,
         )
         queued += 1
     return queued

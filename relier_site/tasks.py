@@ -15,7 +15,7 @@ delivery and the scheduling, never the other way round.
 
 from django.tasks import task
 
-from . import scheduling
+from . import password_reset_emails, scheduling
 from .mail import delivery
 
 
@@ -52,10 +52,8 @@ def daily_maintenance():
 @task
 def send_password_reset_emails(user_ids):
     """Queue the admin password-reset email of these accounts (see
-    relier_site.password_reset); return how many were queued."""
-    from .password_reset import send_reset_emails
-
-    return send_reset_emails(user_ids)
+    relier_site.password_reset_emails); return how many were queued."""
+    return password_reset_emails.send_reset_emails(user_ids)
 
 
 @delivery.register_delivery_enqueuer

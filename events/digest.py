@@ -25,8 +25,7 @@ from django.utils import timezone
 
 from relier_site import roles
 from relier_site.links import absolute_url
-from relier_site.mail import send_templated_mail
-from relier_site.models import OutboundEmail
+from relier_site.mail.outbox import reason_stored, send_templated_mail
 
 from .models import Registration
 from .staff_selectors import session_with_counts
@@ -100,8 +99,8 @@ def send_digest(session, day, to):
         TEMPLATE,
         context,
         to,
+        about=session,
         reason_key=reason_key(session.pk, day),
-        subject_key=f"events:staff-digest:session:{session.pk}",
     )
 
 
@@ -118,7 +117,7 @@ def send_staff_digests(*, now=None):
     for days_ago in range(DIGEST_DAYS, 0, -1):
         day = today - timedelta(days=days_ago)
         for pk in active_session_pks(*day_window(day)):
-            if OutboundEmail.objects.filter(reason_key=reason_key(pk, day)).exists():
+            if reason_stored(reason_key(pk, day)):
                 continue
             session = session_with_counts(pk)
             if session is None:

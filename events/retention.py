@@ -3,7 +3,7 @@
 EVENTS_RETENTION_MONTHS (12) months after the end of its session, a registration is
 anonymised: name or pseudonym, email, phone, organisation and agency are blanked, the
 exact age becomes an age band, the cancellation links die (nonce cleared) and every
-email about it leaves the outbox (`relier_site.mail.purge("registration:<pk>")`). What
+email about it leaves the outbox (`relier_site.mail.outbox.purge`). What
 the attendance statistics read stays: status, attendance, age band, the dates, the
 session. Cancelled registrations are anonymised on the same schedule.
 """
@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
-from relier_site.mail import purge
+from relier_site.mail.outbox import purge
 
 from .models import Registration
 
@@ -73,8 +73,7 @@ def anonymise_registrations(*, now=None):
                 submission_key="",
                 anonymised_at=now,
             )
-            for pk in chunk:
-                purge(f"registration:{pk}")
+            purge(*Registration.objects.filter(pk__in=chunk).only("pk"))
     if pks:
         logger.info("Registration retention: %s registrations anonymised.", len(pks))
     return len(pks)

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from relier_site.mail import cancel_pending
+from relier_site.mail.outbox import cancel_pending
 
 from . import emails, staff_selectors
 from .models import EventPage, Registration, Session
@@ -172,7 +172,7 @@ def cancel_registration(registration):
         registration.cancel_nonce = ""
         registration.sequence += 1
         registration.save()
-        cancel_pending(emails.subject_key(registration))
+        cancel_pending(registration)
         emails.send_cancellation_ack(registration, had_place=had_place)
         if had_place:
             promote_waiting(session)
@@ -235,13 +235,13 @@ def save_session(session, previous=None):
         for registration in active:
             registration.session = locked
             if cancelled:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.send_session_cancelled(registration)
             elif moved or reopened:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.send_moved(registration)
             elif previous["video_link"] != session.video_link:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.schedule_reminder(registration)
         phone_only = sum(1 for registration in active if not registration.email)
         if cancelled and phone_only:

@@ -3,7 +3,7 @@
 Every night (relier_site.scheduling, job « referral_retention »), a request whose last
 activity is more than REFERRALS_RETENTION_MONTHS months old (24) is anonymised: every
 personal field is blanked, the notes of its history too, and its emails leave the outbox
-(relier_site.mail.purge). What the statistics count stays: kind, programme, type of the
+(relier_site.mail.outbox.purge). What the statistics count stays: kind, programme, type of the
 referring organisation, département, age band, status, dates.
 
 The right to erasure (`erase`, a staff action) does the same at once, and records who did
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from relier_site.mail import purge
+from relier_site.mail.outbox import purge
 
 from .models import Referral, ReferralEvent
 
@@ -62,7 +62,7 @@ def _anonymise(referral, now, *, action, actor=None):
     referral.events.update(note="")
     # A referral that was the original of others: they no longer point at it.
     Referral.objects.filter(possible_duplicate_of=referral).update(possible_duplicate_of=None)
-    purge(f"referral:{referral.pk}")
+    purge(referral)
     ReferralEvent.objects.create(referral=referral, action=action, actor=actor, at=now)
 
 

@@ -149,7 +149,7 @@ def _notify_staff(referral):
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from relier_site.mail import send_templated_mail  # noqa: E402
+from relier_site.mail.outbox import reason_for, send_templated_mail  # noqa: E402
 from relier_site.text import clean_text  # noqa: E402
 
 from . import workflow  # noqa: E402
@@ -304,8 +304,8 @@ def send_followup(referral):
             "link_days": settings.REFERRALS_FOLLOWUP_LINK_DAYS,
         },
         [referral.referrer_email],
-        reason_key=f"referral:{referral.pk}:followup:{referral.status}",
-        subject_key=emails.subject_key(referral),
+        about=referral,
+        reason_key=reason_for(referral, f"followup:{referral.status}"),
     )
 
 
@@ -317,7 +317,7 @@ def send_reminders(*, now=None):
     today = timezone.localdate(now)
     sent = 0
     for referral in Referral.objects.overdue(today).filter(anonymised_at__isnull=True):
-        reason_key = f"referral:{referral.pk}:reminder:{today.isoformat()}"
+        reason_key = reason_for(referral, f"reminder:{today.isoformat()}")
         if referral.events.filter(
             action=ReferralEvent.Action.REMINDER, at__gte=start_of_day(today)
         ).exists():
@@ -338,8 +338,8 @@ def send_reminders(*, now=None):
                         "admin_url": emails.admin_url(referral),
                     },
                     recipients,
+                    about=referral,
                     reason_key=reason_key,
-                    subject_key=emails.subject_key(referral),
                 )
             _event(
                 referral,

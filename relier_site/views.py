@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .mail import is_retryable, retry_now
+from .mail.outbox import is_retryable, retry_now
 from .models import OutboundEmail
 
 

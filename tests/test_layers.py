@@ -147,7 +147,7 @@ def test_the_layers_are_the_expected_packages():
     assert PLATFORM in packages and SHELL in packages
     assert "programmes" in domain_apps()
     files = [path for path, _source in project_files()]
-    assert "relier_site/mail.py" in files
+    assert "relier_site/mail/outbox.py" in files
     assert any("/migrations/" in path for path in files)  # migrations are read too
 
 

@@ -17,7 +17,6 @@ import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
@@ -28,6 +27,7 @@ from relier_site.links import absolute_url
 from relier_site.mail import send_templated_mail
 from relier_site.models import OutboundEmail
 
+from .conf import conf
 from .models import Registration
 from .staff_selectors import session_with_counts
 
@@ -39,7 +39,7 @@ TEMPLATE = "emails/events/staff_digest"
 
 
 def recipients():
-    configured = [a for a in settings.EVENTS_STAFF_DIGEST_RECIPIENTS if a]
+    configured = [a for a in conf.STAFF_DIGEST_RECIPIENTS if a]
     if configured:
         return configured
     users = (

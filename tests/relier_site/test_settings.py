@@ -75,3 +75,40 @@ def test_production_cookies_end_with_the_browser_session():
         "True",
         "28800",
     ]
+
+
+def test_the_apps_settings_are_read_from_the_environment_and_django_settings(settings):
+    """Each domain app's settings live in <app>/conf.py: an environment variable of the
+    setting's name still sets it, and a Django setting of that name still wins."""
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    env = {
+        "GUIDE_FRESHNESS_MONTHS": "7",
+        "REFERRALS_LIMIT_PER_ADDRESS": "300",
+        "EVENTS_STAFF_DIGEST_RECIPIENTS": "a@example.org, b@example.org",
+    }
+    code = (
+        "from guide.conf import conf as g; from referrals.conf import conf as r; "
+        "from events.conf import conf as e; "
+        "print(g.FRESHNESS_MONTHS, r.LIMIT_PER_ADDRESS, r.LIMIT_PER_CONTACT, "
+        "','.join(e.STAFF_DIGEST_RECIPIENTS))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "relier_site.settings.test", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "7",
+        "300",
+        "5",
+        "a@example.org,b@example.org",
+    ]
+
+    from guide.conf import conf
+
+    settings.GUIDE_FRESHNESS_MONTHS = 3
+    assert conf.FRESHNESS_MONTHS == 3

@@ -256,10 +256,6 @@ class Referral(models.Model):
     def __str__(self):
         return f"{self.reference} ({self.get_kind_display()})"
 
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
-
     def concern_labels(self):
         labels = dict(Concern.choices)
         return [labels.get(code, code) for code in self.concerns or []]

@@ -37,6 +37,21 @@ def run_check(env):
     )
 
 
+def shell_output(code, settings_module, env):
+    """The words of the last line `code` prints under `manage.py shell` with `env`."""
+    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": settings_module, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1].split()
+
+
 def test_production_settings_start_with_every_required_variable():
     result = run_check(PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
@@ -53,22 +68,11 @@ def test_a_missing_required_variable_stops_start_up_and_is_named(missing):
 def test_production_cookies_end_with_the_browser_session():
     """No Expires/Max-Age on the production cookies (tests/test_visitor_cookies.py walks
     the site with these names); the server forgets a session after 8 hours."""
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
-    base["DJANGO_SETTINGS_MODULE"] = "relier_site.settings.production"
     code = (
         "from django.conf import settings as s; print(s.CSRF_COOKIE_NAME, s.CSRF_COOKIE_AGE,"
         " s.SESSION_COOKIE_NAME, s.SESSION_EXPIRE_AT_BROWSER_CLOSE, s.SESSION_COOKIE_AGE)"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={**base, **PRODUCTION_ENV},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split() == [
+    assert shell_output(code, "relier_site.settings.production", PRODUCTION_ENV) == [
         "__Host-csrftoken",
         "None",
         "__Host-sessionid",
@@ -80,7 +84,6 @@ def test_production_cookies_end_with_the_browser_session():
 def test_the_apps_settings_are_read_from_the_environment_and_django_settings(settings):
     """Each domain app's settings live in <app>/conf.py: an environment variable of the
     setting's name still sets it, and a Django setting of that name still wins."""
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
     env = {
         "GUIDE_FRESHNESS_MONTHS": "7",
         "REFERRALS_LIMIT_PER_ADDRESS": "300",
@@ -92,16 +95,7 @@ def test_the_apps_settings_are_read_from_the_environment_and_django_settings(set
         "print(g.FRESHNESS_MONTHS, r.LIMIT_PER_ADDRESS, r.LIMIT_PER_CONTACT, "
         "','.join(e.STAFF_DIGEST_RECIPIENTS))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env={**base, "DJANGO_SETTINGS_MODULE": "relier_site.settings.test", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split() == [
+    assert shell_output(code, "relier_site.settings.test", env) == [
         "7",
         "300",
         "5",

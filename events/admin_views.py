@@ -10,7 +10,6 @@ render; `services.mark_attendance` changes the state.
 
 import functools
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -22,6 +21,7 @@ from relier_site.views import forbidden
 
 from . import exports, services, staff_selectors
 from .admin_forms import AttendanceForm, StatisticsForm
+from .conf import conf
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
@@ -147,7 +147,7 @@ def statistics(request):
             "grouping": grouping,
             "groupings": staff_selectors.STATISTICS_GROUPINGS,
             "grouping_label": staff_selectors.STATISTICS_GROUPINGS[grouping],
-            "retention_months": settings.EVENTS_RETENTION_MONTHS,
+            "retention_months": conf.RETENTION_MONTHS,
             "rows": staff_selectors.attendance_statistics(grouping),
             "page_title": "Statistiques de présence",
             "header_title": "Statistiques de présence",

@@ -17,7 +17,6 @@ import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
@@ -27,6 +26,7 @@ from relier_site import roles
 from relier_site.links import absolute_url
 from relier_site.mail.outbox import reason_stored, send_templated_mail
 
+from .conf import conf
 from .models import Registration
 from .staff_selectors import session_with_counts
 
@@ -38,7 +38,7 @@ TEMPLATE = "emails/events/staff_digest"
 
 
 def recipients():
-    configured = [a for a in settings.EVENTS_STAFF_DIGEST_RECIPIENTS if a]
+    configured = [a for a in conf.STAFF_DIGEST_RECIPIENTS if a]
     if configured:
         return configured
     users = (

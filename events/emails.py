@@ -12,13 +12,13 @@ import hashlib
 import logging
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from relier_site.links import absolute_url
 from relier_site.mail.outbox import Attachment, reason_for, send_templated_mail
 
 from . import calendar, digest, links
+from .conf import conf
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 def reminder_time(session):
     """When the reminder leaves: EVENTS_REMINDER_HOURS_BEFORE hours before the start, or
     (setting None) the day before at 9:00 in the session's time zone."""
-    hours = settings.EVENTS_REMINDER_HOURS_BEFORE
+    hours = conf.REMINDER_HOURS_BEFORE
     if hours:
         return session.start - timedelta(hours=hours)
     eve = (session.local_start - timedelta(days=1)).date()

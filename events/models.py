@@ -154,11 +154,6 @@ class EventPage(BasePage):
         context["sessions"] = selectors.upcoming_sessions(event=self)
         return context
 
-    def feed_path(self):
-        from django.urls import reverse
-
-        return reverse("events:event_feed", args=[self.slug])
-
 
 class SessionQuerySet(models.QuerySet):
     def published(self):

@@ -11,13 +11,13 @@ session. Cancelled registrations are anonymised on the same schedule.
 import logging
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from relier_site.mail.outbox import purge
 
+from .conf import conf
 from .models import Registration
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ OLDEST_BAND = "26 ans et plus"
 
 def retention_limit(now=None):
     """Registrations of sessions that ended before this moment are anonymised."""
-    return (now or timezone.now()) - relativedelta(months=settings.EVENTS_RETENTION_MONTHS)
+    return (now or timezone.now()) - relativedelta(months=conf.RETENTION_MONTHS)
 
 
 def age_band(age):

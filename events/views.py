@@ -11,7 +11,6 @@ no-store`."""
 
 import uuid
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -30,6 +29,7 @@ from relier_site.ratelimit import (
 )
 
 from . import calendar, links, selectors, services
+from .conf import conf
 from .forms import AgendaFilterForm, CancelForm, RegistrationForm
 from .models import EventPage, Registration, Session
 
@@ -66,14 +66,14 @@ def _link_invalid(request):
 def _flood_keys(request, data):
     """The registration limits: per client address, and per email and per phone typed."""
     return [
-        (address_key(RATE_LIMIT_NAME, request), settings.EVENTS_REGISTRATION_LIMIT_PER_ADDRESS),
+        (address_key(RATE_LIMIT_NAME, request), conf.REGISTRATION_LIMIT_PER_ADDRESS),
         (
             contact_key(RATE_LIMIT_NAME, data.get("email")),
-            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
+            conf.REGISTRATION_LIMIT_PER_CONTACT,
         ),
         (
             contact_key(RATE_LIMIT_NAME, data.get("phone")),
-            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
+            conf.REGISTRATION_LIMIT_PER_CONTACT,
         ),
     ]
 

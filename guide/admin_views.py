@@ -1,6 +1,5 @@
 """Staff views of the guide in Wagtail's admin: import, export, freshness report."""
 
-from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -8,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from . import exports, selectors
+from .conf import conf
 from .exports import COLUMNS
 from .forms import ImportForm
 from .models import freshness_limit
@@ -74,7 +74,7 @@ def freshness_report(request):
         {
             "structures": structures,
             "limit": limit,
-            "months": settings.GUIDE_FRESHNESS_MONTHS,
+            "months": conf.FRESHNESS_MONTHS,
             "page_title": "Fiches du guide à vérifier",
             "header_title": "Fiches du guide à vérifier",
         },

@@ -3,7 +3,6 @@ distress and their families, by territory. Public structures only: no personal d
 
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -19,6 +18,7 @@ from home.lookups import LookupValue
 from home.models import BasePage
 
 from . import territories
+from .conf import conf
 from .phones import display_phone, normalize_phone, tel_uri
 from .reference import MODES
 
@@ -63,7 +63,7 @@ REGION_CHOICES = sorted(
 def freshness_limit(today=None):
     """Entries verified before this date are stale (GUIDE_FRESHNESS_MONTHS months ago)."""
     today = today or timezone.localdate()
-    return today - relativedelta(months=settings.GUIDE_FRESHNESS_MONTHS)
+    return today - relativedelta(months=conf.FRESHNESS_MONTHS)
 
 
 class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):

@@ -2,7 +2,6 @@
 history, actions), the statistics, and the right of access and erasure. They only read,
 check permissions and call referrals.services / referrals.retention."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +18,7 @@ from . import exports, retention, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
 from .admin_forms import StatusForm as StatusChangeForm
 from .calendar import is_overdue
+from .conf import conf
 from .models import Referral, Status
 from .workflow import TransitionNotAllowed
 
@@ -34,7 +34,7 @@ def _overdue(referral):
     return referral.status == Status.NOUVELLE and is_overdue(
         timezone.localtime(referral.created_at).date(),
         timezone.localdate(),
-        settings.REFERRALS_REMINDER_WORKING_DAYS,
+        conf.REMINDER_WORKING_DAYS,
     )
 
 

@@ -7,7 +7,6 @@ import secrets
 
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
@@ -15,6 +14,7 @@ from home.forms import FilterForm, PublicForm
 from relier_site.phones import to_e164
 from relier_site.text import CleanCharField
 
+from .conf import conf
 from .models import (
     Concern,
     ContactPreference,
@@ -238,7 +238,7 @@ class ReferralForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.retention_months = settings.REFERRALS_RETENTION_MONTHS
+        self.retention_months = conf.RETENTION_MONTHS
         self.helper.form_method = "post"
         self.helper.form_tag = True
         self.helper.attrs = {"class": f"referral-form referral-form--{self.kind}"}

@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField
 from guide.selectors import departement_choices
 from home.models import BasePage
 
+from .conf import conf
+
 # Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 REFERENCE_PREFIX = "RL"
@@ -151,7 +153,7 @@ class ReferralQuerySet(models.QuerySet):
         from .calendar import overdue_cutoff, start_of_day
 
         today = today or timezone.localdate()
-        cutoff = overdue_cutoff(today, settings.REFERRALS_REMINDER_WORKING_DAYS)
+        cutoff = overdue_cutoff(today, conf.REMINDER_WORKING_DAYS)
         return self.filter(status=Status.NOUVELLE, created_at__lt=start_of_day(cutoff))
 
 
@@ -253,10 +255,6 @@ class Referral(models.Model):
 
     def __str__(self):
         return f"{self.reference} ({self.get_kind_display()})"
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
 
     def concern_labels(self):
         labels = dict(Concern.choices)

@@ -11,12 +11,12 @@ it; the row that remains holds nothing personal.
 """
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from relier_site.mail.outbox import purge
 
+from .conf import conf
 from .models import Referral, ReferralEvent
 
 # Blanked on anonymisation: every field that says who the person or the referrer is, or
@@ -51,7 +51,7 @@ BLANKED_FIELDS = {
 
 def retention_limit(now=None):
     now = now or timezone.now()
-    return now - relativedelta(months=settings.REFERRALS_RETENTION_MONTHS)
+    return now - relativedelta(months=conf.RETENTION_MONTHS)
 
 
 def _anonymise(referral, now, *, action, actor=None):

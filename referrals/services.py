@@ -146,7 +146,6 @@ def _notify_staff(referral):
 # reminders of overdue requests, the referrer's follow-up emails, and the logging of
 # exports. Every change writes its ReferralEvent (who, when, what) in the same transaction.
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 
 from relier_site.mail.outbox import reason_for, send_templated_mail  # noqa: E402
@@ -154,6 +153,7 @@ from relier_site.text import clean_text  # noqa: E402
 
 from . import workflow  # noqa: E402
 from .calendar import start_of_day  # noqa: E402
+from .conf import conf  # noqa: E402
 from .followup import followup_url  # noqa: E402
 from .models import Status  # noqa: E402
 from .workflow import TransitionNotAllowed  # noqa: E402
@@ -301,7 +301,7 @@ def send_followup(referral):
             "status_label": referral.get_status_display(),
             "is_closed": referral.status in workflow.FINAL_STATUSES,
             "followup_url": followup_url(referral),
-            "link_days": settings.REFERRALS_FOLLOWUP_LINK_DAYS,
+            "link_days": conf.FOLLOWUP_LINK_DAYS,
         },
         [referral.referrer_email],
         about=referral,
@@ -334,7 +334,7 @@ def send_reminders(*, now=None):
                         "departement": referral.departement,
                         "urgent": referral.urgent,
                         "received_on": timezone.localtime(referral.created_at).date(),
-                        "working_days": settings.REFERRALS_REMINDER_WORKING_DAYS,
+                        "working_days": conf.REMINDER_WORKING_DAYS,
                         "admin_url": emails.admin_url(referral),
                     },
                     recipients,

@@ -3,7 +3,6 @@ read the request, validate it with forms.py and call services.py."""
 
 import logging
 
-from django.conf import settings
 from django.shortcuts import redirect
 
 from relier_site.ratelimit import (
@@ -16,6 +15,7 @@ from relier_site.ratelimit import (
 )
 
 from . import services
+from .conf import conf
 from .forms import FORMS, ProgrammeChoiceForm, new_submission_token, valid_token
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def form_page(page, request):
     if not form.is_valid():
         return _render(page, request, form)
 
-    window = settings.REFERRALS_LIMIT_WINDOW_SECONDS
+    window = conf.LIMIT_WINDOW_SECONDS
     keys = flood_keys(request, form)
     within_limits = allowed(keys, window)
     notify_staff = within_limits
@@ -86,8 +86,8 @@ def flood_keys(request, form):
     the person the request is about (form.contact_fields: the young person's or family's
     email and phone; the requester's for an intervention), never a referrer's address on
     an orientation, since one adviser orients many young people."""
-    limit_address = settings.REFERRALS_LIMIT_PER_ADDRESS
-    limit_contact = settings.REFERRALS_LIMIT_PER_CONTACT
+    limit_address = conf.LIMIT_PER_ADDRESS
+    limit_contact = conf.LIMIT_PER_CONTACT
     return [(address_key(RATE_LIMIT_NAME, request), limit_address)] + [
         (contact_key(RATE_LIMIT_NAME, form.cleaned_data.get(name)), limit_contact)
         for name in form.contact_fields

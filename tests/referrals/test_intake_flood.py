@@ -8,6 +8,7 @@ import re
 import pytest
 from django.test import Client
 
+from referrals.conf import conf
 from referrals.models import Kind, Referral
 from relier_site import roles
 from relier_site.models import OutboundEmail
@@ -41,10 +42,10 @@ def staff_notifications():
     return OutboundEmail.objects.filter(reason_key__endswith=":staff-notification")
 
 
-def test_the_default_limits_fit_an_agency_behind_one_address(settings):
-    assert settings.REFERRALS_LIMIT_PER_ADDRESS == 200
-    assert settings.REFERRALS_LIMIT_PER_CONTACT == 5
-    assert settings.REFERRALS_LIMIT_WINDOW_SECONDS == 3600
+def test_the_default_limits_fit_an_agency_behind_one_address():
+    assert conf.LIMIT_PER_ADDRESS == 200
+    assert conf.LIMIT_PER_CONTACT == 5
+    assert conf.LIMIT_WINDOW_SECONDS == 3600
 
 
 def test_faulty_submissions_do_not_count(client, form_pages):

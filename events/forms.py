@@ -3,11 +3,11 @@ registration form, whose fields depend on who the event is for."""
 
 import re
 
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
 
-from home.forms import FilterForm, PublicForm
+from relier_site.forms import HONEYPOT, FilterForm, PublicForm
 from relier_site.text import CleanCharField
 
 from .models import PROGRAMME_CHOICES, Audience, EventPage
@@ -59,7 +59,6 @@ class AgendaFilterForm(FilterForm):
 
 
 PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
-HONEYPOT = "site_web"
 
 # A name is words of letters joined by a space, a hyphen or an apostrophe (« Anne-Marie
 # N'Diaye »); a pseudonym may hold digits and underscores too (« Étoile93 »). Neither
@@ -130,12 +129,8 @@ class RegistrationForm(PublicForm):
     phone = CleanCharField(label="Téléphone", max_length=30, truncate=False, required=False)
     age = forms.IntegerField(label="Âge", min_value=11, max_value=30)
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-    site_web = forms.CharField(
-        label="Ne remplissez pas ce champ",
-        required=False,
-        strip=False,  # only spaces still means a robot filled it
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    # Each one typed is counted by the flood limit per contact (views.register).
+    contact_fields = ("email", "phone")
 
     PROFILE_FIELDS = {
         EventPage.Profile.PROFESSIONAL: ("name", "organisation", "agency", "email"),
@@ -172,7 +167,7 @@ class RegistrationForm(PublicForm):
         else:
             _name_rules(fields["name"], "Prénom", FIRST_NAME_MAX_LENGTH)
             fields["email"].help_text = "La confirmation et le rappel y sont envoyés."
-        self.helper.layout = Layout(*kept, "submission", Div(HONEYPOT, css_class="d-none"))
+        self.set_layout(*kept, "submission")
         self.helper.add_input(Submit("inscription", "S'inscrire"))
 
     def clean_email(self):
@@ -195,10 +190,6 @@ class RegistrationForm(PublicForm):
                 "email", "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit)."
             )
         return cleaned
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get(HONEYPOT))
 
     def registration_data(self):
         return {name: self.cleaned_data.get(name) for name in self.PROFILE_FIELDS[self.profile]}

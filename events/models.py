@@ -21,20 +21,15 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
+from home.vocabulary import Programme
 
 PARIS = "Europe/Paris"
 REUNION = "Indian/Reunion"
 TIMEZONE_CHOICES = [(PARIS, "Heure de Paris"), (REUNION, "Heure de La Réunion")]
 TIMEZONE_LABELS = {PARIS: "heure de Paris", REUNION: "heure de La Réunion"}
 
-# Programme pages are reached by their slug (no foreign key into the programmes app).
-PROGRAMME_CHOICES = [
-    ("se-reconstruire-ensemble", "Se reconstruire ensemble"),
-    ("relier-vers-lemploi", "Relier vers l'emploi"),
-    ("stop-cyberviolences", "STOP Cyberviolences"),
-    ("monster-moods", "Monster Moods"),
-    ("monster-messenger", "Monster Messenger"),
-]
+# The programmes of the shared vocabulary (home.vocabulary), by their pages' slugs.
+PROGRAMME_CHOICES = Programme.choices
 
 
 class Audience(LookupValue):

@@ -5,12 +5,12 @@ next to its field (and in the summary at the top); what was typed is kept."""
 import re
 import secrets
 
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Fieldset, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
-from home.forms import FilterForm, PublicForm
+from relier_site.forms import HONEYPOT, FilterForm, PublicForm
 from relier_site.phones import to_e164
 from relier_site.text import CleanCharField
 
@@ -213,16 +213,13 @@ class ProgrammeChoiceForm(FilterForm):
 
 class ReferralForm(PublicForm):
     """Base of the three forms: the submission token (idempotent double submission), the
-    honeypot, the urgency question where there is one (first, see `urgency_section`), and
+    urgency question where there is one (first, see `urgency_section`), and
     the layout."""
 
     kind = None
     # The email and phone of the person the request is about: the flood limit per contact
-    # counts them (views.flood_keys).
+    # counts them (views.flood_limit).
     contact_fields = ("email", "phone")
-    # A field no person sees: hidden from sight and from assistive technologies (the
-    # wrapper is `hidden`), skipped by the keyboard; a robot filling every input fills it.
-    HONEYPOT = "site_web"
     submit_label = "Envoyer ma demande"
 
     # The danger question comes first (layout and error summary): a person in danger
@@ -230,11 +227,6 @@ class ReferralForm(PublicForm):
     field_order = ["urgent"]
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    site_web = forms.CharField(
-        label="Ne remplissez pas ce champ",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -242,10 +234,9 @@ class ReferralForm(PublicForm):
         self.helper.form_method = "post"
         self.helper.form_tag = True
         self.helper.attrs = {"class": f"referral-form referral-form--{self.kind}"}
-        self.helper.layout = Layout(
+        self.set_layout(
             *self.sections(),
             HTML('{% include "referrals/includes/privacy_notice.html" %}'),
-            Div(self.HONEYPOT, hidden=""),
             "submission_token",
         )
         self.helper.add_input(Submit("envoyer", self.submit_label))
@@ -259,9 +250,6 @@ class ReferralForm(PublicForm):
             HTML('{% include "referrals/includes/urgency_panel.html" %}'),
             css_class="urgency",
         )
-
-    def is_spam(self):
-        return bool(self.data.get(self.HONEYPOT))
 
     def clean_submission_token(self):
         return valid_token(self.cleaned_data.get("submission_token")) or new_submission_token()
@@ -329,7 +317,7 @@ class ReferralForm(PublicForm):
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in {self.HONEYPOT, "submission_token", "urgent"}
+            if name not in {HONEYPOT, "submission_token", "urgent"}
         }
         data["urgent"] = self.is_urgent
         if data.get("email"):

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from guide.selectors import departement_choices
+from home import vocabulary
 from home.models import BasePage
 
 from .conf import conf
@@ -58,16 +59,8 @@ OPEN_STATUSES = (
 CLOSED_STATUSES = (Status.CLOTUREE, Status.REFUSEE)
 
 
-class Programme(models.TextChoices):
-    """Programme slugs of the programmes app (its pages below /programmes/), and « not
-    sure ». Kept as plain values: no foreign key into the programmes app."""
-
-    RELIER_VERS_LEMPLOI = "relier-vers-lemploi", "Relier vers l'emploi"
-    SE_RECONSTRUIRE_ENSEMBLE = "se-reconstruire-ensemble", "Se reconstruire ensemble"
-    STOP_CYBERVIOLENCES = "stop-cyberviolences", "STOP Cyberviolences"
-    MONSTER_MOODS = "monster-moods", "Monster Moods"
-    MONSTER_MESSENGER = "monster-messenger", "Monster Messenger"
-    PAS_SUR = "pas-sur", "Je ne sais pas encore"
+# The programmes of the shared vocabulary, and « not sure » (a form's answer).
+Programme = vocabulary.with_extra("Programme", [("PAS_SUR", "pas-sur", "Je ne sais pas encore")])
 
 
 class ProgrammeFormat(models.TextChoices):

@@ -1,4 +1,4 @@
-"""The flood limits of the three forms (views.flood_keys): only accepted requests count,
+"""The flood limits of the three forms (views.flood_limit): only accepted requests count,
 by client address and by contact (the person the request is about); beyond a limit the
 form comes back with what was typed, the helplines and status 429; an urgent request is
 never refused, its staff notification is throttled instead."""

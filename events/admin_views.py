@@ -8,8 +8,6 @@ the session is even looked up: a guessed id says nothing. The views only read an
 render; `services.mark_attendance` changes the state.
 """
 
-import functools
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -18,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
 
-from relier_site.views import forbidden
+from relier_site.views import forbidden, staff_permission_required
 
 from . import exports, services, staff_selectors
 from .admin_forms import AttendanceForm, StatisticsForm
@@ -32,20 +30,6 @@ EXPORT_TYPES = {
 }
 
 
-def registrations_view(view):
-    """Refuse (403) staff without VIEW_PERMISSION; flag the view as showing personal data
-    (tests/relier_site/test_privacy_urls.py then checks its URL)."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            return forbidden(request)
-        return view(request, *args, **kwargs)
-
-    wrapped.contains_personal_data = True
-    return wrapped
-
-
 def _session_or_404(pk):
     session = staff_selectors.session_with_counts(pk)
     if session is None:
@@ -53,7 +37,7 @@ def _session_or_404(pk):
     return session
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_index(request):
     past = request.GET.get("quand") == "passees"
     paginator = Paginator(staff_selectors.staff_sessions(past=past), SESSIONS_PER_PAGE)
@@ -80,7 +64,7 @@ def attendance_message(changed):
     return f"{changed} présences enregistrées."
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_registrations(request, pk):
     session = _session_or_404(pk)
     lists = staff_selectors.session_lists(session)
@@ -122,7 +106,7 @@ def session_registrations(request, pk):
     )
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_export(request, pk, file_format):
     if file_format not in EXPORT_TYPES:
         raise Http404
@@ -135,7 +119,7 @@ def session_export(request, pk, file_format):
     return response
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def statistics(request):
     form = StatisticsForm(request.GET or None)
     grouping = form.grouping()

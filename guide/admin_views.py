@@ -1,11 +1,11 @@
 """Staff views of the guide in Wagtail's admin: import, export, freshness report."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+
+from relier_site.views import staff_permission_required
 
 from . import exports, selectors
 from .exports import COLUMNS
@@ -16,13 +16,8 @@ from .services import import_structures
 IMPORT_PERMISSION = "guide.import_structure"
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
+@staff_permission_required(IMPORT_PERMISSION, personal_data=False)
 def import_view(request):
-    _require(request, IMPORT_PERMISSION)
     report = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
@@ -46,8 +41,8 @@ def import_view(request):
     )
 
 
+@staff_permission_required(IMPORT_PERMISSION, personal_data=False)
 def export_view(request, file_format):
-    _require(request, IMPORT_PERMISSION)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     stamp = timezone.localdate().isoformat()
@@ -64,7 +59,7 @@ def export_view(request, file_format):
     return response
 
 
-@permission_required("guide.change_structure", raise_exception=True)
+@staff_permission_required("guide.change_structure", personal_data=False)
 def freshness_report(request):
     limit = freshness_limit()
     structures = list(selectors.stale_structures(limit)[:1000])

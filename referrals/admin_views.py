@@ -13,7 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from relier_site.views import ForbiddenMixin, forbidden
+from relier_site.views import ForbiddenMixin, staff_permission_required
 
 from . import exports, retention, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
@@ -113,29 +113,6 @@ class ReferralIndexView(ForbiddenMixin, IndexView):
 # --- One request ----------------------------------------------------------------------
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        return forbidden(request)
-    return None
-
-
-def personal_data_view(permission):
-    """The permission, or a real 403 page (Wagtail's admin URLs already require a
-    login); marks the view for tests/relier_site/test_privacy_urls.py."""
-
-    def decorator(view):
-        def wrapped(request, *args, **kwargs):
-            refused = _require(request, permission)
-            return refused or view(request, *args, **kwargs)
-
-        wrapped.contains_personal_data = True
-        wrapped.__name__ = view.__name__
-        wrapped.__doc__ = view.__doc__
-        return wrapped
-
-    return decorator
-
-
 def _display(referral, name):
     field = referral._meta.get_field(name)
     value = getattr(referral, name)
@@ -200,13 +177,13 @@ def _detail(request, referral, *, status=200, **forms):
     return TemplateResponse(request, "referrals/admin/detail.html", context, status=status)
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def detail(request, pk):
     """Everything about one request, its history and the actions."""
     return _detail(request, _referral(pk))
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def history(request, pk):
     """The history of one request alone (who, when, what)."""
     referral = _referral(pk)
@@ -241,7 +218,7 @@ def _post_action(request, pk, form_name, form, apply, success):
     return _detail(request, _referral(pk), status=400, **{form_name: form})
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def assign(request, pk):
     """POST: give the request to someone with the role (« à moi » by default)."""
     form = AssignForm(_posted(request), user=request.user)
@@ -255,7 +232,7 @@ def assign(request, pk):
     )
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def change_status(request, pk):
     """POST: move the request along referrals.workflow."""
     referral = _referral(pk)
@@ -272,7 +249,7 @@ def change_status(request, pk):
     )
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def add_note(request, pk):
     """POST: a note in the history (staff only)."""
     form = NoteForm(_posted(request))
@@ -289,7 +266,7 @@ def add_note(request, pk):
 # --- Rights of the person ---------------------------------------------------------------
 
 
-@personal_data_view(PERSON_RIGHTS)
+@staff_permission_required(PERSON_RIGHTS)
 def access_export(request, pk):
     """Right of access: everything kept about the person of this request (JSON)."""
     referral = _referral(pk)
@@ -302,7 +279,7 @@ def access_export(request, pk):
     return response
 
 
-@personal_data_view(PERSON_RIGHTS)
+@staff_permission_required(PERSON_RIGHTS)
 def erase(request, pk):
     """Right to erasure: a confirmation page, then every personal field is blanked."""
     referral = _referral(pk)
@@ -339,7 +316,7 @@ def _statistics(request):
     return form, statistics.compute(year)
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def statistics_view(request):
     """Anonymous counts for the activity report."""
     form, stats = _statistics(request)
@@ -356,7 +333,7 @@ def statistics_view(request):
     )
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def statistics_csv(request):
     form, stats = _statistics(request)
     suffix = stats.year or "toutes-annees"

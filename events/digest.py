@@ -15,7 +15,6 @@ Accompagnement group with an email address.
 
 import logging
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,13 +26,13 @@ from relier_site import roles
 from relier_site.links import absolute_url
 from relier_site.mail import send_templated_mail
 from relier_site.models import OutboundEmail
+from relier_site.timezones import PARIS
 
 from .models import Registration
 from .staff_selectors import session_with_counts
 
 logger = logging.getLogger(__name__)
 
-PARIS = ZoneInfo("Europe/Paris")
 DIGEST_DAYS = 3
 TEMPLATE = "emails/events/staff_digest"
 

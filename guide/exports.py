@@ -8,9 +8,7 @@
 import csv
 import io
 
-from django.conf import settings
-from wagtail.models import Site
-
+from relier_site.links import absolute_url
 from relier_site.spreadsheets import neutralise
 
 from .models import Structure
@@ -167,23 +165,12 @@ def export_xlsx():
 # --- data·inclusion JSON -----------------------------------------------------------
 
 
-def _base_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return (
-        site.root_url
-        if site and site.root_url.startswith("http")
-        else settings.WAGTAILADMIN_BASE_URL
-    )
-
-
 def _structure_id(structure):
     return f"{SOURCE}--{structure.source_id}"
 
 
-def _structure_page_url(structure, base_url, index_url):
-    return (
-        f"{base_url.rstrip('/')}{index_url}structures/{structure.source_id}/" if index_url else None
-    )
+def _structure_page_url(structure, index_url):
+    return absolute_url(f"{index_url}structures/{structure.source_id}/") if index_url else None
 
 
 def _index_url():
@@ -205,7 +192,7 @@ def _address(structure):
 
 
 def data_inclusion_structures():
-    base_url, index_url = _base_url(), _index_url()
+    index_url = _index_url()
     return [
         {
             "source": SOURCE,
@@ -213,7 +200,7 @@ def data_inclusion_structures():
             "nom": s.name,
             "date_maj": s.last_verified.isoformat(),
             "description": s.description,
-            "lien_source": _structure_page_url(s, base_url, index_url),
+            "lien_source": _structure_page_url(s, index_url),
             "site_web": s.website or None,
             "horaires_accueil": "24/7" if s.always_open else None,
             **_address(s),
@@ -249,7 +236,7 @@ def _publics_precisions(structure):
 
 def data_inclusion_services():
     """One service per structure: what the structure offers young people and families."""
-    base_url, index_url = _base_url(), _index_url()
+    index_url = _index_url()
     services = []
     for s in _exported_structures(live_only=True):
         audience_slugs = {a.slug for a in s.audiences.all()}
@@ -260,7 +247,7 @@ def data_inclusion_services():
                 "id": f"{_structure_id(s)}--accueil",
                 "nom": s.name,
                 "description": s.description,
-                "lien_source": _structure_page_url(s, base_url, index_url),
+                "lien_source": _structure_page_url(s, index_url),
                 "date_maj": s.last_verified.isoformat(),
                 "thematiques": thematiques(s) or None,
                 "frais": "gratuit" if s.is_free else "payant",

@@ -387,3 +387,11 @@ def test_the_public_exports_are_valid_data_inclusion(client, guide_page, nationa
     }
     assert str(parsed[0].lien_source).startswith("http")
     assert "/guide/structures/" in str(parsed[0].lien_source)
+
+
+def test_the_data_inclusion_links_use_the_public_address(client, guide_page, settings):
+    """Through relier_site.links.absolute_url, as every other absolute link."""
+    settings.WAGTAILADMIN_BASE_URL = "https://relier.example.org"
+    make_structure("ecoute-93", departements=("93",))
+    (row,) = client.get("/guide/export/structures.json").json()
+    assert row["lien_source"] == "https://relier.example.org/guide/structures/ecoute-93/"

@@ -10,12 +10,13 @@ render; `services.mark_attendance` changes the state.
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
 
+from relier_site import spreadsheets
 from relier_site.views import forbidden, staff_permission_required
 
 from . import exports, services, staff_selectors
@@ -24,10 +25,6 @@ from .admin_forms import AttendanceForm, StatisticsForm
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
 SESSIONS_PER_PAGE = 50
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _session_or_404(pk):
@@ -108,15 +105,10 @@ def session_registrations(request, pk):
 
 @staff_permission_required(VIEW_PERMISSION)
 def session_export(request, pk, file_format):
-    if file_format not in EXPORT_TYPES:
+    if file_format not in spreadsheets.CONTENT_TYPES:
         raise Http404
     session = _session_or_404(pk)
-    content = (exports.export_xlsx if file_format == "xlsx" else exports.export_csv)(session)
-    response = HttpResponse(content, content_type=EXPORT_TYPES[file_format])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(session, file_format)}"'
-    )
-    return response
+    return exports.response(session, file_format)
 
 
 @staff_permission_required(VIEW_PERMISSION)

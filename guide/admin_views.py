@@ -1,10 +1,11 @@
 """Staff views of the guide in Wagtail's admin: import, export, freshness report."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from relier_site import spreadsheets
 from relier_site.views import staff_permission_required
 
 from . import exports, selectors
@@ -43,20 +44,10 @@ def import_view(request):
 
 @staff_permission_required(IMPORT_PERMISSION, personal_data=False)
 def export_view(request, file_format):
-    if file_format not in ("csv", "xlsx"):
+    if file_format not in spreadsheets.CONTENT_TYPES:
         raise Http404
     stamp = timezone.localdate().isoformat()
-    if file_format == "xlsx":
-        response = HttpResponse(
-            exports.export_xlsx(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(exports.export_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="guide-structures-{stamp}.{file_format}"'
-    )
-    return response
+    return exports.export_response(file_format, f"guide-structures-{stamp}")
 
 
 @staff_permission_required("guide.change_structure", personal_data=False)

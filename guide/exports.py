@@ -5,11 +5,9 @@
 - The public JSON export in data·inclusion format (structures and services).
 """
 
-import csv
-import io
-
+from relier_site import spreadsheets
+from relier_site.http import attachment
 from relier_site.links import absolute_url
-from relier_site.spreadsheets import neutralise
 
 from .models import Structure
 from .reference import MOBILISATION_BY_CONTACT, MODES, PUBLICS_BY_AUDIENCE, THEMATIQUES_BY_THEME
@@ -141,25 +139,23 @@ def rows(live_only=False):
         yield structure_row(structure)
 
 
-def export_csv():
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMN_NAMES)
-    writer.writeheader()
-    writer.writerows({name: neutralise(value) for name, value in row.items()} for row in rows())
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def export_xlsx():
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("structures")
-    sheet.append(COLUMN_NAMES)
+def _table():
     for row in rows():
-        sheet.append([neutralise(row[name]) for name in COLUMN_NAMES])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        yield [row[name] for name in COLUMN_NAMES]
+
+
+def export(file_format):
+    """The CSV (`,` between cells, as data·inclusion files) or XLSX exchange file, which
+    the import reads back."""
+    return spreadsheets.write(
+        file_format, COLUMN_NAMES, _table(), title="structures", delimiter=LIST_SEPARATOR
+    )
+
+
+def export_response(file_format, filename):
+    return attachment(
+        export(file_format), f"{filename}.{file_format}", spreadsheets.CONTENT_TYPES[file_format]
+    )
 
 
 # --- data·inclusion JSON -----------------------------------------------------------

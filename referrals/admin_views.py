@@ -3,7 +3,6 @@ history, actions), the statistics, and the right of access and erasure. They onl
 check permissions and call referrals.services / referrals.retention."""
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +12,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
+from relier_site.http import attachment
 from relier_site.views import ForbiddenMixin, staff_permission_required
 
 from . import exports, retention, services, statistics, workflow
@@ -26,8 +26,6 @@ VIEW = "referrals.view_referral"
 HANDLE = workflow.HANDLE
 # Right of access and erasure: Administration (the only role with delete_referral).
 PERSON_RIGHTS = "referrals.delete_referral"
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _overdue(referral):
@@ -98,16 +96,7 @@ class ReferralIndexView(ForbiddenMixin, IndexView):
         services.log_export(
             [r.pk for r in queryset], actor=self.request.user, file_format=spreadsheet_format
         )
-        if spreadsheet_format == "xlsx":
-            response = HttpResponse(exports.inbox_xlsx(queryset), content_type=XLSX)
-        else:
-            response = HttpResponse(
-                exports.inbox_csv(queryset), content_type="text/csv; charset=utf-8"
-            )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.get_filename()}.{spreadsheet_format}"'
-        )
-        return response
+        return exports.inbox_response(queryset, spreadsheet_format, self.get_filename())
 
 
 # --- One request ----------------------------------------------------------------------
@@ -274,9 +263,9 @@ def access_export(request, pk):
         return redirect("referrals_referral:inspect", pk)
     content = exports.person_json(referral)
     retention.log_access_export(referral, actor=request.user)
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="demande-{referral.reference}.json"'
-    return response
+    return attachment(
+        content, f"demande-{referral.reference}.json", "application/json; charset=utf-8"
+    )
 
 
 @staff_permission_required(PERSON_RIGHTS)
@@ -337,6 +326,4 @@ def statistics_view(request):
 def statistics_csv(request):
     form, stats = _statistics(request)
     suffix = stats.year or "toutes-annees"
-    response = HttpResponse(exports.statistics_csv(stats), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="statistiques-demandes-{suffix}.csv"'
-    return response
+    return exports.statistics_response(stats, f"statistiques-demandes-{suffix}")

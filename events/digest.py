@@ -15,7 +15,6 @@ Accompagnement group with an email address.
 
 import logging
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -25,6 +24,7 @@ from django.utils import timezone
 from relier_site import roles
 from relier_site.links import absolute_url
 from relier_site.mail.outbox import reason_stored, send_templated_mail
+from relier_site.timezones import PARIS
 
 from .conf import conf
 from .models import Registration
@@ -32,7 +32,6 @@ from .staff_selectors import session_with_counts
 
 logger = logging.getLogger(__name__)
 
-PARIS = ZoneInfo("Europe/Paris")
 DIGEST_DAYS = 3
 TEMPLATE = "emails/events/staff_digest"
 

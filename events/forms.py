@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
 
 from relier_site.forms import HONEYPOT, FilterForm, PublicForm
+from relier_site.phones import PhoneField
 from relier_site.text import CleanCharField
 
 from .models import PROGRAMME_CHOICES, Audience, EventPage
@@ -58,8 +59,6 @@ class AgendaFilterForm(FilterForm):
         return sessions.distinct()
 
 
-PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
-
 # A name is words of letters joined by a space, a hyphen or an apostrophe (« Anne-Marie
 # N'Diaye »); a pseudonym may hold digits and underscores too (« Étoile93 »). Neither
 # takes a dot, a slash, « @ » or « : », so neither can carry an address or a link.
@@ -94,15 +93,6 @@ def _name_rules(field, label, max_length, *, pseudonym=False):
     ]
 
 
-def _phone(value):
-    digits = re.sub(r"[\s.\-()]", "", value)
-    if not PHONE_RE.match(digits):
-        raise forms.ValidationError("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.")
-    if digits.startswith("0") and len(digits) != 10:
-        raise forms.ValidationError("Un numéro français a 10 chiffres, par exemple 06 12 34 56 78.")
-    return digits
-
-
 class RegistrationForm(PublicForm):
     """The registration form of one session; `profile` (EventPage.Profile) chooses the
     fields: professionals (name, organisation, agency, professional email), young people
@@ -126,7 +116,7 @@ class RegistrationForm(PublicForm):
         help_text="Par exemple « agence de Saint-Denis ».",
     )
     email = forms.EmailField(label="Courriel", max_length=254)
-    phone = CleanCharField(label="Téléphone", max_length=30, truncate=False, required=False)
+    phone = PhoneField(label="Téléphone")
     age = forms.IntegerField(label="Âge", min_value=11, max_value=30)
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     # Each one typed is counted by the flood limit per contact (views.register).
@@ -172,10 +162,6 @@ class RegistrationForm(PublicForm):
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip().lower()
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone") or ""
-        return _phone(value) if value else ""
 
     def clean(self):
         cleaned = super().clean()

@@ -11,7 +11,7 @@ no-store`."""
 
 import uuid
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from relier_site import signed_links
 from relier_site.forms import SubmissionLimit
+from relier_site.http import attachment
 from relier_site.links import absolute_url
 
 from . import calendar, links, selectors, services
@@ -224,9 +225,7 @@ def cancel_done(request):
 
 
 def _ics_response(content, filename):
-    response = HttpResponse(content, content_type=calendar.content_type(calendar.PUBLISH))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, calendar.content_type(calendar.PUBLISH))
 
 
 def _session_url(session):

@@ -16,10 +16,10 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
+from relier_site import phones
 
 from . import territories
 from .conf import conf
-from .phones import display_phone, normalize_phone, tel_uri
 from .reference import MODES
 
 
@@ -232,7 +232,7 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
         super().clean()
         errors = {}
         try:
-            self.phone = normalize_phone(self.phone)
+            self.phone = phones.normalise(self.phone, short_numbers=True)
         except ValidationError as error:
             errors["phone"] = error.messages
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
@@ -256,11 +256,11 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
 
     @property
     def phone_display(self):
-        return display_phone(self.phone)
+        return phones.display(self.phone)
 
     @property
     def phone_href(self):
-        return tel_uri(self.phone)
+        return phones.tel_uri(self.phone)
 
     @property
     def modes(self):

@@ -37,7 +37,6 @@ django-tasks-db, scheduling is a no-op: nothing is enqueued, so nothing recurses
 import logging
 from datetime import datetime, time, timedelta
 from importlib import import_module
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -46,10 +45,10 @@ from django.utils import timezone
 
 from .mail.delivery import purge_outbox
 from .ratelimit import purge_expired as prune_rate_limit_counters
+from .timezones import PARIS
 
 logger = logging.getLogger(__name__)
 
-PARIS = ZoneInfo("Europe/Paris")
 DAILY_RUN_TIME = time(3, 30)
 SWEEP_INTERVAL = timedelta(minutes=5)
 

@@ -2,7 +2,6 @@
 day's counts and an admin link, through the outbox, never with personal data."""
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import override_settings
@@ -12,6 +11,7 @@ from events import digest
 from events.digest import send_staff_digests
 from relier_site import roles, scheduling
 from relier_site.models import OutboundEmail
+from relier_site.timezones import PARIS
 from tests.events.staff_helpers import (
     CANARIES,
     CANCELLED,
@@ -26,7 +26,6 @@ from tests.events.staff_helpers import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
-PARIS = ZoneInfo("Europe/Paris")
 TODAY = datetime(2026, 12, 1).date()
 NIGHT_RUN = datetime.combine(TODAY, time(3, 30), tzinfo=PARIS)
 YESTERDAY_NOON = datetime.combine(TODAY - timedelta(days=1), time(12, 0), tzinfo=PARIS)

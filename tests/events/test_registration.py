@@ -230,7 +230,7 @@ def test_a_young_person_gives_an_email_or_a_phone(client, youth_group):
     registration = only_registration()
     assert (registration.name, registration.phone, registration.email) == (
         "Étoile93",
-        "0612345678",
+        "+33612345678",
         "",
     )
     assert not OutboundEmail.objects.exists()  # no address: nothing to send

@@ -294,3 +294,24 @@ def assert_no_axe_violations(page, context=None):
         report = format_violations(violations)
         print(report)
         pytest.fail(f"{page.url}\n{report}", pytrace=False)
+
+
+def assert_pages_accessible(page, pages, check=None):
+    """Several pages in one browser context (a test that only scans pages): for each
+    `name: (path, status)`, the page answers `status`, `check(name)` passes and axe-core
+    finds no violation. Every page is visited before the test fails, listing each page's
+    problems."""
+    problems = []
+    for name, (path, status) in pages.items():
+        try:
+            response = page.goto(path)
+            assert response.status == status, f"HTTP {response.status}, expected {status}"
+            if check:
+                check(name)
+        except AssertionError as error:
+            problems.append(f"{name} ({path}): {error}")
+            continue
+        if violations := axe_violations(page):
+            problems.append(f"{name} ({path}):\n{format_violations(violations)}")
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)

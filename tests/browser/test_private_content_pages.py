@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from home.models import SiteSettings
-from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.conftest import assert_no_axe_violations, assert_pages_accessible
 from tests.factories import DocumentFactory, StandardPageFactory
 
 pytestmark = [
@@ -36,27 +36,40 @@ def private_content(home_page):
     return {"login": "/equipe/", "page-password": "/partenaires/", "document": document.url}
 
 
-def assert_french_safe_and_accessible(page, title):
+def assert_french_and_safe(page, title):
     assert page.locator("h1").inner_text() == title
     text = page.locator("body").inner_text()
     for number in HELPLINE_NUMBERS:
         assert number in text
     assert page.get_by_role("link", name="Quitter le site").count() == 1
+
+
+def assert_french_safe_and_accessible(page, title):
+    assert_french_and_safe(page, title)
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        ("login", "Connexion"),
-        ("page-password", "Mot de passe demandé"),
-        ("document", "Mot de passe demandé"),
-    ],
-)
-def test_private_content_page_is_french_safe_and_accessible(page, private_content, name, title):
-    response = page.goto(private_content[name])
-    assert response.status == 200
-    assert_french_safe_and_accessible(page, title)
+def assert_pages_french_safe_and_accessible(page, pages):
+    """`pages`: {title: path}, each answering 200."""
+    assert_pages_accessible(
+        page,
+        {title: (path, 200) for title, path in pages.items()},
+        lambda title: assert_french_and_safe(page, title),
+    )
+
+
+def test_every_private_content_page_is_french_safe_and_accessible(page, private_content):
+    assert_pages_french_safe_and_accessible(
+        page,
+        {
+            "Connexion": private_content["login"],
+            "Mot de passe demandé": private_content["page-password"],
+        },
+    )
+    # The document's password page has the page's title: a second scan.
+    assert_pages_french_safe_and_accessible(
+        page, {"Mot de passe demandé": private_content["document"]}
+    )
 
 
 def test_a_wrong_password_message_is_accessible(page, private_content):
@@ -85,19 +98,16 @@ def test_the_400_page_is_french_safe_and_accessible(page, home_page, settings):
     assert_french_safe_and_accessible(page, "Votre demande n'a pas pu être traitée")
 
 
-@pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        ("400.html", "Votre demande n'a pas pu être traitée"),
-        ("413.html", "Ce que vous avez envoyé est trop volumineux"),
-        ("414.html", "Cette adresse est trop longue"),
-        ("502.html", "Le site est momentanément indisponible"),
-    ],
-)
-def test_the_proxys_pages_are_french_safe_and_accessible(page, home_page, name, title):
-    response = page.goto(f"/static/erreurs/{name}")
-    assert response.status == 200
-    assert_french_safe_and_accessible(page, title)
+def test_the_proxys_pages_are_french_safe_and_accessible(page, home_page):
+    assert_pages_french_safe_and_accessible(
+        page,
+        {
+            "Votre demande n'a pas pu être traitée": "/static/erreurs/400.html",
+            "Ce que vous avez envoyé est trop volumineux": "/static/erreurs/413.html",
+            "Cette adresse est trop longue": "/static/erreurs/414.html",
+            "Le site est momentanément indisponible": "/static/erreurs/502.html",
+        },
+    )
 
 
 def test_too_many_passwords_message_is_accessible(page, private_content, settings):

@@ -27,7 +27,9 @@ from .helpers import (
     register_form,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+# The rest runs on SQLite only; the tests marked `both_databases` hold what the engine can
+# change: uniqueness, counters, the waiting list's promotion (README « Tests »).
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 
 def register(client, session, data, follow=True):
@@ -107,6 +109,7 @@ def test_the_reminder_leaves_the_configured_hours_before(client, session, settin
     assert reminder.not_before == session.start - datetime.timedelta(hours=2)
 
 
+@pytest.mark.both_databases
 def test_a_full_session_puts_the_next_person_on_the_waiting_list_and_says_so(client, session):
     register(client, session, register_form(email="a@example.org"))
     register(client, session, register_form(email="b@example.org"))
@@ -126,6 +129,7 @@ def test_a_full_session_puts_the_next_person_on_the_waiting_list_and_says_so(cli
     assert "Complet : inscription sur liste d'attente" in event_page
 
 
+@pytest.mark.both_databases
 def test_the_same_email_twice_gets_the_same_page_and_only_the_address_on_file_is_told(
     client, session
 ):
@@ -146,6 +150,7 @@ def test_the_same_email_twice_gets_the_same_page_and_only_the_address_on_file_is
     assert "Vous êtes déjà inscrit·e à cette séance" in confirmations[1].body_html
 
 
+@pytest.mark.both_databases
 def test_the_same_form_sent_twice_registers_once_and_mails_once(client, session):
     data = register_form(submission="a" * 32)
     register(client, session, data)
@@ -252,6 +257,7 @@ def test_the_honeypot_stores_nothing(client, session):
 # --- Self-cancellation -------------------------------------------------------------------
 
 
+@pytest.mark.both_databases
 def test_the_cancel_link_asks_for_confirmation_then_cancels_and_promotes_the_first_waiting(
     client, session
 ):
@@ -291,6 +297,7 @@ def test_the_cancel_link_asks_for_confirmation_then_cancels_and_promotes_the_fir
     assert "Ce lien ne fonctionne pas" in visible_text(again)
 
 
+@pytest.mark.both_databases
 def test_leaving_the_waiting_list_promotes_nobody(client, session):
     for address in ("a@example.org", "b@example.org", "c@example.org"):
         register(client, session, register_form(email=address))
@@ -335,6 +342,7 @@ def test_the_cancel_token_carries_no_personal_data(session):
     assert "camille" not in token.lower()
 
 
+@pytest.mark.both_databases
 def test_cancelling_twice_changes_nothing_more(session):
     registration = services.register(session, register_form()).registration
     services.cancel_registration(registration)
@@ -354,6 +362,7 @@ def test_a_reminder_time_already_passed_sends_it_at_once(agenda_page):
     assert emails.reminder_time(session) < timezone.now()
 
 
+@pytest.mark.both_databases
 def test_places_left_and_the_waiting_list_show_on_the_agenda(client, session):
     for address in ("a@example.org",):
         services.register(session, register_form(email=address))

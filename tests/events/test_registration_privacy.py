@@ -29,7 +29,9 @@ from .helpers import (
     register_form,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+# The rest runs on SQLite only; the tests marked `both_databases` hold what the engine can
+# change: uniqueness, counters, the waiting list's promotion (README « Tests »).
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 PRIVATE = "private, no-store"
 
@@ -41,6 +43,7 @@ def register(client, session, data, **extra):
 # --- Point 1: the « merci » page says nothing about who was already registered -----------
 
 
+@pytest.mark.both_databases
 def test_new_existing_confirmed_and_waiting_registrations_get_the_same_page(session):
     session.capacity = 1
     session.save()
@@ -67,6 +70,7 @@ def test_new_existing_confirmed_and_waiting_registrations_get_the_same_page(sess
     }
 
 
+@pytest.mark.both_databases
 def test_a_phone_only_young_person_gets_the_same_page_new_or_existing_and_nobody_is_mailed(
     youth_group,
 ):
@@ -180,6 +184,7 @@ def test_the_cancellation_needs_the_csrf_token(session):
     assert registration.status == Registration.Status.CONFIRMED
 
 
+@pytest.mark.both_databases
 def test_two_links_opened_in_a_row_each_cancel_their_own_registration(client, session):
     first = services.register(session, register_form(email="a@example.org")).registration
     second = services.register(session, register_form(email="b@example.org")).registration
@@ -288,6 +293,7 @@ def test_no_registration_email_repeats_what_was_typed(client, session):
         assert "Bonjour," in mail.body_text
 
 
+@pytest.mark.both_databases
 def test_registrations_are_limited_per_email_and_the_refusal_keeps_what_was_typed(
     client, session, webinar, settings
 ):
@@ -309,6 +315,7 @@ def test_registrations_are_limited_per_email_and_the_refusal_keeps_what_was_type
     assert OutboundEmail.objects.count() == mails  # nobody mailed once more
 
 
+@pytest.mark.both_databases
 def test_registrations_are_limited_per_phone(youth_group, settings):
     settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT = 1
     session = make_session(youth_group)
@@ -323,6 +330,7 @@ def test_registrations_are_limited_per_phone(youth_group, settings):
     assert FLOOD_MESSAGE in visible_text(refused)
 
 
+@pytest.mark.both_databases
 def test_registrations_are_limited_per_address_counting_accepted_ones_only(
     client, session, settings
 ):
@@ -374,6 +382,7 @@ def test_every_page_of_a_signed_link_is_private_no_store_even_without_cookies(cl
 # --- Point 18: a second « Oui, annuler », the honeypot ----------------------------------
 
 
+@pytest.mark.both_databases
 def test_a_second_click_on_yes_cancel_says_already_cancelled(client, session):
     registration = services.register(session, register_form()).registration
     shown = open_cancel_link(

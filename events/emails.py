@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 def reminder_time(session):
     """When the reminder leaves: EVENTS_REMINDER_HOURS_BEFORE hours before the start, or
-    (setting None) the day before at 9:00 in the session's time zone."""
+    (0, the default) the day before at 9:00 in the session's time zone."""
     hours = conf.REMINDER_HOURS_BEFORE
     if hours:
         return session.start - timedelta(hours=hours)

@@ -1,6 +1,8 @@
 """Read access to the guide for views and for other apps.
 
-Other apps (programme pages, the contact form) use only `structures_for_departement`:
+Other apps use only the documented functions: the referral forms and routing rules
+read `departement_choices` and `departement_for_postcode`; `structures_for_departement`
+gives the structures of one territory:
 
     from guide.selectors import structures_for_departement
     structures = structures_for_departement("93")  # list of Structure, local first

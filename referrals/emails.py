@@ -23,8 +23,8 @@ from .models import Kind, RoutingRule
 
 logger = logging.getLogger(__name__)
 
-# The admin detail view of a request (the triage side's viewset); the admin home until
-# it exists.
+# The admin detail page of a request: the inbox viewset's « inspect » view
+# (referrals.wagtail_hooks); the admin home if neither name can be reversed.
 ADMIN_DETAIL_URL_NAMES = ("referrals_referral:inspect", "referrals_referral:edit")
 
 

@@ -2,8 +2,8 @@
 
     uv run python scripts/benchmark.py [PATH ...]      (default: /)
 
-Builds the site in a temporary SQLite database (migrations, then `load_demo_content`
-when that command exists, else a home page and one standard page), then for each path
+Builds the site in a temporary SQLite database (migrations, then `load_demo_content`),
+then for each path
 prints the number of SQL queries, the HTML size (raw and gzip), and the median render
 time over 50 requests through Django's test client, with the test settings. The
 repository's database and media folder are not touched.

@@ -16,15 +16,16 @@ at its end. Its content is also serialized once, for `serialized_rollback`. A te
 starts another process on a migrated database of its own (`tests/deploy`) gets a copy
 too: `DatabaseTemplate.sqlite_copy(path)` or `postgres_copy(name)`.
 
-**One demo site per run.** `load_demo_content` takes a process 10 to 20 s. The first test
-process that needs the demo (`DatabaseTemplate.demo_site()`, the `demo_site` fixture of
-tests/conftest.py) loads it into its own test database, committed, and keeps a copy for
-the run: SQLite, a file (backup API) next to the template; PostgreSQL, the database
-`test_<NAME>_demo` made by `CREATE DATABASE ... TEMPLATE`; with the media files it wrote and
-what the command printed. Every later use, in any process, copies it back in under a
-second. On exit the process's database is the empty migrated copy again. The command's
-own behaviour (a fresh database, a second run, placeholders, edited pages) is tested by
-tests that run it themselves (tests/home/test_demo_content.py).
+**One demo site per run.** `load_demo_content` takes a process 10 to 20 s. The first
+test process that needs the demo (`DatabaseTemplate.demo_site()`: `demo_site` below for
+a module- or class-scoped fixture, the `demo_site` fixture of tests/browser/conftest.py)
+loads it into its own test database, committed, and keeps a copy for the run: SQLite, a
+file (backup API) next to the template; PostgreSQL, the database `test_<NAME>_demo` made
+by `CREATE DATABASE ... TEMPLATE`; with the media files it wrote and what the command
+printed. Every later use, in any process, copies it back in under a second. On exit the
+process's database is the empty migrated copy again. The command's own behaviour (a
+fresh database, a second run, placeholders, edited pages) is tested by tests that run it
+themselves (tests/home/test_demo_content.py).
 
 `built_once(django_db_blocker)` opens a transaction for a module- or class-scoped
 fixture and rolls it back at the end of the scope; each test runs inside it in its own

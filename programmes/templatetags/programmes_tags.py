@@ -1,5 +1,6 @@
-"""Template tags other apps' templates use to show programmes content (the home page):
-`{% load programmes_tags %}{% programme_teasers as programmes %}`."""
+"""Template tags of the programmes' sections of the home page (templates/programmes/includes/
+home_programmes.html and home_partners.html, which the home page places with
+`{% app_section %}`): `{% load programmes_tags %}{% programme_teasers as programmes %}`."""
 
 from django import template
 

@@ -297,7 +297,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Keep no log of successful logins (IP addresses of staff); failed attempts are deleted
-# by axes itself once their cool-off has passed.
+# by the nightly maintenance once their cool-off has passed
+# (relier_site.scheduling.prune_login_attempts).
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 

@@ -252,7 +252,8 @@ def page_and_guard(browser, live_server, viewport):
 
 @pytest.fixture
 def page(page_and_guard):
-    """A Playwright page at 390 px and at 1280 px, checked for foreign requests and CSP."""
+    """A Playwright page at 390 px (and at 1280 px for a test marked `both_widths`),
+    checked for foreign requests and CSP."""
     return page_and_guard[0]
 
 

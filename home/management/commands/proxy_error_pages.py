@@ -4,8 +4,8 @@ nginx answers some requests itself, without asking the site: a body or a header 
 large, an address too long or invalid, the site stopped or too slow. For each such status
 it serves a static copy of one of these templates, with the helplines and the quick exit
 of standalone_base.html (the shipped defaults: no database). Run after changing one of
-the templates or the error layout; tests/deploy/test_proxy_error_pages.py fails while a
-copy differs from its template.
+the templates or the error layout; tests/deploy/test_errors.py fails while a copy
+differs from its template.
 
     python manage.py proxy_error_pages
 """

@@ -7,7 +7,7 @@ MANAGE := $(UV) run --frozen python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint checks pytest clean
+.PHONY: install run test lint checks pytest quick clean
 
 # No --compile-bytecode: compiling all of .venv (Playwright, Wagtail...) cost 22 s of CPU
 # on a fresh clone; Python compiles what is imported, once, on first import.
@@ -32,6 +32,13 @@ checks: install
 
 pytest: install
 	$(UV) run --frozen bash scripts/run-tests.sh
+
+# The quick loop on the code under work: `make quick APP=guide` runs tests/guide on SQLite
+# without the browser and without the tests that start other processes (README « Tests »).
+APP ?=
+quick: install
+	@test -n "$(APP)" || { echo "Indiquez l'application : make quick APP=guide" >&2; exit 2; }
+	$(UV) run --frozen python -m pytest tests/$(APP) -m "not browser and not processes" -n auto -q
 
 # Each stage prints its time (scripts/timed.sh; the pytest stages in their own summary).
 test:

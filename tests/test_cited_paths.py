@@ -79,6 +79,8 @@ def source_files():
 def test_every_path_the_readme_cites_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     cited = set(README_PATH.findall(readme))
+    for block in re.findall(r"^```.*?^```", readme, flags=re.S | re.M):  # commands to copy
+        cited.update(PATH.findall(block))
     assert cited, "the README cites files: the pattern must find them"
     assert sorted(path for path in cited if not exists(path)) == []
 

@@ -22,7 +22,7 @@ from django.conf import settings
 
 from scripts.deployed_site import free_port
 
-pytestmark = pytest.mark.one_database
+pytestmark = [pytest.mark.one_database, pytest.mark.processes]
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -38,7 +38,12 @@ from tests.browser.conftest import in_ci
 
 # One worker runs the whole module (one gunicorn, one migrate); on PostgreSQL the
 # deployed site gets a database of its own (migrated_database).
-pytestmark = [pytest.mark.both_databases, pytest.mark.deploy, pytest.mark.xdist_group("deploy")]
+pytestmark = [
+    pytest.mark.both_databases,
+    pytest.mark.deploy,
+    pytest.mark.processes,
+    pytest.mark.xdist_group("deploy"),
+]
 
 PROXY_HEADERS = proxy_headers()
 

@@ -177,6 +177,7 @@ def test_without_a_proxy_a_forwarded_for_header_is_ignored(staff_user):
     assert_locked_out(response)
 
 
+@pytest.mark.processes
 def test_production_reads_the_client_address_behind_one_proxy_by_default():
     from tests.relier_site.test_settings import PRODUCTION_ENV, ROOT
 

@@ -15,7 +15,7 @@ from relier_site.models import OutboundEmail
 
 from .conftest import wait_for
 
-pytestmark = [pytest.mark.both_databases, pytest.mark.smtp]
+pytestmark = [pytest.mark.both_databases, pytest.mark.smtp, pytest.mark.processes]
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WORKER = ("db_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload")

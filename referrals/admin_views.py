@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _overdue(referral):
-    return referral.status == Status.NOUVELLE and is_overdue(
+    return referral.status == Status.NEW and is_overdue(
         timezone.localtime(referral.created_at).date(),
         timezone.localdate(),
         settings.REFERRALS_REMINDER_WORKING_DAYS,

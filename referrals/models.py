@@ -37,23 +37,23 @@ class Kind(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    NOUVELLE = "nouvelle", "Nouvelle"
-    PRISE_EN_CHARGE = "prise_en_charge", "Prise en charge"
-    CONTACT_ETABLI = "contact_etabli", "Contact établi"
-    ORIENTEE = "orientee", "Orientée"
-    ACCOMPAGNEMENT = "accompagnement", "Accompagnement en cours"
-    CLOTUREE = "cloturee", "Clôturée"
-    REFUSEE = "refusee", "Refusée"
+    NEW = "nouvelle", "Nouvelle"
+    TAKEN_ON = "prise_en_charge", "Prise en charge"
+    CONTACT_MADE = "contact_etabli", "Contact établi"
+    REFERRED_ON = "orientee", "Orientée"
+    IN_SUPPORT = "accompagnement", "Accompagnement en cours"
+    CLOSED = "cloturee", "Clôturée"
+    REFUSED = "refusee", "Refusée"
 
 
 OPEN_STATUSES = (
-    Status.NOUVELLE,
-    Status.PRISE_EN_CHARGE,
-    Status.CONTACT_ETABLI,
-    Status.ORIENTEE,
-    Status.ACCOMPAGNEMENT,
+    Status.NEW,
+    Status.TAKEN_ON,
+    Status.CONTACT_MADE,
+    Status.REFERRED_ON,
+    Status.IN_SUPPORT,
 )
-CLOSED_STATUSES = (Status.CLOTUREE, Status.REFUSEE)
+CLOSED_STATUSES = (Status.CLOSED, Status.REFUSED)
 
 
 class Programme(models.TextChoices):
@@ -65,35 +65,35 @@ class Programme(models.TextChoices):
     STOP_CYBERVIOLENCES = "stop-cyberviolences", "STOP Cyberviolences"
     MONSTER_MOODS = "monster-moods", "Monster Moods"
     MONSTER_MESSENGER = "monster-messenger", "Monster Messenger"
-    PAS_SUR = "pas-sur", "Je ne sais pas encore"
+    NOT_SURE = "pas-sur", "Je ne sais pas encore"
 
 
 class ProgrammeFormat(models.TextChoices):
     """What is proposed within Relier vers l'emploi."""
 
-    GROUPES = "groupes", "Groupes d'échanges hebdomadaires"
-    ATELIERS = "ateliers", "Ateliers « La relation aux autres en entreprise »"
-    LES_DEUX = "les-deux", "Les deux"
+    GROUPS = "groupes", "Groupes d'échanges hebdomadaires"
+    WORKSHOPS = "ateliers", "Ateliers « La relation aux autres en entreprise »"
+    BOTH = "les-deux", "Les deux"
 
 
 class Concern(models.TextChoices):
-    HARCELEMENT_SCOLAIRE = "harcelement-scolaire", "Harcèlement scolaire"
-    CYBERVIOLENCES = "cyberviolences", "Cyberviolences"
+    SCHOOL_BULLYING = "harcelement-scolaire", "Harcèlement scolaire"
+    CYBERVIOLENCE = "cyberviolences", "Cyberviolences"
     DISCRIMINATION = "discrimination", "Discrimination"
-    INTIMIDATION_TRAVAIL = "intimidation-travail", "Intimidation au travail"
-    ISOLEMENT = "isolement", "Isolement"
-    AUTRE = "autre", "Autre"
+    WORKPLACE_BULLYING = "intimidation-travail", "Intimidation au travail"
+    ISOLATION = "isolement", "Isolement"
+    OTHER = "autre", "Autre"
 
 
 class Requester(models.TextChoices):
     PARENT = "parent", "Un parent"
-    JEUNE = "jeune", "Le jeune lui-même ou elle-même"
-    PROCHE = "proche", "Un proche (famille, ami)"
-    PROFESSIONNEL = "professionnel", "Un professionnel"
+    YOUNG_PERSON = "jeune", "Le jeune lui-même ou elle-même"
+    RELATIVE = "proche", "Un proche (famille, ami)"
+    PROFESSIONAL = "professionnel", "Un professionnel"
 
 
 class ContactPreference(models.TextChoices):
-    TELEPHONE = "telephone", "Par téléphone"
+    PHONE = "telephone", "Par téléphone"
     SMS = "sms", "Par SMS"
     EMAIL = "email", "Par courriel"
 
@@ -101,44 +101,44 @@ class ContactPreference(models.TextChoices):
 class OrganisationType(models.TextChoices):
     FRANCE_TRAVAIL = "france-travail", "France Travail"
     MISSION_LOCALE = "mission-locale", "Mission locale"
-    ETABLISSEMENT_SCOLAIRE = "etablissement-scolaire", "Établissement scolaire"
+    SCHOOL = "etablissement-scolaire", "Établissement scolaire"
     ASSOCIATION = "association", "Association"
-    COLLECTIVITE = "collectivite", "Collectivité territoriale"
-    SANTE_SOCIAL = "sante-social", "Structure médicale ou sociale"
-    ENTREPRISE = "entreprise", "Entreprise"
-    AUTRE = "autre", "Autre"
+    LOCAL_AUTHORITY = "collectivite", "Collectivité territoriale"
+    HEALTH_OR_SOCIAL = "sante-social", "Structure médicale ou sociale"
+    COMPANY = "entreprise", "Entreprise"
+    OTHER = "autre", "Autre"
 
 
 class InterventionType(models.TextChoices):
-    SEANCE_INFORMATION = "seance-information", "Séance d'information"
-    FORUM_PREVENTION = "forum-prevention", "Forum de prévention"
-    SENSIBILISATION_PARENTS = "sensibilisation-parents", "Sensibilisation des parents"
-    ATELIER_FRANCE_TRAVAIL = "atelier-france-travail", "Atelier en agence France Travail"
-    AUTRE = "autre", "Autre"
+    INFORMATION_SESSION = "seance-information", "Séance d'information"
+    PREVENTION_FORUM = "forum-prevention", "Forum de prévention"
+    PARENT_AWARENESS = "sensibilisation-parents", "Sensibilisation des parents"
+    FRANCE_TRAVAIL_WORKSHOP = "atelier-france-travail", "Atelier en agence France Travail"
+    OTHER = "autre", "Autre"
 
 
 class AgeBand(models.TextChoices):
     """Kept after anonymisation, for the statistics."""
 
-    MOINS_11 = "3-10", "3 à 10 ans"
-    DE_11_A_14 = "11-14", "11 à 14 ans"
-    DE_15_A_17 = "15-17", "15 à 17 ans"
-    DE_18_A_25 = "18-25", "18 à 25 ans"
-    PLUS_25 = "26-30", "26 à 30 ans"
+    UNDER_11 = "3-10", "3 à 10 ans"
+    AGED_11_TO_14 = "11-14", "11 à 14 ans"
+    AGED_15_TO_17 = "15-17", "15 à 17 ans"
+    AGED_18_TO_25 = "18-25", "18 à 25 ans"
+    OVER_25 = "26-30", "26 à 30 ans"
 
 
 def age_band_for(age):
     if age is None:
         return ""
     if age <= 10:
-        return AgeBand.MOINS_11
+        return AgeBand.UNDER_11
     if age <= 14:
-        return AgeBand.DE_11_A_14
+        return AgeBand.AGED_11_TO_14
     if age <= 17:
-        return AgeBand.DE_15_A_17
+        return AgeBand.AGED_15_TO_17
     if age <= 25:
-        return AgeBand.DE_18_A_25
-    return AgeBand.PLUS_25
+        return AgeBand.AGED_18_TO_25
+    return AgeBand.OVER_25
 
 
 class ReferralQuerySet(models.QuerySet):
@@ -152,7 +152,7 @@ class ReferralQuerySet(models.QuerySet):
 
         today = today or timezone.localdate()
         cutoff = overdue_cutoff(today, settings.REFERRALS_REMINDER_WORKING_DAYS)
-        return self.filter(status=Status.NOUVELLE, created_at__lt=start_of_day(cutoff))
+        return self.filter(status=Status.NEW, created_at__lt=start_of_day(cutoff))
 
 
 class Referral(models.Model):
@@ -167,7 +167,7 @@ class Referral(models.Model):
     )
     kind = models.CharField("Type de demande", max_length=20, choices=Kind.choices)
     status = models.CharField(
-        "Statut", max_length=20, choices=Status.choices, default=Status.NOUVELLE, db_index=True
+        "Statut", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
     status_reason = models.TextField("Motif", blank=True)
     assigned_to = models.ForeignKey(

@@ -155,7 +155,7 @@ from relier_site.text import clean_text  # noqa: E402
 from . import workflow  # noqa: E402
 from .calendar import start_of_day  # noqa: E402
 from .followup import followup_url  # noqa: E402
-from .models import Status  # noqa: E402
+from .models import CLOSED_STATUSES, Status  # noqa: E402
 from .workflow import TransitionNotAllowed  # noqa: E402
 
 NOTE_MAX_LENGTH = 2000
@@ -253,10 +253,8 @@ def assign(referral, assignee, *, actor, now=None):
     _assign(referral, assignee, actor, now)
     referral.last_activity_at = now
     referral.save(update_fields=["assigned_to", "last_activity_at"])
-    if referral.status == Status.NOUVELLE:
-        _apply(
-            referral, workflow.transition(Status.NOUVELLE, Status.PRISE_EN_CHARGE), actor, "", now
-        )
+    if referral.status == Status.NEW:
+        _apply(referral, workflow.transition(Status.NEW, Status.TAKEN_ON), actor, "", now)
     return referral
 
 
@@ -299,7 +297,7 @@ def send_followup(referral):
         {
             "reference": referral.reference,
             "status_label": referral.get_status_display(),
-            "is_closed": referral.status in workflow.FINAL_STATUSES,
+            "is_closed": referral.status in CLOSED_STATUSES,
             "followup_url": followup_url(referral),
             "link_days": settings.REFERRALS_FOLLOWUP_LINK_DAYS,
         },

@@ -5,31 +5,12 @@ change and what it requires. `services.change_status` is the only code that appl
              → orientée or accompagnement en cours → clôturée (reason)
     refusée (reason) from any open status
 
-Statuses are the values of `Referral.status` (referrals.models); their French labels are
-repeated here so that the table reads on its own.
+Statuses are `referrals.models.Status` (values and French labels, defined once there).
 """
 
 from dataclasses import dataclass
 
-NOUVELLE = "nouvelle"
-PRISE_EN_CHARGE = "prise_en_charge"
-CONTACT_ETABLI = "contact_etabli"
-ORIENTEE = "orientee"
-ACCOMPAGNEMENT = "accompagnement"
-CLOTUREE = "cloturee"
-REFUSEE = "refusee"
-
-LABELS = {
-    NOUVELLE: "Nouvelle",
-    PRISE_EN_CHARGE: "Prise en charge",
-    CONTACT_ETABLI: "Contact établi",
-    ORIENTEE: "Orientée",
-    ACCOMPAGNEMENT: "Accompagnement en cours",
-    CLOTUREE: "Clôturée",
-    REFUSEE: "Refusée",
-}
-OPEN_STATUSES = (NOUVELLE, PRISE_EN_CHARGE, CONTACT_ETABLI, ORIENTEE, ACCOMPAGNEMENT)
-FINAL_STATUSES = (CLOTUREE, REFUSEE)
+from .models import OPEN_STATUSES, Status
 
 # Who may act: the permission Accompagnement and Administration hold on referrals.
 HANDLE = "referrals.change_referral"
@@ -51,7 +32,7 @@ class Transition:
 def _refuse(source):
     return Transition(
         source,
-        REFUSEE,
+        Status.REFUSED,
         "Refuser la demande",
         requires_reason=True,
         closes=True,
@@ -61,25 +42,39 @@ def _refuse(source):
 
 TRANSITIONS = (
     Transition(
-        NOUVELLE,
-        PRISE_EN_CHARGE,
+        Status.NEW,
+        Status.TAKEN_ON,
         "Prendre en charge",
         requires_assignee=True,
         tells_referrer=True,
     ),
-    Transition(PRISE_EN_CHARGE, CONTACT_ETABLI, "Contact établi", records_first_contact=True),
-    Transition(CONTACT_ETABLI, ORIENTEE, "Orientée"),
-    Transition(CONTACT_ETABLI, ACCOMPAGNEMENT, "Accompagnement en cours"),
+    Transition(Status.TAKEN_ON, Status.CONTACT_MADE, "Contact établi", records_first_contact=True),
+    Transition(Status.CONTACT_MADE, Status.REFERRED_ON, "Orientée"),
+    Transition(Status.CONTACT_MADE, Status.IN_SUPPORT, "Accompagnement en cours"),
     Transition(
-        ORIENTEE, CLOTUREE, "Clôturer", requires_reason=True, closes=True, tells_referrer=True
+        Status.REFERRED_ON,
+        Status.CLOSED,
+        "Clôturer",
+        requires_reason=True,
+        closes=True,
+        tells_referrer=True,
     ),
     Transition(
-        ACCOMPAGNEMENT, CLOTUREE, "Clôturer", requires_reason=True, closes=True, tells_referrer=True
+        Status.IN_SUPPORT,
+        Status.CLOSED,
+        "Clôturer",
+        requires_reason=True,
+        closes=True,
+        tells_referrer=True,
     ),
     *(_refuse(source) for source in OPEN_STATUSES),
 )
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+def _label(status):
+    return Status(status).label if status in Status.values else status
 
 
 class TransitionNotAllowed(Exception):
@@ -106,13 +101,12 @@ def check(source, target, user, *, reason=""):
     found = transition(source, target)
     if found is None:
         raise TransitionNotAllowed(
-            f"Une demande « {LABELS.get(source, source)} » ne peut pas passer à "
-            f"« {LABELS.get(target, target)} »."
+            f"Une demande « {_label(source)} » ne peut pas passer à « {_label(target)} »."
         )
     if user is not None and not user.has_perm(found.permission):
         raise TransitionNotAllowed("Vous n'avez pas le droit de changer le statut des demandes.")
     if found.requires_reason and not reason.strip():
         raise TransitionNotAllowed(
-            f"Indiquez le motif pour passer la demande à « {LABELS[target]} »."
+            f"Indiquez le motif pour passer la demande à « {Status(target).label} »."
         )
     return found

@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from relier_site.mail import cancel_pending
+from relier_site.mail import cancel_pending, purge, send_templated_mail
 
-from . import emails, staff_selectors
+from . import digest, emails, retention, staff_selectors
 from .models import EventPage, Registration, Session
 
 logger = logging.getLogger(__name__)
@@ -378,3 +378,69 @@ def withdraw_event(page, *, by=None, result=None):
 
 def _pk(user):
     return getattr(user, "pk", None)
+
+
+# --- Nightly jobs ---------------------------------------------------------------------
+
+
+def anonymise_expired(*, now=None):
+    """Daily job `events_registration_retention`: anonymise every registration past its
+    retention period (events.retention), by chunks of retention.CHUNK, one transaction
+    per chunk: personal fields blanked, age replaced by its band, cancellation links
+    voided, its emails purged from the outbox. Returns how many were anonymised."""
+    now = now or timezone.now()
+    due = retention.due_registrations(now).order_by("pk")
+    pks = list(due.values_list("pk", flat=True))
+    for start in range(0, len(pks), retention.CHUNK):
+        chunk = pks[start : start + retention.CHUNK]
+        with transaction.atomic():
+            Registration.objects.filter(pk__in=chunk, anonymised_at__isnull=True).update(
+                age_band=retention.age_band_expression(),
+                age=None,
+                name="",
+                organisation="",
+                agency="",
+                email="",
+                phone="",
+                cancel_nonce="",
+                submission_key="",
+                anonymised_at=now,
+            )
+            for pk in chunk:
+                purge(f"registration:{pk}")
+    if pks:
+        logger.info("Registration retention: %s registrations anonymised.", len(pks))
+    return len(pks)
+
+
+def send_staff_digests(*, now=None):
+    """Daily job `events_staff_digest`: one digest per session and past day with
+    activity, for the digest.DIGEST_DAYS days before today (Paris), each stored in the
+    outbox in its own transaction under its reason key (a day already sent is not sent
+    again). Returns how many digests were stored by this run."""
+    started = timezone.now()
+    now = now or started
+    today = now.astimezone(digest.PARIS).date()
+    to = digest.recipients()
+    if not to:
+        logger.warning("Staff digest: no recipient (EVENTS_STAFF_DIGEST_RECIPIENTS, group).")
+        return 0
+    sent = 0
+    for day in digest.past_days(today):
+        for pk in digest.active_session_pks(*digest.day_window(day)):
+            session = staff_selectors.session_with_counts(pk)
+            if session is None:
+                continue
+            with transaction.atomic():
+                row = send_templated_mail(
+                    digest.TEMPLATE,
+                    digest.digest_context(session, day),
+                    to,
+                    reason_key=digest.reason_key(pk, day),
+                    subject_key=f"events:staff-digest:session:{pk}",
+                )
+            # The outbox gives back the row stored by an earlier run for the same reason.
+            sent += row.created_at >= started
+    if sent:
+        logger.info("Staff digest: %s emails stored.", sent)
+    return sent

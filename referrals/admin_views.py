@@ -1,6 +1,6 @@
 """Staff views of the requests in Wagtail's admin: the inbox, one request (details,
 history, actions), the statistics, and the right of access and erasure. They only read,
-check permissions and call referrals.services / referrals.retention."""
+check permissions and call referrals.services."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -15,7 +15,7 @@ from wagtail.admin.views.generic import IndexView
 
 from relier_site.views import ForbiddenMixin, forbidden
 
-from . import exports, retention, services, statistics, workflow
+from . import exports, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
 from .admin_forms import StatusForm as StatusChangeForm
 from .calendar import is_overdue
@@ -296,7 +296,7 @@ def access_export(request, pk):
     if request.method != "POST":
         return redirect("referrals_referral:inspect", pk)
     content = exports.person_json(referral)
-    retention.log_access_export(referral, actor=request.user)
+    services.log_access_export(referral, actor=request.user)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="demande-{referral.reference}.json"'
     return response
@@ -311,7 +311,7 @@ def erase(request, pk):
         return redirect("referrals_referral:inspect", pk)
     form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        retention.erase(referral, actor=request.user)
+        services.erase(referral, actor=request.user)
         messages.success(
             request,
             f"Les données personnelles de la demande {referral.reference} sont effacées.",

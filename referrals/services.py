@@ -149,10 +149,10 @@ def _notify_staff(referral):
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from relier_site.mail import send_templated_mail  # noqa: E402
+from relier_site.mail import purge, send_templated_mail  # noqa: E402
 from relier_site.text import clean_text  # noqa: E402
 
-from . import workflow  # noqa: E402
+from . import retention, workflow  # noqa: E402
 from .calendar import start_of_day  # noqa: E402
 from .followup import followup_url  # noqa: E402
 from .models import CLOSED_STATUSES, Status  # noqa: E402
@@ -369,3 +369,50 @@ def log_export(referrals, *, actor, file_format):
         )
         for pk in referrals
     )
+
+
+# --- Retention and the rights of the person ---
+# referrals.retention says what is blanked and when; these functions apply it.
+
+
+def _anonymise(referral, now, *, action, actor=None):
+    for name, value in retention.BLANKED_FIELDS.items():
+        setattr(referral, name, value)
+    referral.anonymised_at = now
+    referral.save()
+    referral.events.update(note="")
+    # A referral that was the original of others: they no longer point at it.
+    Referral.objects.filter(possible_duplicate_of=referral).update(possible_duplicate_of=None)
+    purge(f"referral:{referral.pk}")
+    _event(referral, action, actor, now=now)
+
+
+def anonymise_expired(*, now=None):
+    """Daily job « referral_retention »: anonymise the requests past the retention period
+    (referrals.retention), one transaction per request; returns how many."""
+    now = now or timezone.now()
+    done = 0
+    stale = Referral.objects.filter(
+        anonymised_at__isnull=True, last_activity_at__lt=retention.retention_limit(now)
+    ).values_list("pk", flat=True)
+    for pk in list(stale):
+        with transaction.atomic():
+            _anonymise(_locked(Referral(pk=pk)), now, action=ReferralEvent.Action.ANONYMISED)
+        done += 1
+    return done
+
+
+@transaction.atomic
+def erase(referral, *, actor, now=None):
+    """Right to erasure: blank everything personal about the request now, and log who
+    erased it (the event holds no personal value)."""
+    now = now or timezone.now()
+    referral = _locked(referral)
+    _anonymise(referral, now, action=ReferralEvent.Action.ERASED, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def log_access_export(referral, *, actor):
+    """Right of access: record who downloaded everything about the person, and when."""
+    return _event(referral, ReferralEvent.Action.ACCESS_EXPORT, actor)

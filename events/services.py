@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from relier_site.mail import cancel_pending, purge, send_templated_mail
+from relier_site.ratelimit import record
 
 from . import digest, emails, retention, staff_selectors
 from .models import EventPage, Registration, Session
@@ -101,7 +102,7 @@ def _outcome(registration):
 REGISTRATION_FIELDS = ("name", "organisation", "agency", "email", "phone", "age")
 
 
-def register(session, data, *, submission_key=""):
+def register(session, data, *, submission_key="", rate_limit_keys=(), rate_limit_window=0):
     """Register a person (cleaned form data) to `session`.
 
     Returns a RegistrationResult: confirmed, or on the waiting list when the session is
@@ -110,44 +111,55 @@ def register(session, data, *, submission_key=""):
     twice (`submission_key`) gives the first result and sends nothing more. Raises
     RegistrationRefused (nothing changed) for a past, cancelled, unpublished or unknown
     session.
+
+    `rate_limit_keys` (relier_site.ratelimit `(key, limit)` pairs) are counted in the
+    same transaction, alike for a new registration, an existing one and a double click.
     """
     with transaction.atomic():
-        locked = _locked_session(session.pk if session is not None else None)
-        reason = refusal_reason(locked)
-        if reason:
-            raise RegistrationRefused(reason)
-        if submission_key:
-            repeated = locked.registrations.filter(submission_key=submission_key).first()
-            if repeated is not None:
-                return RegistrationResult(repeated, _outcome(repeated), repeated_submission=True)
+        result = _register(session, data, submission_key)
+        record(rate_limit_keys, rate_limit_window)
+    if not (result.already_registered or result.repeated_submission):
+        registration = result.registration
+        logger.info(
+            "Registration %s to session %s: %s",
+            registration.pk,
+            registration.session_id,
+            registration.status,
+        )
+    return result
+
+
+def _register(session, data, submission_key):
+    locked = _locked_session(session.pk if session is not None else None)
+    reason = refusal_reason(locked)
+    if reason:
+        raise RegistrationRefused(reason)
+    if submission_key:
+        repeated = locked.registrations.filter(submission_key=submission_key).first()
+        if repeated is not None:
+            return RegistrationResult(repeated, _outcome(repeated), repeated_submission=True)
+    existing = _active_duplicate(locked, data)
+    if existing is not None:
+        _resend_confirmation(existing)
+        return RegistrationResult(existing, _outcome(existing), already_registered=True)
+    status = Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
+    registration = Registration(
+        session=locked,
+        status=status,
+        profile=locked.event.registration_profile,
+        submission_key=submission_key,
+        **{name: data.get(name) or ("" if name != "age" else None) for name in REGISTRATION_FIELDS},
+    )
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        # The same address registered at the same moment (unique constraint).
         existing = _active_duplicate(locked, data)
-        if existing is not None:
-            _resend_confirmation(existing)
-            return RegistrationResult(existing, _outcome(existing), already_registered=True)
-        status = (
-            Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
-        )
-        registration = Registration(
-            session=locked,
-            status=status,
-            profile=locked.event.registration_profile,
-            submission_key=submission_key,
-            **{
-                name: data.get(name) or ("" if name != "age" else None)
-                for name in REGISTRATION_FIELDS
-            },
-        )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            # The same address registered at the same moment (unique constraint).
-            existing = _active_duplicate(locked, data)
-            if existing is None:
-                raise
-            return RegistrationResult(existing, _outcome(existing), already_registered=True)
-        emails.send_confirmation(registration)
-    logger.info("Registration %s to session %s: %s", registration.pk, locked.pk, status)
+        if existing is None:
+            raise
+        return RegistrationResult(existing, _outcome(existing), already_registered=True)
+    emails.send_confirmation(registration)
     return RegistrationResult(registration, _outcome(registration))
 
 

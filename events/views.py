@@ -25,7 +25,6 @@ from relier_site.ratelimit import (
     address_key,
     allowed,
     contact_key,
-    record,
     too_many,
 )
 
@@ -106,12 +105,14 @@ def register(request, session_id):
         else:
             try:
                 services.register(
-                    session, data, submission_key=form.cleaned_data.get("submission") or ""
+                    session,
+                    data,
+                    submission_key=form.cleaned_data.get("submission") or "",
+                    rate_limit_keys=keys,
+                    rate_limit_window=RATE_LIMIT_WINDOW,
                 )
             except services.RegistrationRefused as refusal:
                 return _closed(request, str(refusal), 410)
-            # Counted alike for a new registration, an existing one and a double click.
-            record(keys, RATE_LIMIT_WINDOW)
             # What the « merci » page needs: the session, and whether an email was typed.
             # Never the registration: the page must not differ for an existing one.
             channel = BY_EMAIL if data.get("email") else BY_PHONE

@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from relier_site.ratelimit import record
+
 from . import emails
 from .models import Referral, ReferralEvent, age_band_for
 
@@ -49,7 +51,16 @@ def find_possible_duplicate(referral):
     )
 
 
-def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notify_staff=True):
+def submit_referral(
+    *,
+    kind,
+    data,
+    submission_token,
+    confirm_by_mail=True,
+    notify_staff=True,
+    rate_limit_keys=(),
+    rate_limit_window=0,
+):
     """Store a request received from a public form and queue its mails; return it.
 
     One transaction: the row, its « created » history entry, the duplicate flag (never a
@@ -63,6 +74,9 @@ def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notif
 
     A second call with the same `submission_token` stores nothing and returns the first
     request, with `duplicate_submission` set to True (False on a request stored now).
+
+    `rate_limit_keys` (relier_site.ratelimit `(key, limit)` pairs) are counted in the
+    same transaction as a stored request; a second submission counts nothing.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -102,6 +116,7 @@ def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notif
             _queue_safely("confirmations", referral, emails.send_confirmations, referral)
         if notify_staff:
             _notify_staff(referral)
+        record(rate_limit_keys, rate_limit_window)
     logger.info(
         "Referral %s received (kind %s, urgent %s, possible duplicate of %s).",
         referral.pk,

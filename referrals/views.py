@@ -11,7 +11,6 @@ from relier_site.ratelimit import (
     address_key,
     allowed,
     contact_key,
-    record,
     too_many,
 )
 
@@ -72,12 +71,12 @@ def form_page(page, request):
         submission_token=form.cleaned_data["submission_token"],
         confirm_by_mail=within_limits,
         notify_staff=notify_staff,
+        # Counted with the request: its keys, and the urgent notification sent beyond them.
+        rate_limit_keys=keys + (urgent_keys if not within_limits and notify_staff else []),
+        rate_limit_window=window,
     )
     if referral.duplicate_submission:  # the same token, stored by a concurrent request
         return _already_sent(page, request, referral)
-    record(keys, window)
-    if not within_limits and notify_staff:
-        record(urgent_keys, window)
     return _confirm(page, request, referral, emailed=within_limits)
 
 

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
+from relier_site.history import HistoryEntry
 
 PARIS = "Europe/Paris"
 REUNION = "Indian/Reunion"
@@ -344,3 +345,39 @@ class Registration(models.Model):
     @property
     def contact_email(self):
         return self.email
+
+
+class RegistrationEvent(HistoryEntry):
+    """One entry of a registration's history: who did what, and when
+    (relier_site.history, as for the requests of the referrals app)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Inscription"
+        STATUS = "status", "Changement d'état"
+        ATTENDANCE = "attendance", "Présence"
+        ANONYMISED = "anonymised", "Anonymisée"
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name="Inscription",
+        on_delete=models.CASCADE,
+        related_name="history",
+    )
+    action = models.CharField("Action", max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        "État avant", max_length=20, choices=Registration.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        "État après", max_length=20, choices=Registration.Status.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = "Événement d'une inscription"
+        verbose_name_plural = "Historique des inscriptions"
+
+    def __str__(self):
+        return f"Inscription n° {self.registration_id} : {self.get_action_display()}"
+
+    @property
+    def subject_label(self):
+        return f"n° {self.registration_id}"

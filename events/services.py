@@ -1,6 +1,10 @@
 """The only code that changes the agenda's state or sends its emails (one transaction
 per function; the outbox delivers after the commit).
 
+Every change of a registration's state follows events.workflow (an illegal one raises
+workflow.TransitionNotAllowed) and is written to its history (RegistrationEvent), with
+the staff member who made it when there is one.
+
 Capacity is enforced inside the transaction: on PostgreSQL the session row is locked
 (`select_for_update`) before counting its confirmed registrations, so concurrent
 registrations queue one behind another; on SQLite every transaction takes the write
@@ -19,8 +23,8 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from relier_site.mail import cancel_pending, purge, send_templated_mail
 from relier_site.ratelimit import record
 
-from . import digest, emails, retention, staff_selectors
-from .models import EventPage, Registration, Session
+from . import digest, emails, retention, staff_selectors, workflow
+from .models import EventPage, Registration, RegistrationEvent, Session
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +147,7 @@ def _register(session, data, submission_key):
         _resend_confirmation(existing)
         return RegistrationResult(existing, _outcome(existing), already_registered=True)
     status = Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
+    created = workflow.check(workflow.NEW, status)
     registration = Registration(
         session=locked,
         status=status,
@@ -159,8 +164,41 @@ def _register(session, data, submission_key):
         if existing is None:
             raise
         return RegistrationResult(existing, _outcome(existing), already_registered=True)
+    _history(
+        registration,
+        RegistrationEvent.Action.CREATED,
+        to_status=status,
+        note=created.label,
+        at=registration.created_at,
+    )
     emails.send_confirmation(registration)
     return RegistrationResult(registration, _outcome(registration))
+
+
+def _history(registration, action, actor=None, **fields):
+    return RegistrationEvent.objects.create(
+        registration=registration, action=action, actor=actor, **fields
+    )
+
+
+def _change_status(registration, target, *, by=None, **changes):
+    """Move `registration` to `target` if events.workflow allows it (else
+    TransitionNotAllowed), with the other `changes` of fields, and write the history."""
+    found = workflow.check(registration.status, target)
+    source = registration.status
+    registration.status = target
+    for name, value in changes.items():
+        setattr(registration, name, value)
+    registration.save(update_fields=["status", *changes])
+    _history(
+        registration,
+        RegistrationEvent.Action.STATUS,
+        by,
+        from_status=source,
+        to_status=target,
+        note=found.label,
+    )
+    return registration
 
 
 def _resend_confirmation(registration):
@@ -170,20 +208,24 @@ def _resend_confirmation(registration):
     emails.send_confirmation(registration, resend=resend)
 
 
-def cancel_registration(registration):
-    """Cancel a registration (self-cancellation or staff); the first waiting person
-    takes the freed place and is emailed. Cancelling twice changes nothing."""
+def cancel_registration(registration, *, by=None):
+    """Cancel a registration (self-cancellation, or staff member `by`); the first
+    waiting person takes the freed place and is emailed. Cancelling twice changes
+    nothing."""
     with transaction.atomic():
         session = _locked_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return registration
         had_place = registration.status == Registration.Status.CONFIRMED
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.cancel_nonce = ""
-        registration.sequence += 1
-        registration.save()
+        _change_status(
+            registration,
+            Registration.Status.CANCELLED,
+            by=by,
+            cancelled_at=timezone.now(),
+            cancel_nonce="",
+            sequence=registration.sequence + 1,
+        )
         cancel_pending(emails.subject_key(registration))
         emails.send_cancellation_ack(registration, had_place=had_place)
         if had_place:
@@ -204,9 +246,7 @@ def promote_waiting(session):
         "created_at", "pk"
     )
     for registration in waiting[: max(0, session.capacity - confirmed)]:
-        registration.status = Registration.Status.CONFIRMED
-        registration.promoted_at = timezone.now()
-        registration.save(update_fields=["status", "promoted_at"])
+        _change_status(registration, Registration.Status.CONFIRMED, promoted_at=timezone.now())
         registration.session = session
         emails.send_promotion(registration)
         promoted.append(registration)
@@ -288,6 +328,7 @@ def create_series(first, starts):
 # --- Staff ---------------------------------------------------------------------------
 
 ATTENDANCE_LOG = {True: "present", False: "absent", None: "not marked"}
+ATTENDANCE = {True: "Présent·e", False: "Absent·e", None: "Présence non renseignée"}
 
 
 def mark_attendance(session, marks, *, by):
@@ -305,6 +346,7 @@ def mark_attendance(session, marks, *, by):
                 continue
             registration.attended = value
             registration.save(update_fields=["attended"])
+            _history(registration, RegistrationEvent.Action.ATTENDANCE, by, note=ATTENDANCE[value])
             changed += 1
             logger.info(
                 "Attendance of registration %s (session %s) set to %s by user %s",
@@ -417,6 +459,12 @@ def anonymise_expired(*, now=None):
                 cancel_nonce="",
                 submission_key="",
                 anonymised_at=now,
+            )
+            RegistrationEvent.objects.bulk_create(
+                RegistrationEvent(
+                    registration_id=pk, action=RegistrationEvent.Action.ANONYMISED, at=now
+                )
+                for pk in chunk
             )
             for pk in chunk:
                 purge(f"registration:{pk}")

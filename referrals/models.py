@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 
 from guide.selectors import departement_choices
 from home.models import BasePage
+from relier_site.history import HistoryEntry
 
 # Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -263,10 +264,8 @@ class Referral(models.Model):
         return [labels.get(code, code) for code in self.concerns or []]
 
 
-class ReferralEvent(models.Model):
-    """One entry of a request's history: who did what, and when."""
-
-    contains_personal_data = True
+class ReferralEvent(HistoryEntry):
+    """One entry of a request's history: who did what, and when (relier_site.history)."""
 
     class Action(models.TextChoices):
         CREATED = "created", "Reçue"
@@ -283,26 +282,15 @@ class ReferralEvent(models.Model):
     referral = models.ForeignKey(
         Referral, verbose_name="Demande", on_delete=models.CASCADE, related_name="events"
     )
-    at = models.DateTimeField("Le", default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     action = models.CharField("Action", max_length=20, choices=Action.choices)
     from_status = models.CharField(
         "Statut avant", max_length=20, choices=Status.choices, blank=True
     )
     to_status = models.CharField("Statut après", max_length=20, choices=Status.choices, blank=True)
-    note = models.TextField("Note", blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = "Événement d'une demande"
         verbose_name_plural = "Historique des demandes"
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.referral.reference} : {self.get_action_display()}"

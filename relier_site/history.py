@@ -1,0 +1,34 @@
+"""The history of a record that staff follow (a request, a registration): one row per
+thing that happened, with who did it and when. Each domain app subclasses `HistoryEntry`
+with its foreign key and its own `Action` and status choices; the admin shows every
+history with the template `relier_site/admin/history_table.html`.
+
+A history holds no personal value: an action, statuses, and a note written by staff or
+by the site (anonymisation blanks the notes)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class HistoryEntry(models.Model):
+    at = models.DateTimeField("Le", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Subclasses give `action`, `from_status` and `to_status` their choices.
+    action = models.CharField("Action", max_length=20)
+    from_status = models.CharField("Statut avant", max_length=20, blank=True)
+    to_status = models.CharField("Statut après", max_length=20, blank=True)
+    note = models.TextField("Note", blank=True)
+
+    contains_personal_data = True
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]

@@ -306,6 +306,17 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField("Anonymisation", null=True, blank=True)
 
     contains_personal_data = True
+    # relier_site.personal_data: blanked by services.anonymise_expired (the age becomes
+    # its band first).
+    personal_fields = ("name", "organisation", "agency", "email", "phone", "age")
+    non_personal_fields = (
+        "status",
+        "profile",
+        "age_band",
+        "cancel_nonce",
+        "submission_key",
+        "ics_uid",
+    )
 
     class Meta:
         verbose_name = "Inscription"

@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from relier_site.mail import cancel_pending, purge, send_templated_mail
+from relier_site.personal_data import blank_values
 from relier_site.ratelimit import record
 
 from . import digest, emails, retention, staff_selectors, workflow
@@ -449,13 +450,9 @@ def anonymise_expired(*, now=None):
         chunk = pks[start : start + retention.CHUNK]
         with transaction.atomic():
             Registration.objects.filter(pk__in=chunk, anonymised_at__isnull=True).update(
+                # The band is computed from the age before it is blanked (one UPDATE).
                 age_band=retention.age_band_expression(),
-                age=None,
-                name="",
-                organisation="",
-                agency="",
-                email="",
-                phone="",
+                **blank_values(Registration),
                 cancel_nonce="",
                 submission_key="",
                 anonymised_at=now,

@@ -160,6 +160,47 @@ class Referral(models.Model):
     """One request received from a public form, of any kind."""
 
     contains_personal_data = True
+    # relier_site.personal_data: every field that says who the person or the referrer
+    # is, or what the young person went through; blanked by anonymisation and erasure
+    # (referrals.retention). The others stay for the statistics.
+    personal_fields = (
+        "first_name",
+        "phone",
+        "email",
+        "postcode",
+        "contact_times",
+        "contact_preference",
+        "message",
+        "status_reason",
+        "concerns",
+        "age",
+        "trusted_adult_name",
+        "trusted_adult_phone",
+        "referrer_name",
+        "referrer_role",
+        "organisation_name",
+        "agency",
+        "referrer_email",
+        "referrer_phone",
+        "audience",
+        "audience_size",
+        "preferred_period",
+        "possible_duplicate_of",
+        "assigned_to",
+    )
+    non_personal_fields = (
+        "reference",
+        "kind",
+        "status",
+        "programme",
+        "programme_format",
+        "departement",
+        "age_band",
+        "requester",
+        "organisation_type",
+        "intervention_type",
+        "submission_token",
+    )
 
     MESSAGE_MAX_LENGTH = 1000
 

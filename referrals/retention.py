@@ -16,34 +16,15 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 
-# Blanked on anonymisation: every field that says who the person or the referrer is, or
-# what the young person went through. Kept: kind, status, programme, programme_format,
-# departement, age_band, requester, organisation_type, intervention_type, urgent, dates.
-BLANKED_FIELDS = {
-    "first_name": "",
-    "phone": "",
-    "email": "",
-    "postcode": "",
-    "contact_times": "",
-    "contact_preference": "",
-    "message": "",
-    "status_reason": "",
-    "concerns": [],
-    "age": None,
-    "trusted_adult_name": "",
-    "trusted_adult_phone": "",
-    "referrer_name": "",
-    "referrer_role": "",
-    "organisation_name": "",
-    "agency": "",
-    "referrer_email": "",
-    "referrer_phone": "",
-    "audience": "",
-    "audience_size": None,
-    "preferred_period": "",
-    "possible_duplicate_of": None,
-    "assigned_to": None,
-}
+from relier_site.personal_data import blank_values
+
+from .models import Referral
+
+# Blanked on anonymisation and erasure: the personal fields the model declares
+# (Referral.personal_fields), each set to its blank value. Kept: kind, status, programme,
+# programme_format, departement, age_band, requester, organisation_type,
+# intervention_type, urgent, dates.
+BLANKED_FIELDS = blank_values(Referral)
 
 
 def retention_limit(now=None):

@@ -165,6 +165,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 
 from relier_site.mail import purge, send_templated_mail  # noqa: E402
+from relier_site.personal_data import blank_values  # noqa: E402
 from relier_site.text import clean_text  # noqa: E402
 
 from . import retention, workflow  # noqa: E402
@@ -395,7 +396,7 @@ def _anonymise(referral, now, *, action, actor=None):
         setattr(referral, name, value)
     referral.anonymised_at = now
     referral.save()
-    referral.events.update(note="")
+    referral.events.update(**blank_values(ReferralEvent))
     # A referral that was the original of others: they no longer point at it.
     Referral.objects.filter(possible_duplicate_of=referral).update(possible_duplicate_of=None)
     purge(f"referral:{referral.pk}")

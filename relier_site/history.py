@@ -28,6 +28,9 @@ class HistoryEntry(models.Model):
     note = models.TextField("Note", blank=True)
 
     contains_personal_data = True
+    # relier_site.personal_data: a staff note may name the person.
+    personal_fields = ("note",)
+    non_personal_fields = ("action", "from_status", "to_status")
 
     class Meta:
         abstract = True

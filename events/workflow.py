@@ -13,6 +13,8 @@ absent·e) is not a state: it is recorded on confirmed registrations only
 
 from dataclasses import dataclass
 
+from relier_site.transitions import TransitionNotAllowed, TransitionTable
+
 from .models import Registration
 
 Status = Registration.Status
@@ -27,35 +29,19 @@ class Transition:
     label: str  # what the history says
 
 
-TRANSITIONS = (
+TRANSITIONS = TransitionTable(
     Transition(NEW, Status.CONFIRMED, "Inscription avec une place"),
     Transition(NEW, Status.WAITLISTED, "Inscription sur la liste d'attente"),
     Transition(Status.WAITLISTED, Status.CONFIRMED, "Sortie de la liste d'attente"),
     Transition(Status.CONFIRMED, Status.CANCELLED, "Annulation"),
     Transition(Status.WAITLISTED, Status.CANCELLED, "Annulation"),
+    what="Une inscription",
+    labels={NEW: "nouvelle", **dict(Status.choices)},
 )
 
-_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
-
-
-class TransitionNotAllowed(Exception):
-    """The change is not in the table. The message is French, for staff."""
-
-
-def _label(status):
-    return Status(status).label if status in Status.values else "nouvelle"
-
-
-def transition(source, target):
-    """The Transition from `source` to `target`, or None when the table has none."""
-    return _BY_PAIR.get((source, target))
+__all__ = ["NEW", "TRANSITIONS", "TransitionNotAllowed", "check"]
 
 
 def check(source, target):
     """Return the Transition, or raise TransitionNotAllowed with a French message."""
-    found = transition(source, target)
-    if found is None:
-        raise TransitionNotAllowed(
-            f"Une inscription « {_label(source)} » ne peut pas passer à « {_label(target)} »."
-        )
-    return found
+    return TRANSITIONS.check(source, target)

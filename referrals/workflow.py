@@ -10,6 +10,8 @@ Statuses are `referrals.models.Status` (values and French labels, defined once t
 
 from dataclasses import dataclass
 
+from relier_site.transitions import TransitionNotAllowed, TransitionTable
+
 from .models import OPEN_STATUSES, Status
 
 # Who may act: the permission Accompagnement and Administration hold on referrals.
@@ -40,7 +42,7 @@ def _refuse(source):
     )
 
 
-TRANSITIONS = (
+TRANSITIONS = TransitionTable(
     Transition(
         Status.NEW,
         Status.TAKEN_ON,
@@ -68,41 +70,28 @@ TRANSITIONS = (
         tells_referrer=True,
     ),
     *(_refuse(source) for source in OPEN_STATUSES),
+    what="Une demande",
+    labels=dict(Status.choices),
 )
 
-_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
-
-
-def _label(status):
-    return Status(status).label if status in Status.values else status
-
-
-class TransitionNotAllowed(Exception):
-    """The change is not in the table, or the person may not make it, or something it
-    requires is missing. The message is French, for staff."""
+__all__ = ["TRANSITIONS", "TransitionNotAllowed", "check", "transition", "transitions_from"]
 
 
 def transition(source, target):
     """The Transition from `source` to `target`, or None when the table has none."""
-    return _BY_PAIR.get((source, target))
+    return TRANSITIONS.get(source, target)
 
 
 def transitions_from(source, user=None):
     """The changes possible from `source` (for `user`, when given), in table order."""
     return [
-        t
-        for t in TRANSITIONS
-        if t.source == source and (user is None or user.has_perm(t.permission))
+        t for t in TRANSITIONS.from_source(source) if user is None or user.has_perm(t.permission)
     ]
 
 
 def check(source, target, user, *, reason=""):
     """Return the Transition, or raise TransitionNotAllowed with a French message."""
-    found = transition(source, target)
-    if found is None:
-        raise TransitionNotAllowed(
-            f"Une demande « {_label(source)} » ne peut pas passer à « {_label(target)} »."
-        )
+    found = TRANSITIONS.check(source, target)
     if user is not None and not user.has_perm(found.permission):
         raise TransitionNotAllowed("Vous n'avez pas le droit de changer le statut des demandes.")
     if found.requires_reason and not reason.strip():

@@ -108,5 +108,11 @@ def test_staff_see_the_history_on_the_session_page(client, session):
     assert "Changement d'état : Confirmée → Annulée" in history_text
 
 
-def test_requests_and_registrations_share_one_history_mechanism():
+def test_requests_and_registrations_share_one_table_and_one_history_mechanism():
+    from referrals import workflow as referral_workflow
+    from relier_site.transitions import TransitionTable
+
     assert issubclass(ReferralEvent, HistoryEntry) and issubclass(RegistrationEvent, HistoryEntry)
+    assert isinstance(workflow.TRANSITIONS, TransitionTable)
+    assert isinstance(referral_workflow.TRANSITIONS, TransitionTable)
+    assert workflow.TransitionNotAllowed is referral_workflow.TransitionNotAllowed

@@ -11,22 +11,16 @@ absent·e) is not a state: it is recorded on confirmed registrations only
 (`services.mark_attendance`) and written to the history too.
 """
 
-from dataclasses import dataclass
-
-from relier_site.transitions import TransitionNotAllowed, TransitionTable
+from relier_site.transitions import Transition, TransitionNotAllowed, TransitionTable
 
 from .models import Registration
+
+# TransitionNotAllowed is imported from here by the app's services and views.
+__all__ = ["NEW", "TRANSITIONS", "TransitionNotAllowed", "check"]
 
 Status = Registration.Status
 # The source of the transitions that create a registration.
 NEW = ""
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    label: str  # what the history says
 
 
 TRANSITIONS = TransitionTable(
@@ -38,8 +32,6 @@ TRANSITIONS = TransitionTable(
     what="Une inscription",
     labels={NEW: "nouvelle", **dict(Status.choices)},
 )
-
-__all__ = ["NEW", "TRANSITIONS", "TransitionNotAllowed", "check"]
 
 
 def check(source, target):

@@ -10,19 +10,22 @@ Statuses are `referrals.models.Status` (values and French labels, defined once t
 
 from dataclasses import dataclass
 
+from relier_site import transitions
 from relier_site.transitions import TransitionNotAllowed, TransitionTable
 
 from .models import OPEN_STATUSES, Status
+
+# TransitionNotAllowed is imported from here by the app's services and views.
+__all__ = ["TRANSITIONS", "TransitionNotAllowed", "check", "transition", "transitions_from"]
 
 # Who may act: the permission Accompagnement and Administration hold on referrals.
 HANDLE = "referrals.change_referral"
 
 
 @dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    label: str  # the button staff press
+class Transition(transitions.Transition):
+    """`label`: the button staff press."""
+
     permission: str = HANDLE
     requires_assignee: bool = False  # nobody assigned yet: the person acting takes it
     requires_reason: bool = False  # a reason, kept in status_reason
@@ -73,8 +76,6 @@ TRANSITIONS = TransitionTable(
     what="Une demande",
     labels=dict(Status.choices),
 )
-
-__all__ = ["TRANSITIONS", "TransitionNotAllowed", "check", "transition", "transitions_from"]
 
 
 def transition(source, target):

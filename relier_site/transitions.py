@@ -1,8 +1,19 @@
 """A transition table, the one way an app with statuses says which status may follow
-which (`referrals/workflow.py`, `events/workflow.py`). Each app defines its own
-`Transition` dataclass (with at least `source` and `target`, plus what its changes
-require) and its French refusals; its `services.py` checks every change here before
-making it, and writes it to the history (relier_site.history)."""
+which (`referrals/workflow.py`, `events/workflow.py`). Each app lists `Transition` rows
+(or rows of a subclass that adds what its changes require) in a `TransitionTable`; its
+`services.py` checks every change there before making it, and writes it to the history
+(relier_site.history)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed change; an app subclasses it to add what its changes require."""
+
+    source: str
+    target: str
+    label: str  # what staff read: a button, or a line of the history
 
 
 class TransitionNotAllowed(Exception):

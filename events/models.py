@@ -374,6 +374,7 @@ class RegistrationEvent(HistoryEntry):
         on_delete=models.CASCADE,
         related_name="history",
     )
+    subject_field = "registration"
     action = models.CharField("Action", max_length=20, choices=Action.choices)
     from_status = models.CharField(
         "État avant", max_length=20, choices=Registration.Status.choices, blank=True

@@ -165,7 +165,7 @@ def _register(session, data, submission_key):
         if existing is None:
             raise
         return RegistrationResult(existing, _outcome(existing), already_registered=True)
-    _history(
+    RegistrationEvent.record(
         registration,
         RegistrationEvent.Action.CREATED,
         to_status=status,
@@ -174,12 +174,6 @@ def _register(session, data, submission_key):
     )
     emails.send_confirmation(registration)
     return RegistrationResult(registration, _outcome(registration))
-
-
-def _history(registration, action, actor=None, **fields):
-    return RegistrationEvent.objects.create(
-        registration=registration, action=action, actor=actor, **fields
-    )
 
 
 def _change_status(registration, target, *, by=None, **changes):
@@ -191,7 +185,7 @@ def _change_status(registration, target, *, by=None, **changes):
     for name, value in changes.items():
         setattr(registration, name, value)
     registration.save(update_fields=["status", *changes])
-    _history(
+    RegistrationEvent.record(
         registration,
         RegistrationEvent.Action.STATUS,
         by,
@@ -347,7 +341,9 @@ def mark_attendance(session, marks, *, by):
                 continue
             registration.attended = value
             registration.save(update_fields=["attended"])
-            _history(registration, RegistrationEvent.Action.ATTENDANCE, by, note=ATTENDANCE[value])
+            RegistrationEvent.record(
+                registration, RegistrationEvent.Action.ATTENDANCE, by, note=ATTENDANCE[value]
+            )
             changed += 1
             logger.info(
                 "Attendance of registration %s (session %s) set to %s by user %s",

@@ -323,6 +323,7 @@ class ReferralEvent(HistoryEntry):
     referral = models.ForeignKey(
         Referral, verbose_name="Demande", on_delete=models.CASCADE, related_name="events"
     )
+    subject_field = "referral"
     action = models.CharField("Action", max_length=20, choices=Action.choices)
     from_status = models.CharField(
         "Statut avant", max_length=20, choices=Status.choices, blank=True

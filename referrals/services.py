@@ -99,18 +99,14 @@ def submit_referral(
             existing.duplicate_submission = True
             return existing
         referral.duplicate_submission = False
-        ReferralEvent.objects.create(
-            referral=referral,
-            at=now,
-            action=ReferralEvent.Action.CREATED,
-            to_status=referral.status,
-        )
+        _event(referral, ReferralEvent.Action.CREATED, now=now, to_status=referral.status)
         if referral.possible_duplicate_of is not None:
-            ReferralEvent.objects.create(
-                referral=referral,
-                at=now,
-                action=ReferralEvent.Action.DUPLICATE,
-                note=f"Doublon possible de {referral.possible_duplicate_of.reference}.",
+            original = referral.possible_duplicate_of.reference
+            _event(
+                referral,
+                ReferralEvent.Action.DUPLICATE,
+                now=now,
+                note=f"Doublon possible de {original}.",
             )
         if confirm_by_mail:
             _queue_safely("confirmations", referral, emails.send_confirmations, referral)
@@ -211,9 +207,7 @@ def _locked(referral):
 
 
 def _event(referral, action, actor=None, *, now=None, **fields):
-    return ReferralEvent.objects.create(
-        referral=referral, action=action, actor=actor, at=now or timezone.now(), **fields
-    )
+    return ReferralEvent.record(referral, action, actor, at=now or timezone.now(), **fields)
 
 
 def _assign(referral, assignee, actor, now):

@@ -32,6 +32,16 @@ class HistoryEntry(models.Model):
     personal_fields = ("note",)
     non_personal_fields = ("action", "from_status", "to_status")
 
+    # The name of the subclass's foreign key to the record it is about.
+    subject_field = None
+
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+    @classmethod
+    def record(cls, subject, action, actor=None, **fields):
+        """Write one entry about `subject` (who: `actor`, None for the site itself)."""
+        return cls.objects.create(
+            **{cls.subject_field: subject}, action=action, actor=actor, **fields
+        )

@@ -8,42 +8,23 @@ the session is even looked up: a guessed id says nothing. The views only read an
 render; `services.mark_attendance` changes the state.
 """
 
-import functools
-
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
 
-from relier_site.views import forbidden
+from relier_site import spreadsheets
+from relier_site.views import forbidden, staff_permission_required
 
 from . import exports, services, staff_selectors
 from .admin_forms import AttendanceForm, StatisticsForm
+from .conf import conf
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
 SESSIONS_PER_PAGE = 50
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def registrations_view(view):
-    """Refuse (403) staff without VIEW_PERMISSION; flag the view as showing personal data
-    (tests/relier_site/test_privacy_urls.py then checks its URL)."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            return forbidden(request)
-        return view(request, *args, **kwargs)
-
-    wrapped.contains_personal_data = True
-    return wrapped
 
 
 def _session_or_404(pk):
@@ -53,7 +34,7 @@ def _session_or_404(pk):
     return session
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_index(request):
     past = request.GET.get("quand") == "passees"
     paginator = Paginator(staff_selectors.staff_sessions(past=past), SESSIONS_PER_PAGE)
@@ -80,7 +61,7 @@ def attendance_message(changed):
     return f"{changed} présences enregistrées."
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_registrations(request, pk):
     session = _session_or_404(pk)
     lists = staff_selectors.session_lists(session)
@@ -122,20 +103,15 @@ def session_registrations(request, pk):
     )
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def session_export(request, pk, file_format):
-    if file_format not in EXPORT_TYPES:
+    if file_format not in spreadsheets.CONTENT_TYPES:
         raise Http404
     session = _session_or_404(pk)
-    content = (exports.export_xlsx if file_format == "xlsx" else exports.export_csv)(session)
-    response = HttpResponse(content, content_type=EXPORT_TYPES[file_format])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(session, file_format)}"'
-    )
-    return response
+    return exports.response(session, file_format)
 
 
-@registrations_view
+@staff_permission_required(VIEW_PERMISSION)
 def statistics(request):
     form = StatisticsForm(request.GET or None)
     grouping = form.grouping()
@@ -147,7 +123,7 @@ def statistics(request):
             "grouping": grouping,
             "groupings": staff_selectors.STATISTICS_GROUPINGS,
             "grouping_label": staff_selectors.STATISTICS_GROUPINGS[grouping],
-            "retention_months": settings.EVENTS_RETENTION_MONTHS,
+            "retention_months": conf.RETENTION_MONTHS,
             "rows": staff_selectors.attendance_statistics(grouping),
             "page_title": "Statistiques de présence",
             "header_title": "Statistiques de présence",

@@ -4,6 +4,20 @@ from django.apps import AppConfig
 FRANCE_TRAVAIL_DATES = "events.france_travail_dates"
 
 
+def privacy_policy_retention():
+    """The row of the registrations on the privacy policy (home.legal), from conf."""
+    from home.legal import Retention, plural
+
+    from .conf import conf
+
+    return Retention(
+        "Inscriptions aux groupes, séances, ateliers et webinaires",
+        f"{plural(conf.RETENTION_MONTHS, 'mois', 'mois')} après la séance, puis anonymisées : "
+        "seules restent des statistiques sans nom ni coordonnées",
+        conf.setting_name("RETENTION_MONTHS"),
+    )
+
+
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Agenda et inscriptions"
@@ -27,12 +41,22 @@ class EventsConfig(AppConfig):
             "Prochaines dates France Travail",
             "events/includes/france_travail_dates.html",
         )
+        # Placed by the home page itself ({% app_section %}), not offered to editors.
+        register_app_section(
+            "events.home_next_dates",
+            "Prochains rendez-vous de l'agenda",
+            "events/includes/home_next_dates.html",
+            offered=False,
+        )
 
     def register_staff_jobs(self):
-        """Staff side: the nightly staff digest and the registrations' retention."""
+        """Staff side: the nightly staff digest and the registrations' retention (also
+        stated on the privacy policy)."""
+        from home.legal import register_retention
         from relier_site.scheduling import register_daily_job
 
         from .services import anonymise_expired, send_staff_digests
 
         register_daily_job(send_staff_digests, name="events_staff_digest")
         register_daily_job(anonymise_expired, name="events_registration_retention")
+        register_retention("events", privacy_policy_retention)

@@ -16,9 +16,10 @@ from home.demo.build import polish
 from home.demo.content import TOP_LEVEL_ORDER, helplines, paragraph
 from home.demo.typography import french_typography
 from home.models import StandardPage
+from relier_site.timezones import PARIS, REUNION
 
 from . import series, services
-from .models import PARIS, REUNION, AgendaPage, Audience, EventPage, Session
+from .models import AgendaPage, Audience, EventPage, Session
 
 # Before the shell's pages (0): /francetravail/ links to /agenda/, which must exist.
 ORDER = -10
@@ -74,7 +75,7 @@ class DemoEvent:
     programme: str = ""
     place: str = ""
     youth_group: bool = False
-    zone: str = PARIS
+    zone: str = PARIS.key
     week_offset: int = 0
     body: list = field(default_factory=list)
 
@@ -235,7 +236,7 @@ EVENTS = [
         frequency=series.MONTHLY,
         interval=1,
         count=6,
-        zone=REUNION,
+        zone=REUNION.key,
         programme="se-reconstruire-ensemble",
     ),
 ]

@@ -15,25 +15,24 @@ Accompagnement group with an email address.
 """
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 
 from relier_site import roles
 from relier_site.links import absolute_url
+from relier_site.timezones import PARIS
 
+from .conf import conf
 from .models import Registration
 
-PARIS = ZoneInfo("Europe/Paris")
 DIGEST_DAYS = 3
 TEMPLATE = "emails/events/staff_digest"
 
 
 def recipients():
-    configured = [a for a in settings.EVENTS_STAFF_DIGEST_RECIPIENTS if a]
+    configured = [a for a in conf.STAFF_DIGEST_RECIPIENTS if a]
     if configured:
         return configured
     users = (

@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from relier_site import timezones
+
 from . import series, services
 from .models import Session
 
@@ -81,7 +83,7 @@ class SessionForm(WagtailAdminModelForm):
         if end_time <= start_time:
             self.add_error("end_time", "L'heure de fin doit être après l'heure de début.")
             return cleaned
-        tz = self._zone(zone)
+        tz = timezones.zone(zone)
         start = datetime.combine(day, start_time, tzinfo=tz)
         end = datetime.combine(day, end_time, tzinfo=tz)
         moved = self.previous is None or (start, end, zone) != (
@@ -100,12 +102,6 @@ class SessionForm(WagtailAdminModelForm):
         if self.previous is None:
             self._clean_series(cleaned, day, start_time, end_time, zone)
         return cleaned
-
-    @staticmethod
-    def _zone(name):
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(name)
 
     def _clean_series(self, cleaned, day, start_time, end_time, zone):
         self.other_dates = []

@@ -1,10 +1,10 @@
-"""The emails to registrants, each through relier_site.mail (the outbox), with the
+"""The emails to registrants, each through the outbox (relier_site.mail.outbox), with the
 self-cancellation link; `services.py` decides when they are sent. They repeat nothing a
 visitor typed (no name, no organisation: « Bonjour, »), since the address they go to was
 typed by whoever filled in the form.
 
-Every mail of a registration has `subject_key = registration:<pk>` (so a move or a
-cancellation can `cancel_pending` its reminder, and retention can `purge` them) and a
+Every mail of a registration is `about` it (so a move or a cancellation can
+`cancel_pending(registration)` its reminder, and retention can `purge` them) and has a
 `reason_key` naming the reason and the version of the session it describes.
 """
 
@@ -12,25 +12,21 @@ import hashlib
 import logging
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from relier_site.links import absolute_url
-from relier_site.mail import Attachment, send_templated_mail
+from relier_site.mail.outbox import Attachment, reason_for, send_templated_mail
 
 from . import calendar, digest, links
+from .conf import conf
 
 logger = logging.getLogger(__name__)
-
-
-def subject_key(registration):
-    return f"registration:{registration.pk}"
 
 
 def reminder_time(session):
     """When the reminder leaves: EVENTS_REMINDER_HOURS_BEFORE hours before the start, or
     (setting None) the day before at 9:00 in the session's time zone."""
-    hours = settings.EVENTS_REMINDER_HOURS_BEFORE
+    hours = conf.REMINDER_HOURS_BEFORE
     if hours:
         return session.start - timedelta(hours=hours)
     eve = (session.local_start - timedelta(days=1)).date()
@@ -62,8 +58,8 @@ def _send(template, registration, reason, *, attachments=(), not_before=None, **
         f"emails/events/{template}",
         _context(registration, **extra),
         [registration.email],
-        reason_key=f"registration:{registration.pk}:{reason}",
-        subject_key=subject_key(registration),
+        about=registration,
+        reason_key=reason_for(registration, reason),
         attachments=list(attachments),
         not_before=not_before,
     )
@@ -167,6 +163,6 @@ def send_staff_to_call(session, count):
         "emails/events/staff_to_call",
         {"session": session, "count": count, "admin_url": digest.admin_url(session)},
         to,
+        about=session,
         reason_key=f"events:to-call:session:{session.pk}:{session.sequence}",
-        subject_key=f"events:to-call:session:{session.pk}",
     )

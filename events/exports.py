@@ -1,16 +1,11 @@
-"""One session's list as a spreadsheet (CSV UTF-8 or XLSX), for the staff.
+"""One session's list as a spreadsheet (CSV or XLSX, written by relier_site.spreadsheets),
+for the staff.
 
 The columns follow the registration form of the event (professionals, young people,
-parents): nothing is exported that the form does not ask. Every cell goes through
-`relier_site.spreadsheets.neutralise`.
+parents): nothing is exported that the form does not ask.
 """
 
-import csv
-import io
-
-from django.utils import formats, timezone
-
-from relier_site.spreadsheets import neutralise
+from relier_site import spreadsheets
 
 from .models import EventPage, Registration
 from .staff_selectors import session_lists
@@ -54,12 +49,6 @@ def header(session):
     ]
 
 
-def _when(value):
-    if value is None:
-        return ""
-    return formats.date_format(timezone.localtime(value), "d/m/Y H:i")
-
-
 def _value(registration, attribute):
     value = getattr(registration, attribute)
     return "" if value is None else value
@@ -86,31 +75,20 @@ def rows(session):
             Registration.Status(registration.status).label,
             position,
             *(_value(registration, attribute) for _title, attribute in columns),
-            _when(registration.created_at),
+            registration.created_at,
             ATTENDANCE_LABELS[registration.attended],
         ]
 
 
-def filename(session, extension):
-    return f"inscriptions-seance-{session.pk}-{session.local_start:%Y-%m-%d}.{extension}"
+def filename(session):
+    return f"inscriptions-seance-{session.pk}-{session.local_start:%Y-%m-%d}"
 
 
-def export_csv(session):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header(session))
-    writer.writerows([neutralise(cell) for cell in row] for row in rows(session))
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def export_xlsx(session):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("inscriptions")
-    sheet.append(header(session))
-    for row in rows(session):
-        sheet.append([neutralise(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def response(session, file_format):
+    return spreadsheets.response(
+        file_format,
+        header(session),
+        rows(session),
+        filename=filename(session),
+        title="inscriptions",
+    )

@@ -3,11 +3,12 @@ registration form, whose fields depend on who the event is for."""
 
 import re
 
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator
 
-from home.forms import FilterForm, PublicForm
+from relier_site.forms import HONEYPOT, FilterForm, PublicForm
+from relier_site.phones import PhoneField
 from relier_site.text import CleanCharField
 
 from .models import PROGRAMME_CHOICES, Audience, EventPage
@@ -58,9 +59,6 @@ class AgendaFilterForm(FilterForm):
         return sessions.distinct()
 
 
-PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
-HONEYPOT = "site_web"
-
 # A name is words of letters joined by a space, a hyphen or an apostrophe (« Anne-Marie
 # N'Diaye »); a pseudonym may hold digits and underscores too (« Étoile93 »). Neither
 # takes a dot, a slash, « @ » or « : », so neither can carry an address or a link.
@@ -95,15 +93,6 @@ def _name_rules(field, label, max_length, *, pseudonym=False):
     ]
 
 
-def _phone(value):
-    digits = re.sub(r"[\s.\-()]", "", value)
-    if not PHONE_RE.match(digits):
-        raise forms.ValidationError("Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.")
-    if digits.startswith("0") and len(digits) != 10:
-        raise forms.ValidationError("Un numéro français a 10 chiffres, par exemple 06 12 34 56 78.")
-    return digits
-
-
 class RegistrationForm(PublicForm):
     """The registration form of one session; `profile` (EventPage.Profile) chooses the
     fields: professionals (name, organisation, agency, professional email), young people
@@ -127,15 +116,11 @@ class RegistrationForm(PublicForm):
         help_text="Par exemple « agence de Saint-Denis ».",
     )
     email = forms.EmailField(label="Courriel", max_length=254)
-    phone = CleanCharField(label="Téléphone", max_length=30, truncate=False, required=False)
+    phone = PhoneField(label="Téléphone")
     age = forms.IntegerField(label="Âge", min_value=11, max_value=30)
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-    site_web = forms.CharField(
-        label="Ne remplissez pas ce champ",
-        required=False,
-        strip=False,  # only spaces still means a robot filled it
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    # Each one typed is counted by the flood limit per contact (views.register).
+    contact_fields = ("email", "phone")
 
     PROFILE_FIELDS = {
         EventPage.Profile.PROFESSIONAL: ("name", "organisation", "agency", "email"),
@@ -172,15 +157,11 @@ class RegistrationForm(PublicForm):
         else:
             _name_rules(fields["name"], "Prénom", FIRST_NAME_MAX_LENGTH)
             fields["email"].help_text = "La confirmation et le rappel y sont envoyés."
-        self.helper.layout = Layout(*kept, "submission", Div(HONEYPOT, css_class="d-none"))
+        self.set_layout(*kept, "submission")
         self.helper.add_input(Submit("inscription", "S'inscrire"))
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip().lower()
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone") or ""
-        return _phone(value) if value else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -195,10 +176,6 @@ class RegistrationForm(PublicForm):
                 "email", "Indique ton courriel ou ton numéro de téléphone (l'un des deux suffit)."
             )
         return cleaned
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get(HONEYPOT))
 
     def registration_data(self):
         return {name: self.cleaned_data.get(name) for name in self.PROFILE_FIELDS[self.profile]}

@@ -3,11 +3,12 @@ registration's id and a random nonce, never personal data; clearing the nonce vo
 link already sent. The link only lands: relier_site.signed_links keeps what it grants in
 the visitor's session and sends the browser to an address without the token."""
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
 from relier_site.links import absolute_url
+
+from .conf import conf
 
 CANCEL_SALT = "events.registration.cancel"
 CANCEL_SCOPE = "events.cancel"  # relier_site.signed_links: registrations this browser may cancel
@@ -22,7 +23,7 @@ def read_cancel_token(token):
     """(registration id, nonce), or None for a forged, altered or expired token."""
     try:
         payload = signing.loads(
-            token, salt=CANCEL_SALT, max_age=settings.EVENTS_CANCEL_LINK_MAX_AGE_DAYS * 24 * 3600
+            token, salt=CANCEL_SALT, max_age=conf.CANCEL_LINK_MAX_AGE_DAYS * 24 * 3600
         )
     except signing.BadSignature:  # SignatureExpired is a BadSignature
         return None

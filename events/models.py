@@ -9,7 +9,6 @@ video link is private: staff and the registrants' reminder only).
 
 import secrets
 import uuid
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db import models
@@ -21,21 +20,12 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
+from home.vocabulary import Programme
+from relier_site import timezones
 from relier_site.history import HistoryEntry
 
-PARIS = "Europe/Paris"
-REUNION = "Indian/Reunion"
-TIMEZONE_CHOICES = [(PARIS, "Heure de Paris"), (REUNION, "Heure de La Réunion")]
-TIMEZONE_LABELS = {PARIS: "heure de Paris", REUNION: "heure de La Réunion"}
-
-# Programme pages are reached by their slug (no foreign key into the programmes app).
-PROGRAMME_CHOICES = [
-    ("se-reconstruire-ensemble", "Se reconstruire ensemble"),
-    ("relier-vers-lemploi", "Relier vers l'emploi"),
-    ("stop-cyberviolences", "STOP Cyberviolences"),
-    ("monster-moods", "Monster Moods"),
-    ("monster-messenger", "Monster Messenger"),
-]
+# The programmes of the shared vocabulary (home.vocabulary), by their pages' slugs.
+PROGRAMME_CHOICES = Programme.choices
 
 
 class Audience(LookupValue):
@@ -155,11 +145,6 @@ class EventPage(BasePage):
         context["sessions"] = selectors.upcoming_sessions(event=self)
         return context
 
-    def feed_path(self):
-        from django.urls import reverse
-
-        return reverse("events:event_feed", args=[self.slug])
-
 
 class SessionQuerySet(models.QuerySet):
     def published(self):
@@ -189,7 +174,7 @@ class Session(models.Model):
     start = models.DateTimeField("Début")
     end = models.DateTimeField("Fin")
     timezone = models.CharField(
-        "Fuseau horaire", max_length=40, choices=TIMEZONE_CHOICES, default=PARIS
+        "Fuseau horaire", max_length=40, choices=timezones.CHOICES, default=timezones.PARIS.key
     )
     capacity = models.PositiveSmallIntegerField("Nombre de places")
     status = models.CharField(
@@ -225,20 +210,20 @@ class Session(models.Model):
 
     @property
     def zone(self):
-        return ZoneInfo(self.timezone)
+        return timezones.zone(self.timezone)
 
     @property
     def local_start(self):
-        return self.start.astimezone(self.zone)
+        return timezones.local(self.start, self.zone)
 
     @property
     def local_end(self):
-        return self.end.astimezone(self.zone)
+        return timezones.local(self.end, self.zone)
 
     @property
     def timezone_label(self):
         """« heure de La Réunion » when not Paris; empty for Paris."""
-        return "" if self.timezone == PARIS else TIMEZONE_LABELS.get(self.timezone, self.timezone)
+        return "" if self.timezone == timezones.PARIS.key else timezones.label(self.timezone)
 
     @property
     def is_cancelled(self):

@@ -4,16 +4,16 @@
 EVENTS_RETENTION_MONTHS (12) months after the end of its session, a registration is
 anonymised: name or pseudonym, email, phone, organisation and agency are blanked, the
 exact age becomes an age band, the cancellation links die (nonce cleared) and every
-email about it leaves the outbox (`relier_site.mail.purge("registration:<pk>")`). What
+email about it leaves the outbox (`relier_site.mail.outbox.purge`). What
 the attendance statistics read stays: status, attendance, age band, the dates, the
 session. Cancelled registrations are anonymised on the same schedule.
 """
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
+from .conf import conf
 from .models import Registration
 
 CHUNK = 500
@@ -24,7 +24,7 @@ OLDEST_BAND = "26 ans et plus"
 
 def retention_limit(now=None):
     """Registrations of sessions that ended before this moment are anonymised."""
-    return (now or timezone.now()) - relativedelta(months=settings.EVENTS_RETENTION_MONTHS)
+    return (now or timezone.now()) - relativedelta(months=conf.RETENTION_MONTHS)
 
 
 def age_band(age):

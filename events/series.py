@@ -5,9 +5,10 @@ daylight-saving time."""
 
 from datetime import datetime
 from itertools import islice
-from zoneinfo import ZoneInfo
 
 from dateutil import rrule
+
+from relier_site import timezones
 
 MAX_OCCURRENCES = 60
 
@@ -41,7 +42,7 @@ def occurrences(
     the last one when the first date is a 5th). Stops at `until` (a date, included) or
     after `count` dates, and never gives more than MAX_OCCURRENCES.
     """
-    tz = ZoneInfo(zone)
+    tz = timezones.zone(zone)
     first = datetime.combine(day, start_time)
     kwargs = {"dtstart": first, "interval": interval or 1}
     if frequency == WEEKLY:

@@ -20,9 +20,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from relier_site.mail import cancel_pending, purge, send_templated_mail
+from relier_site.mail.outbox import cancel_pending, purge, reason_stored, send_templated_mail
 from relier_site.personal_data import blank_values
-from relier_site.ratelimit import record
+from relier_site.timezones import PARIS
 
 from . import digest, emails, retention, staff_selectors, workflow
 from .models import EventPage, Registration, RegistrationEvent, Session
@@ -107,7 +107,7 @@ def _outcome(registration):
 REGISTRATION_FIELDS = ("name", "organisation", "agency", "email", "phone", "age")
 
 
-def register(session, data, *, submission_key="", rate_limit_keys=(), rate_limit_window=0):
+def register(session, data, *, submission_key="", limits=()):
     """Register a person (cleaned form data) to `session`.
 
     Returns a RegistrationResult: confirmed, or on the waiting list when the session is
@@ -117,12 +117,13 @@ def register(session, data, *, submission_key="", rate_limit_keys=(), rate_limit
     RegistrationRefused (nothing changed) for a past, cancelled, unpublished or unknown
     session.
 
-    `rate_limit_keys` (relier_site.ratelimit `(key, limit)` pairs) are counted in the
-    same transaction, alike for a new registration, an existing one and a double click.
+    Each of `limits` (relier_site.forms.SubmissionLimit) is recorded in the same
+    transaction, alike for a new registration, an existing one and a double click.
     """
     with transaction.atomic():
         result = _register(session, data, submission_key)
-        record(rate_limit_keys, rate_limit_window)
+        for limit in limits:
+            limit.record()
     if not (result.already_registered or result.repeated_submission):
         registration = result.registration
         logger.info(
@@ -221,7 +222,7 @@ def cancel_registration(registration, *, by=None):
             cancel_nonce="",
             sequence=registration.sequence + 1,
         )
-        cancel_pending(emails.subject_key(registration))
+        cancel_pending(registration)
         emails.send_cancellation_ack(registration, had_place=had_place)
         if had_place:
             promote_waiting(session)
@@ -282,13 +283,13 @@ def save_session(session, previous=None):
         for registration in active:
             registration.session = locked
             if cancelled:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.send_session_cancelled(registration)
             elif moved or reopened:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.send_moved(registration)
             elif previous["video_link"] != session.video_link:
-                cancel_pending(emails.subject_key(registration))
+                cancel_pending(registration)
                 emails.schedule_reminder(registration)
         phone_only = sum(1 for registration in active if not registration.email)
         if cancelled and phone_only:
@@ -459,8 +460,7 @@ def anonymise_expired(*, now=None):
                 )
                 for pk in chunk
             )
-            for pk in chunk:
-                purge(f"registration:{pk}")
+            purge(*Registration.objects.filter(pk__in=chunk).only("pk"))
     if pks:
         logger.info("Registration retention: %s registrations anonymised.", len(pks))
     return len(pks)
@@ -469,11 +469,10 @@ def anonymise_expired(*, now=None):
 def send_staff_digests(*, now=None):
     """Daily job `events_staff_digest`: one digest per session and past day with
     activity, for the digest.DIGEST_DAYS days before today (Paris), each stored in the
-    outbox in its own transaction under its reason key (a day already sent is not sent
-    again). Returns how many digests were stored by this run."""
-    started = timezone.now()
-    now = now or started
-    today = now.astimezone(digest.PARIS).date()
+    outbox, about its session, in its own transaction under its reason key (a day already
+    sent is skipped). Returns how many digests were stored by this run."""
+    now = now or timezone.now()
+    today = now.astimezone(PARIS).date()
     to = digest.recipients()
     if not to:
         logger.warning("Staff digest: no recipient (EVENTS_STAFF_DIGEST_RECIPIENTS, group).")
@@ -481,19 +480,21 @@ def send_staff_digests(*, now=None):
     sent = 0
     for day in digest.past_days(today):
         for pk in digest.active_session_pks(*digest.day_window(day)):
+            reason_key = digest.reason_key(pk, day)
+            if reason_stored(reason_key):
+                continue
             session = staff_selectors.session_with_counts(pk)
             if session is None:
                 continue
             with transaction.atomic():
-                row = send_templated_mail(
+                send_templated_mail(
                     digest.TEMPLATE,
                     digest.digest_context(session, day),
                     to,
-                    reason_key=digest.reason_key(pk, day),
-                    subject_key=f"events:staff-digest:session:{pk}",
+                    about=session,
+                    reason_key=reason_key,
                 )
-            # The outbox gives back the row stored by an earlier run for the same reason.
-            sent += row.created_at >= started
+            sent += 1
     if sent:
         logger.info("Staff digest: %s emails stored.", sent)
     return sent

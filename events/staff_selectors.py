@@ -7,16 +7,16 @@ session and its event), so they are the same before and after `events.retention`
 
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import formats, timezone
 from wagtail.models import Page
 
+from relier_site.timezones import PARIS
+
 from .models import PROGRAMME_CHOICES, EventPage, Registration, RegistrationEvent, Session
 
-PARIS = ZoneInfo("Europe/Paris")
 DASHBOARD_DAYS = 7
 HISTORY_ROWS = 200  # the latest entries of a session's history shown to staff
 NO_PROGRAMME = "Sans programme"

@@ -11,24 +11,19 @@ no-store`."""
 
 import uuid
 
-from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from relier_site import signed_links
+from relier_site.forms import SubmissionLimit
+from relier_site.http import attachment
 from relier_site.links import absolute_url
-from relier_site.ratelimit import (
-    FLOOD_MESSAGE,
-    address_key,
-    allowed,
-    contact_key,
-    too_many,
-)
 
 from . import calendar, links, selectors, services
+from .conf import conf
 from .forms import AgendaFilterForm, CancelForm, RegistrationForm
 from .models import EventPage, Registration, Session
 
@@ -62,19 +57,16 @@ def _link_invalid(request):
     return TemplateResponse(request, "events/link_invalid.html", status=404)
 
 
-def _flood_keys(request, data):
+def _flood_limit(request, form):
     """The registration limits: per client address, and per email and per phone typed."""
-    return [
-        (address_key(RATE_LIMIT_NAME, request), settings.EVENTS_REGISTRATION_LIMIT_PER_ADDRESS),
-        (
-            contact_key(RATE_LIMIT_NAME, data.get("email")),
-            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
-        ),
-        (
-            contact_key(RATE_LIMIT_NAME, data.get("phone")),
-            settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT,
-        ),
-    ]
+    return SubmissionLimit(
+        RATE_LIMIT_NAME,
+        request,
+        form,
+        per_address=conf.REGISTRATION_LIMIT_PER_ADDRESS,
+        per_contact=conf.REGISTRATION_LIMIT_PER_CONTACT,
+        window=RATE_LIMIT_WINDOW,
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -89,27 +81,26 @@ def register(request, session_id):
         profile=event.registration_profile,
         initial={"submission": uuid.uuid4().hex},
     )
-    flooded = False
     if request.method == "POST" and form.is_valid():
         data = form.registration_data()
-        keys = _flood_keys(request, data)
-        if form.is_spam:
+        limit = _flood_limit(request, form)
+        if form.is_spam():
             form.add_error(
                 None,
                 "Votre inscription n'a pas pu être enregistrée. Réessayez, ou écrivez-nous si "
                 "le problème continue.",
             )
-        elif not allowed(keys, RATE_LIMIT_WINDOW):
-            form.add_error(None, FLOOD_MESSAGE)
-            flooded = True
+        elif limit.reached():
+            return limit.refuse(form, lambda form: _register_page(request, form, session))
         else:
             try:
                 services.register(
                     session,
                     data,
                     submission_key=form.cleaned_data.get("submission") or "",
-                    rate_limit_keys=keys,
-                    rate_limit_window=RATE_LIMIT_WINDOW,
+                    # Counted alike for a new registration, an existing one and a double
+                    # click, in the service's transaction.
+                    limits=[limit],
                 )
             except services.RegistrationRefused as refusal:
                 return _closed(request, str(refusal), 410)
@@ -118,15 +109,18 @@ def register(request, session_id):
             channel = BY_EMAIL if data.get("email") else BY_PHONE
             signed_links.grant(request, links.THANKS_SCOPE, session.pk, channel)
             return signed_links.see_other(reverse("events:thanks"))
+    return _register_page(request, form, session)
+
+
+def _register_page(request, form, session):
     session = (
         selectors.with_counts(Session.objects.filter(pk=session.pk)).select_related("event").get()
     )
-    response = TemplateResponse(
+    return TemplateResponse(
         request,
         "events/register.html",
-        {"form": form, "session": session, "event": event, "page": event},
+        {"form": form, "session": session, "event": session.event, "page": session.event},
     )
-    return too_many(response, RATE_LIMIT_WINDOW) if flooded else response
 
 
 @require_safe
@@ -234,9 +228,7 @@ def cancel_done(request):
 
 
 def _ics_response(content, filename):
-    response = HttpResponse(content, content_type=calendar.content_type(calendar.PUBLISH))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, calendar.content_type(calendar.PUBLISH))
 
 
 def _session_url(session):

@@ -1,13 +1,14 @@
 """Staff views of the guide in Wagtail's admin: import, export, freshness report."""
 
-from django.conf import settings
-from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from relier_site import spreadsheets
+from relier_site.views import staff_permission_required
+
 from . import exports, selectors
+from .conf import conf
 from .exports import COLUMNS
 from .forms import ImportForm
 from .models import freshness_limit
@@ -16,13 +17,8 @@ from .services import import_structures
 IMPORT_PERMISSION = "guide.import_structure"
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
+@staff_permission_required(IMPORT_PERMISSION, personal_data=False)
 def import_view(request):
-    _require(request, IMPORT_PERMISSION)
     report = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
@@ -46,25 +42,15 @@ def import_view(request):
     )
 
 
+@staff_permission_required(IMPORT_PERMISSION, personal_data=False)
 def export_view(request, file_format):
-    _require(request, IMPORT_PERMISSION)
-    if file_format not in ("csv", "xlsx"):
+    if file_format not in spreadsheets.CONTENT_TYPES:
         raise Http404
     stamp = timezone.localdate().isoformat()
-    if file_format == "xlsx":
-        response = HttpResponse(
-            exports.export_xlsx(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(exports.export_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="guide-structures-{stamp}.{file_format}"'
-    )
-    return response
+    return exports.export_response(file_format, f"guide-structures-{stamp}")
 
 
-@permission_required("guide.change_structure", raise_exception=True)
+@staff_permission_required("guide.change_structure", personal_data=False)
 def freshness_report(request):
     limit = freshness_limit()
     structures = list(selectors.stale_structures(limit)[:1000])
@@ -74,7 +60,7 @@ def freshness_report(request):
         {
             "structures": structures,
             "limit": limit,
-            "months": settings.GUIDE_FRESHNESS_MONTHS,
+            "months": conf.FRESHNESS_MONTHS,
             "page_title": "Fiches du guide à vérifier",
             "header_title": "Fiches du guide à vérifier",
         },

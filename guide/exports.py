@@ -5,13 +5,9 @@
 - The public JSON export in data·inclusion format (structures and services).
 """
 
-import csv
-import io
-
-from django.conf import settings
-from wagtail.models import Site
-
-from relier_site.spreadsheets import neutralise
+from relier_site import spreadsheets
+from relier_site.http import attachment
+from relier_site.links import absolute_url
 
 from .models import Structure
 from .reference import MOBILISATION_BY_CONTACT, MODES, PUBLICS_BY_AUDIENCE, THEMATIQUES_BY_THEME
@@ -143,47 +139,34 @@ def rows(live_only=False):
         yield structure_row(structure)
 
 
-def export_csv():
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMN_NAMES)
-    writer.writeheader()
-    writer.writerows({name: neutralise(value) for name, value in row.items()} for row in rows())
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def export_xlsx():
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("structures")
-    sheet.append(COLUMN_NAMES)
+def _table():
     for row in rows():
-        sheet.append([neutralise(row[name]) for name in COLUMN_NAMES])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        yield [row[name] for name in COLUMN_NAMES]
+
+
+def export(file_format):
+    """The CSV (`,` between cells, as data·inclusion files) or XLSX exchange file, which
+    the import reads back."""
+    return spreadsheets.write(
+        file_format, COLUMN_NAMES, _table(), title="structures", delimiter=LIST_SEPARATOR
+    )
+
+
+def export_response(file_format, filename):
+    return attachment(
+        export(file_format), f"{filename}.{file_format}", spreadsheets.CONTENT_TYPES[file_format]
+    )
 
 
 # --- data·inclusion JSON -----------------------------------------------------------
-
-
-def _base_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return (
-        site.root_url
-        if site and site.root_url.startswith("http")
-        else settings.WAGTAILADMIN_BASE_URL
-    )
 
 
 def _structure_id(structure):
     return f"{SOURCE}--{structure.source_id}"
 
 
-def _structure_page_url(structure, base_url, index_url):
-    return (
-        f"{base_url.rstrip('/')}{index_url}structures/{structure.source_id}/" if index_url else None
-    )
+def _structure_page_url(structure, index_url):
+    return absolute_url(f"{index_url}structures/{structure.source_id}/") if index_url else None
 
 
 def _index_url():
@@ -205,7 +188,7 @@ def _address(structure):
 
 
 def data_inclusion_structures():
-    base_url, index_url = _base_url(), _index_url()
+    index_url = _index_url()
     return [
         {
             "source": SOURCE,
@@ -213,7 +196,7 @@ def data_inclusion_structures():
             "nom": s.name,
             "date_maj": s.last_verified.isoformat(),
             "description": s.description,
-            "lien_source": _structure_page_url(s, base_url, index_url),
+            "lien_source": _structure_page_url(s, index_url),
             "site_web": s.website or None,
             "horaires_accueil": "24/7" if s.always_open else None,
             **_address(s),
@@ -249,7 +232,7 @@ def _publics_precisions(structure):
 
 def data_inclusion_services():
     """One service per structure: what the structure offers young people and families."""
-    base_url, index_url = _base_url(), _index_url()
+    index_url = _index_url()
     services = []
     for s in _exported_structures(live_only=True):
         audience_slugs = {a.slug for a in s.audiences.all()}
@@ -260,7 +243,7 @@ def data_inclusion_services():
                 "id": f"{_structure_id(s)}--accueil",
                 "nom": s.name,
                 "description": s.description,
-                "lien_source": _structure_page_url(s, base_url, index_url),
+                "lien_source": _structure_page_url(s, index_url),
                 "date_maj": s.last_verified.isoformat(),
                 "thematiques": thematiques(s) or None,
                 "frais": "gratuit" if s.is_free else "payant",

@@ -4,6 +4,8 @@ import re
 
 from django import forms
 
+from relier_site.forms import FilterForm
+
 from . import territories
 from .reference import AUDIENCES, THEMES
 
@@ -12,8 +14,14 @@ TERRITORY_MAX_LENGTH = 60
 SEARCH_KEYS = ("territoire", "theme", "public", "age", "q")
 
 
-class GuideSearchForm(forms.Form):
-    """The search of /guide/. Bound to request.GET; every error is a French sentence."""
+class GuideSearchForm(FilterForm):
+    """The search of /guide/. Bound to request.GET; every error of a criterion is a French
+    sentence, shown in the results region (not in a summary above the form: with
+    JavaScript, only the results are replaced). An odd page number is dropped, like any
+    invalid filter: the first page shows."""
+
+    helper_options = {**FilterForm.helper_options, "error_summary": False}
+    reported_fields = SEARCH_KEYS
 
     territoire = forms.CharField(
         label="Code postal ou département",
@@ -61,11 +69,7 @@ class GuideSearchForm(forms.Form):
         self.submitted = data is not None and any(key in data for key in SEARCH_KEYS)
         self.fields["age"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["territoire"].widget.attrs.update({"autocomplete": "postal-code"})
-        for name, field in self.fields.items():
-            css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-aide"
+        self.set_layout(*SEARCH_KEYS)  # the page number is in the results' links only
 
     def clean_territoire(self):
         value = self.cleaned_data["territoire"]
@@ -95,25 +99,17 @@ class GuideSearchForm(forms.Form):
             )
         return value
 
-    def full_clean(self):
-        super().full_clean()
-        if not self.is_bound:
-            return
-        for name in self._errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                described = attrs.get("aria-describedby", "")
-                attrs["aria-describedby"] = f"{described} id_{name}-erreur".strip()
-        # A page number is navigation, not a criterion: an odd value shows the first page.
-        self._errors.pop("page", None)
-        self.cleaned_data["page"] = max(1, self.cleaned_data.get("page") or 1)
-        if self.is_bound and not self._errors and self.submitted and not self.has_criteria():
-            self.add_error(
-                None,
+    def clean_page(self):
+        return max(1, self.cleaned_data.get("page") or 1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self._errors and self.submitted and not self.has_criteria():
+            raise forms.ValidationError(
                 "Indiquez un code postal, un département, un thème, un public, un âge ou "
-                "quelques mots pour lancer la recherche.",
+                "quelques mots pour lancer la recherche."
             )
+        return cleaned
 
     def has_criteria(self):
         data = self.cleaned_data

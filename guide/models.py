@@ -3,7 +3,6 @@ distress and their families, by territory. Public structures only: no personal d
 
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -17,9 +16,10 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
+from relier_site import phones
 
 from . import territories
-from .phones import display_phone, normalize_phone, tel_uri
+from .conf import conf
 from .reference import MODES
 
 
@@ -63,7 +63,7 @@ REGION_CHOICES = sorted(
 def freshness_limit(today=None):
     """Entries verified before this date are stale (GUIDE_FRESHNESS_MONTHS months ago)."""
     today = today or timezone.localdate()
-    return today - relativedelta(months=settings.GUIDE_FRESHNESS_MONTHS)
+    return today - relativedelta(months=conf.FRESHNESS_MONTHS)
 
 
 class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
@@ -232,7 +232,7 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
         super().clean()
         errors = {}
         try:
-            self.phone = normalize_phone(self.phone)
+            self.phone = phones.normalise(self.phone, short_numbers=True)
         except ValidationError as error:
             errors["phone"] = error.messages
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
@@ -256,11 +256,11 @@ class Structure(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed,
 
     @property
     def phone_display(self):
-        return display_phone(self.phone)
+        return phones.display(self.phone)
 
     @property
     def phone_href(self):
-        return tel_uri(self.phone)
+        return phones.tel_uri(self.phone)
 
     @property
     def modes(self):

@@ -92,10 +92,6 @@ class SearchResults:
     page_count: int
     structures: list = field(default_factory=list)
 
-    @property
-    def local_count(self):
-        return sum(1 for s in self.structures if not s.is_national)
-
 
 def search_structures(*, departement=None, theme="", audience="", age=None, query="", page=1):
     """Search the live structures. Arguments come validated from GuideSearchForm.

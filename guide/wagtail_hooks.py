@@ -5,7 +5,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from relier_site.menu import PermissionMenuItem
-from relier_site.views import ForbiddenViewSetMixin, forbidden_urlpatterns
+from relier_site.views import ForbiddenViewSetMixin
 
 from . import admin_views
 from .models import Structure
@@ -66,17 +66,15 @@ def guide_admin_urls():
             "guide/",
             include(
                 (
-                    forbidden_urlpatterns(
-                        [
-                            path("importer/", admin_views.import_view, name="import"),
-                            path(
-                                "exporter/<str:file_format>/",
-                                admin_views.export_view,
-                                name="export",
-                            ),
-                            path("a-verifier/", admin_views.freshness_report, name="freshness"),
-                        ]
-                    ),
+                    [
+                        path("importer/", admin_views.import_view, name="import"),
+                        path(
+                            "exporter/<str:file_format>/",
+                            admin_views.export_view,
+                            name="export",
+                        ),
+                        path("a-verifier/", admin_views.freshness_report, name="freshness"),
+                    ],
                     "guide_admin",
                 ),
                 namespace="guide_admin",

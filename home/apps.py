@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from relier_site.mail import register_mail_context_provider
+        from relier_site.mail.rendering import register_mail_context_provider
 
         from .emails import site_mail_context
 

@@ -1,6 +1,6 @@
 """What the site shell gives every email: organisation name, contact line, helplines.
 
-Registered with relier_site.mail.register_mail_context_provider in HomeConfig.ready(),
+Registered with relier_site.mail.rendering.register_mail_context_provider in HomeConfig.ready(),
 so the platform's mail layout shows the site settings without importing this app.
 """
 

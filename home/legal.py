@@ -1,18 +1,16 @@
 """What the legal pages say about data and cookies, read from the settings at each
 request, so the privacy policy stays true when a retention setting changes.
 
-Two settings belong to the apps that hold the personal data (``referrals`` and
-``events``); until they are installed their documented defaults are shown, through
-``getattr(settings, NAME, default)``.
+The apps that hold personal data (``referrals``, ``events``) give the row of their data
+themselves, from their own settings: ``register_retention(key, row)`` in their
+``AppConfig.ready()``, ``row`` being called at each request. `home` reads no setting of
+theirs (tests/test_layers.py); an app that is not installed has no row.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
-# Defaults of the settings the personal-data apps define (README, « Configuration »).
-REFERRALS_RETENTION_MONTHS_DEFAULT = 24
-EVENTS_RETENTION_MONTHS_DEFAULT = 12
 # A cookie without Expires/Max-Age (relier_site/settings/base.py: both of the site's).
 BROWSER_SESSION = "Jusqu'à la fermeture de votre navigateur, qui l'efface alors."
 
@@ -50,27 +48,21 @@ def duration(seconds):
     return plural(seconds, "seconde")
 
 
+_app_retentions = {}
+
+
+def register_retention(key, row):
+    """Show the retention of an app's data on the privacy policy: `row()` returns its
+    Retention at each request. Rows come first, in the order of registration (the order
+    of INSTALLED_APPS); registering `key` again replaces its row in place."""
+    _app_retentions[key] = row
+
+
 def retention_periods():
     """How long each kind of data is kept, from the current settings."""
-    referral_months = getattr(
-        settings, "REFERRALS_RETENTION_MONTHS", REFERRALS_RETENTION_MONTHS_DEFAULT
-    )
-    event_months = getattr(settings, "EVENTS_RETENTION_MONTHS", EVENTS_RETENTION_MONTHS_DEFAULT)
     cooloff_hours = settings.AXES_COOLOFF_TIME
     return [
-        Retention(
-            "Demandes d'orientation envoyées par des professionnels, demandes de contact et "
-            "demandes d'intervention",
-            f"{plural(referral_months, 'mois', 'mois')} après le dernier échange, puis "
-            "anonymisées : seules restent des statistiques sans nom ni coordonnées",
-            "REFERRALS_RETENTION_MONTHS",
-        ),
-        Retention(
-            "Inscriptions aux groupes, séances, ateliers et webinaires",
-            f"{plural(event_months, 'mois', 'mois')} après la séance, puis anonymisées : "
-            "seules restent des statistiques sans nom ni coordonnées",
-            "EVENTS_RETENTION_MONTHS",
-        ),
+        *(row() for row in _app_retentions.values()),
         Retention(
             "Courriels envoyés par le site (confirmations, rappels), dans sa boîte d'envoi",
             f"{plural(settings.OUTBOX_RETENTION_DAYS, 'jour')} après l'envoi (ou le dernier "

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from home.forms import FilterForm
+from relier_site.forms import FilterForm
 
 from .selectors import FILTERS, kit_filter_choices
 

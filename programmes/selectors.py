@@ -101,12 +101,6 @@ def filter_kits(kits, **active):
     return [kit for kit in kits if _matches(_kit_values(kit, live_programmes), active)]
 
 
-def published_kits(*, public="", niveau="", format="", programme=""):  # noqa: A002
-    """Kits a visitor may download, narrowed by the filters given (slugs; "" = all)."""
-    active = {"public": public, "niveau": niveau, "format": format, "programme": programme}
-    return filter_kits(published_kit_list(), **{k: v for k, v in active.items() if v})
-
-
 def programme_kits(programme):
     """Published kits of a programme page (none for a page not saved yet: a preview)."""
     if not programme.pk:

@@ -2,8 +2,6 @@
 history, actions), the statistics, and the right of access and erasure. They only read,
 check permissions and call referrals.services."""
 
-from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,12 +11,14 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
-from relier_site.views import ForbiddenMixin, forbidden
+from relier_site.http import attachment
+from relier_site.views import ForbiddenMixin, staff_permission_required
 
 from . import exports, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
 from .admin_forms import StatusForm as StatusChangeForm
 from .calendar import is_overdue
+from .conf import conf
 from .models import Referral, Status
 from .workflow import TransitionNotAllowed
 
@@ -27,14 +27,12 @@ HANDLE = workflow.HANDLE
 # Right of access and erasure: Administration (the only role with delete_referral).
 PERSON_RIGHTS = "referrals.delete_referral"
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _overdue(referral):
     return referral.status == Status.NEW and is_overdue(
         timezone.localtime(referral.created_at).date(),
         timezone.localdate(),
-        settings.REFERRALS_REMINDER_WORKING_DAYS,
+        conf.REMINDER_WORKING_DAYS,
     )
 
 
@@ -98,42 +96,10 @@ class ReferralIndexView(ForbiddenMixin, IndexView):
         services.log_export(
             [r.pk for r in queryset], actor=self.request.user, file_format=spreadsheet_format
         )
-        if spreadsheet_format == "xlsx":
-            response = HttpResponse(exports.inbox_xlsx(queryset), content_type=XLSX)
-        else:
-            response = HttpResponse(
-                exports.inbox_csv(queryset), content_type="text/csv; charset=utf-8"
-            )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.get_filename()}.{spreadsheet_format}"'
-        )
-        return response
+        return exports.inbox_response(queryset, spreadsheet_format, self.get_filename())
 
 
 # --- One request ----------------------------------------------------------------------
-
-
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        return forbidden(request)
-    return None
-
-
-def personal_data_view(permission):
-    """The permission, or a real 403 page (Wagtail's admin URLs already require a
-    login); marks the view for tests/relier_site/test_privacy_urls.py."""
-
-    def decorator(view):
-        def wrapped(request, *args, **kwargs):
-            refused = _require(request, permission)
-            return refused or view(request, *args, **kwargs)
-
-        wrapped.contains_personal_data = True
-        wrapped.__name__ = view.__name__
-        wrapped.__doc__ = view.__doc__
-        return wrapped
-
-    return decorator
 
 
 def _display(referral, name):
@@ -200,13 +166,13 @@ def _detail(request, referral, *, status=200, **forms):
     return TemplateResponse(request, "referrals/admin/detail.html", context, status=status)
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def detail(request, pk):
     """Everything about one request, its history and the actions."""
     return _detail(request, _referral(pk))
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def history(request, pk):
     """The history of one request alone (who, when, what)."""
     referral = _referral(pk)
@@ -241,7 +207,7 @@ def _post_action(request, pk, form_name, form, apply, success):
     return _detail(request, _referral(pk), status=400, **{form_name: form})
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def assign(request, pk):
     """POST: give the request to someone with the role (« à moi » by default)."""
     form = AssignForm(_posted(request), user=request.user)
@@ -255,7 +221,7 @@ def assign(request, pk):
     )
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def change_status(request, pk):
     """POST: move the request along referrals.workflow."""
     referral = _referral(pk)
@@ -272,7 +238,7 @@ def change_status(request, pk):
     )
 
 
-@personal_data_view(HANDLE)
+@staff_permission_required(HANDLE)
 def add_note(request, pk):
     """POST: a note in the history (staff only)."""
     form = NoteForm(_posted(request))
@@ -289,7 +255,7 @@ def add_note(request, pk):
 # --- Rights of the person ---------------------------------------------------------------
 
 
-@personal_data_view(PERSON_RIGHTS)
+@staff_permission_required(PERSON_RIGHTS)
 def access_export(request, pk):
     """Right of access: everything kept about the person of this request (JSON)."""
     referral = _referral(pk)
@@ -297,12 +263,12 @@ def access_export(request, pk):
         return redirect("referrals_referral:inspect", pk)
     content = exports.person_json(referral)
     services.log_access_export(referral, actor=request.user)
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="demande-{referral.reference}.json"'
-    return response
+    return attachment(
+        content, f"demande-{referral.reference}.json", "application/json; charset=utf-8"
+    )
 
 
-@personal_data_view(PERSON_RIGHTS)
+@staff_permission_required(PERSON_RIGHTS)
 def erase(request, pk):
     """Right to erasure: a confirmation page, then every personal field is blanked."""
     referral = _referral(pk)
@@ -339,7 +305,7 @@ def _statistics(request):
     return form, statistics.compute(year)
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def statistics_view(request):
     """Anonymous counts for the activity report."""
     form, stats = _statistics(request)
@@ -356,10 +322,8 @@ def statistics_view(request):
     )
 
 
-@personal_data_view(VIEW)
+@staff_permission_required(VIEW)
 def statistics_csv(request):
     form, stats = _statistics(request)
     suffix = stats.year or "toutes-annees"
-    response = HttpResponse(exports.statistics_csv(stats), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="statistiques-demandes-{suffix}.csv"'
-    return response
+    return exports.statistics_response(stats, f"statistiques-demandes-{suffix}")

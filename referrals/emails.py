@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.urls import NoReverseMatch, reverse
 
 from relier_site.links import absolute_url
-from relier_site.mail import send_templated_mail
+from relier_site.mail.outbox import reason_for, send_templated_mail
 from relier_site.roles import ACCOMPAGNEMENT
 
 from .models import Kind, RoutingRule
@@ -26,10 +26,6 @@ logger = logging.getLogger(__name__)
 # The admin detail view of a request (the triage side's viewset); the admin home until
 # it exists.
 ADMIN_DETAIL_URL_NAMES = ("referrals_referral:inspect", "referrals_referral:edit")
-
-
-def subject_key(referral):
-    return f"referral:{referral.pk}"
 
 
 def admin_url(referral):
@@ -114,23 +110,22 @@ def _context(referral):
 
 def send_confirmations(referral):
     """Queue the confirmation to the person (if they gave an address) and to the referrer."""
-    key = subject_key(referral)
     context = _context(referral)
     if referral.email:
         send_templated_mail(
             "emails/referrals/confirmation",
             {**context, "to_referrer": False},
             [referral.email],
-            reason_key=f"{key}:confirmation",
-            subject_key=key,
+            about=referral,
+            reason_key=reason_for(referral, "confirmation"),
         )
     if referral.referrer_email:
         send_templated_mail(
             "emails/referrals/confirmation",
             {**context, "to_referrer": True},
             [referral.referrer_email],
-            reason_key=f"{key}:referrer-confirmation",
-            subject_key=key,
+            about=referral,
+            reason_key=reason_for(referral, "referrer-confirmation"),
         )
 
 
@@ -139,7 +134,6 @@ def send_staff_notification(referral, recipients):
     if not recipients:
         logger.warning("Referral %s: nobody to notify (no rule, nobody in the role).", referral.pk)
         return None
-    key = subject_key(referral)
     return send_templated_mail(
         "emails/referrals/staff_notification",
         {
@@ -149,6 +143,6 @@ def send_staff_notification(referral, recipients):
             "admin_url": admin_url(referral),
         },
         recipients,
-        reason_key=f"{key}:staff-notification",
-        subject_key=key,
+        about=referral,
+        reason_key=reason_for(referral, "staff-notification"),
     )

@@ -1,20 +1,14 @@
 """Files staff download: the filtered inbox (CSV, XLSX), the anonymous statistics (CSV)
-and everything kept about one person (right of access, JSON). Every CSV/XLSX cell goes
-through relier_site.spreadsheets.neutralise."""
+and everything kept about one person (right of access, JSON). CSV and XLSX are written
+by relier_site.spreadsheets (`;`, BOM, neutralised cells, real dates in XLSX)."""
 
-import csv
-import io
 import json
 
 from django.utils import timezone
 
-from relier_site.spreadsheets import neutralise
+from relier_site import spreadsheets
 
 from .models import Concern
-
-
-def _date(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 def _staff(user):
@@ -28,13 +22,13 @@ def _concerns(referral):
 
 INBOX_COLUMNS = (
     ("Référence", lambda r: r.reference),
-    ("Reçue le", lambda r: _date(r.created_at)),
+    ("Reçue le", lambda r: r.created_at),
     ("Type", lambda r: r.get_kind_display()),
     ("Statut", lambda r: r.get_status_display()),
     ("Urgente", lambda r: "oui" if r.urgent else "non"),
     ("Programme", lambda r: r.get_programme_display()),
     ("Département", lambda r: r.departement),
-    ("Âge", lambda r: "" if r.age is None else r.age),
+    ("Âge", lambda r: r.age),
     ("Tranche d'âge", lambda r: r.get_age_band_display()),
     ("Qui fait la demande", lambda r: r.get_requester_display()),
     ("Prénom ou pseudonyme", lambda r: r.first_name),
@@ -48,8 +42,8 @@ INBOX_COLUMNS = (
     ("Structure", lambda r: r.organisation_name),
     ("Courriel professionnel", lambda r: r.referrer_email),
     ("Suivie par", lambda r: _staff(r.assigned_to)),
-    ("Premier contact", lambda r: _date(r.first_contact_at)),
-    ("Clôturée le", lambda r: _date(r.closed_at)),
+    ("Premier contact", lambda r: r.first_contact_at),
+    ("Clôturée le", lambda r: r.closed_at),
     ("Motif", lambda r: r.status_reason),
     (
         "Doublon possible de",
@@ -61,55 +55,25 @@ INBOX_HEADINGS = [heading for heading, _value in INBOX_COLUMNS]
 
 def inbox_rows(referrals):
     for referral in referrals:
-        yield [neutralise(value(referral)) for _heading, value in INBOX_COLUMNS]
+        yield [value(referral) for _heading, value in INBOX_COLUMNS]
 
 
-def to_csv(headings, rows):
-    """UTF-8 with a byte-order mark (spreadsheets then read the accents right), `;` as
-    French spreadsheets expect."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([neutralise(h) for h in headings])
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+def inbox_response(referrals, file_format, filename):
+    return spreadsheets.response(
+        file_format, INBOX_HEADINGS, inbox_rows(referrals), filename=filename, title="demandes"
+    )
 
 
-def to_xlsx(headings, rows, title):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append(headings)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def inbox_csv(referrals):
-    return to_csv(INBOX_HEADINGS, inbox_rows(referrals))
-
-
-def inbox_xlsx(referrals):
-    return to_xlsx(INBOX_HEADINGS, inbox_rows(referrals), "demandes")
-
-
-def statistics_csv(stats):
+def statistics_response(stats, filename):
     """The statistics page as one CSV: section, value, count."""
     rows = []
     for table in stats.tables:
-        rows += [[neutralise(table.title), neutralise(label), count] for label, count in table.rows]
-    rows.append(
-        [
-            "Délai médian avant le premier contact (jours)",
-            "",
-            ""
-            if stats.median_days_to_first_contact is None
-            else stats.median_days_to_first_contact,
-        ]
+        rows += [[table.title, label, count] for label, count in table.rows]
+    median = stats.median_days_to_first_contact
+    rows.append(["Délai médian avant le premier contact (jours)", "", median])
+    return spreadsheets.response(
+        "csv", ["Tableau", "Valeur", "Nombre"], rows, filename=filename, title="statistiques"
     )
-    return to_csv(["Tableau", "Valeur", "Nombre"], rows)
 
 
 # Everything stored about the person of one request, by section: the detail page shows

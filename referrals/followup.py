@@ -8,12 +8,12 @@ works for REFERRALS_FOLLOWUP_LINK_DAYS days after the email that carried it.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
 from relier_site.links import absolute_url
 
+from .conf import conf
 from .models import CLOSED_STATUSES, Referral
 
 SALT = "referrals.followup"
@@ -28,7 +28,7 @@ class LinkInvalid(Exception):
 
 
 def max_age():
-    return timedelta(days=settings.REFERRALS_FOLLOWUP_LINK_DAYS)
+    return timedelta(days=conf.FOLLOWUP_LINK_DAYS)
 
 
 def make_token(referral):

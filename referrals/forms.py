@@ -5,16 +5,16 @@ next to its field (and in the summary at the top); what was typed is kept."""
 import re
 import secrets
 
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Fieldset, Submit
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
-from home.forms import FilterForm, PublicForm
-from relier_site.phones import to_e164
+from relier_site.forms import HONEYPOT, FilterForm, PublicForm
+from relier_site.phones import PhoneField
 from relier_site.text import CleanCharField
 
+from .conf import conf
 from .models import (
     Concern,
     ContactPreference,
@@ -31,10 +31,6 @@ AGE_MIN, AGE_MAX = 3, 30
 # Under this age, a young person asking alone is asked for a trusted adult.
 TRUSTED_ADULT_AGE = 15
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-PHONE_MESSAGE = (
-    "Ce numéro de téléphone n'est pas valide : indiquez un numéro français à 10 chiffres "
-    "commençant par 0 (outre-mer compris), ou un numéro international commençant par +."
-)
 EMAIL_MESSAGE = (
     "Cette adresse électronique n'est pas valide : elle doit ressembler à nom@exemple.fr."
 )
@@ -60,21 +56,6 @@ def valid_token(value):
     return value if TOKEN_PATTERN.fullmatch(value) else None
 
 
-def normalise_phone(raw):
-    """A French (mainland or overseas) or international phone number in E.164 form
-    ("+33612345678"), "" when empty; ValidationError in French when invalid. Short
-    numbers (3018) are not a way to reach a person."""
-    text = (raw or "").strip()
-    if not text:
-        return ""
-    if text.startswith("00"):
-        text = "+" + text[2:]
-    stored = to_e164(text)
-    if stored is None:
-        raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
-    return stored
-
-
 def _choices(enum, only=None):
     return [(value, label) for value, label in enum.choices if only is None or value in only]
 
@@ -97,18 +78,6 @@ def text_field(
             "max_length": f"Ce texte est trop long : {max_length} caractères au plus "
             "(il en compte actuellement %(show_value)d).",
         },
-    )
-
-
-def phone_field(label, *, help_text=""):
-    return CleanCharField(
-        label=label,
-        max_length=30,
-        required=False,
-        truncate=False,
-        help_text=help_text or "10 chiffres, ou + et l'indicatif du pays.",
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        error_messages={"max_length": PHONE_MESSAGE},
     )
 
 
@@ -213,16 +182,13 @@ class ProgrammeChoiceForm(FilterForm):
 
 class ReferralForm(PublicForm):
     """Base of the three forms: the submission token (idempotent double submission), the
-    honeypot, the urgency question where there is one (first, see `urgency_section`), and
+    urgency question where there is one (first, see `urgency_section`), and
     the layout."""
 
     kind = None
     # The email and phone of the person the request is about: the flood limit per contact
-    # counts them (views.flood_keys).
+    # counts them (views.flood_limit).
     contact_fields = ("email", "phone")
-    # A field no person sees: hidden from sight and from assistive technologies (the
-    # wrapper is `hidden`), skipped by the keyboard; a robot filling every input fills it.
-    HONEYPOT = "site_web"
     submit_label = "Envoyer ma demande"
 
     # The danger question comes first (layout and error summary): a person in danger
@@ -230,22 +196,16 @@ class ReferralForm(PublicForm):
     field_order = ["urgent"]
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    site_web = forms.CharField(
-        label="Ne remplissez pas ce champ",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.retention_months = settings.REFERRALS_RETENTION_MONTHS
+        self.retention_months = conf.RETENTION_MONTHS
         self.helper.form_method = "post"
         self.helper.form_tag = True
         self.helper.attrs = {"class": f"referral-form referral-form--{self.kind}"}
-        self.helper.layout = Layout(
+        self.set_layout(
             *self.sections(),
             HTML('{% include "referrals/includes/privacy_notice.html" %}'),
-            Div(self.HONEYPOT, hidden=""),
             "submission_token",
         )
         self.helper.add_input(Submit("envoyer", self.submit_label))
@@ -260,20 +220,8 @@ class ReferralForm(PublicForm):
             css_class="urgency",
         )
 
-    def is_spam(self):
-        return bool(self.data.get(self.HONEYPOT))
-
     def clean_submission_token(self):
         return valid_token(self.cleaned_data.get("submission_token")) or new_submission_token()
-
-    def clean_phone(self):
-        return normalise_phone(self.cleaned_data.get("phone"))
-
-    def clean_referrer_phone(self):
-        return normalise_phone(self.cleaned_data.get("referrer_phone"))
-
-    def clean_trusted_adult_phone(self):
-        return normalise_phone(self.cleaned_data.get("trusted_adult_phone"))
 
     def clean_postcode(self):
         value = self.cleaned_data.get("postcode") or ""
@@ -329,7 +277,7 @@ class ReferralForm(PublicForm):
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in {self.HONEYPOT, "submission_token", "urgent"}
+            if name not in {HONEYPOT, "submission_token", "urgent"}
         }
         data["urgent"] = self.is_urgent
         if data.get("email"):
@@ -379,12 +327,12 @@ class OrientationForm(ReferralForm):
         help_text="Nous vous écrivons à cette adresse pour vous confirmer la demande.",
         message="Indiquez votre adresse électronique professionnelle.",
     )
-    referrer_phone = phone_field("Votre téléphone professionnel")
+    referrer_phone = PhoneField(label="Votre téléphone professionnel")
 
     first_name = text_field("Prénom du jeune", 100, message="Indiquez le prénom du jeune.")
     age = age_field("Âge du jeune")
     postcode = postcode_field("Code postal du jeune")
-    phone = phone_field("Téléphone du jeune")
+    phone = PhoneField(label="Téléphone du jeune")
     email = email_field("Adresse électronique du jeune")
     contact_preference = choice_field(
         "Comment le jeune préfère-t-il être contacté ?",
@@ -497,7 +445,7 @@ class ContactForm(ReferralForm):
     postcode = postcode_field(
         "Code postal (facultatif)", required=False, help_text="5 chiffres, par exemple 93200."
     )
-    phone = phone_field("Téléphone")
+    phone = PhoneField(label="Téléphone")
     email = email_field("Adresse électronique")
     contact_preference = choice_field(
         "Comment préférez-vous être contacté ?",
@@ -525,7 +473,7 @@ class ContactForm(ReferralForm):
         required=False,
         help_text="Un parent, un membre de ta famille, une infirmière ou un professeur.",
     )
-    trusted_adult_phone = phone_field("Téléphone de cet adulte")
+    trusted_adult_phone = PhoneField(label="Téléphone de cet adulte")
 
     def sections(self):
         return [
@@ -623,7 +571,7 @@ class InterventionForm(ReferralForm):
         help_text="Nous vous écrivons à cette adresse pour vous confirmer la demande.",
         message="Indiquez votre adresse électronique professionnelle.",
     )
-    referrer_phone = phone_field("Votre téléphone professionnel")
+    referrer_phone = PhoneField(label="Votre téléphone professionnel")
     intervention_type = choice_field(
         "Quelle intervention ?",
         _choices(InterventionType),

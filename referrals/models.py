@@ -17,8 +17,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from guide.selectors import departement_choices
+from home import vocabulary
 from home.models import BasePage
 from relier_site.history import HistoryEntry
+
+from .conf import conf
 
 # Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -57,16 +60,8 @@ OPEN_STATUSES = (
 CLOSED_STATUSES = (Status.CLOSED, Status.REFUSED)
 
 
-class Programme(models.TextChoices):
-    """Programme slugs of the programmes app (its pages below /programmes/), and « not
-    sure ». Kept as plain values: no foreign key into the programmes app."""
-
-    RELIER_VERS_LEMPLOI = "relier-vers-lemploi", "Relier vers l'emploi"
-    SE_RECONSTRUIRE_ENSEMBLE = "se-reconstruire-ensemble", "Se reconstruire ensemble"
-    STOP_CYBERVIOLENCES = "stop-cyberviolences", "STOP Cyberviolences"
-    MONSTER_MOODS = "monster-moods", "Monster Moods"
-    MONSTER_MESSENGER = "monster-messenger", "Monster Messenger"
-    NOT_SURE = "pas-sur", "Je ne sais pas encore"
+# The programmes of the shared vocabulary, and « not sure » (a form's answer).
+Programme = vocabulary.with_extra("Programme", [("NOT_SURE", "pas-sur", "Je ne sais pas encore")])
 
 
 class ProgrammeFormat(models.TextChoices):
@@ -152,7 +147,7 @@ class ReferralQuerySet(models.QuerySet):
         from .calendar import overdue_cutoff, start_of_day
 
         today = today or timezone.localdate()
-        cutoff = overdue_cutoff(today, settings.REFERRALS_REMINDER_WORKING_DAYS)
+        cutoff = overdue_cutoff(today, conf.REMINDER_WORKING_DAYS)
         return self.filter(status=Status.NEW, created_at__lt=start_of_day(cutoff))
 
 
@@ -295,10 +290,6 @@ class Referral(models.Model):
 
     def __str__(self):
         return f"{self.reference} ({self.get_kind_display()})"
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
 
     def concern_labels(self):
         labels = dict(Concern.choices)

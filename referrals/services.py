@@ -15,8 +15,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from relier_site.ratelimit import record
-
 from . import emails
 from .models import Referral, ReferralEvent, age_band_for
 
@@ -58,8 +56,7 @@ def submit_referral(
     submission_token,
     confirm_by_mail=True,
     notify_staff=True,
-    rate_limit_keys=(),
-    rate_limit_window=0,
+    limits=(),
 ):
     """Store a request received from a public form and queue its mails; return it.
 
@@ -75,8 +72,8 @@ def submit_referral(
     A second call with the same `submission_token` stores nothing and returns the first
     request, with `duplicate_submission` set to True (False on a request stored now).
 
-    `rate_limit_keys` (relier_site.ratelimit `(key, limit)` pairs) are counted in the
-    same transaction as a stored request; a second submission counts nothing.
+    Each of `limits` (relier_site.forms.SubmissionLimit) is recorded in the same
+    transaction as a stored request; a second submission counts nothing.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -112,7 +109,8 @@ def submit_referral(
             _queue_safely("confirmations", referral, emails.send_confirmations, referral)
         if notify_staff:
             _notify_staff(referral)
-        record(rate_limit_keys, rate_limit_window)
+        for limit in limits:
+            limit.record()
     logger.info(
         "Referral %s received (kind %s, urgent %s, possible duplicate of %s).",
         referral.pk,
@@ -157,15 +155,15 @@ def _notify_staff(referral):
 # reminders of overdue requests, the referrer's follow-up emails, and the logging of
 # exports. Every change writes its ReferralEvent (who, when, what) in the same transaction.
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from relier_site.mail import purge, send_templated_mail  # noqa: E402
+from relier_site.mail.outbox import purge, reason_for, send_templated_mail  # noqa: E402
 from relier_site.personal_data import blank_values  # noqa: E402
 from relier_site.text import clean_text  # noqa: E402
 
 from . import retention, workflow  # noqa: E402
 from .calendar import start_of_day  # noqa: E402
+from .conf import conf  # noqa: E402
 from .followup import followup_url  # noqa: E402
 from .models import CLOSED_STATUSES, Status  # noqa: E402
 from .workflow import TransitionNotAllowed  # noqa: E402
@@ -309,11 +307,11 @@ def send_followup(referral):
             "status_label": referral.get_status_display(),
             "is_closed": referral.status in CLOSED_STATUSES,
             "followup_url": followup_url(referral),
-            "link_days": settings.REFERRALS_FOLLOWUP_LINK_DAYS,
+            "link_days": conf.FOLLOWUP_LINK_DAYS,
         },
         [referral.referrer_email],
-        reason_key=f"referral:{referral.pk}:followup:{referral.status}",
-        subject_key=emails.subject_key(referral),
+        about=referral,
+        reason_key=reason_for(referral, f"followup:{referral.status}"),
     )
 
 
@@ -325,7 +323,7 @@ def send_reminders(*, now=None):
     today = timezone.localdate(now)
     sent = 0
     for referral in Referral.objects.overdue(today).filter(anonymised_at__isnull=True):
-        reason_key = f"referral:{referral.pk}:reminder:{today.isoformat()}"
+        reason_key = reason_for(referral, f"reminder:{today.isoformat()}")
         if referral.events.filter(
             action=ReferralEvent.Action.REMINDER, at__gte=start_of_day(today)
         ).exists():
@@ -342,12 +340,12 @@ def send_reminders(*, now=None):
                         "departement": referral.departement,
                         "urgent": referral.urgent,
                         "received_on": timezone.localtime(referral.created_at).date(),
-                        "working_days": settings.REFERRALS_REMINDER_WORKING_DAYS,
+                        "working_days": conf.REMINDER_WORKING_DAYS,
                         "admin_url": emails.admin_url(referral),
                     },
                     recipients,
+                    about=referral,
                     reason_key=reason_key,
-                    subject_key=emails.subject_key(referral),
                 )
             _event(
                 referral,
@@ -393,7 +391,7 @@ def _anonymise(referral, now, *, action, actor=None):
     referral.events.update(**blank_values(ReferralEvent))
     # A referral that was the original of others: they no longer point at it.
     Referral.objects.filter(possible_duplicate_of=referral).update(possible_duplicate_of=None)
-    purge(f"referral:{referral.pk}")
+    purge(referral)
     _event(referral, action, actor, now=now)
 
 

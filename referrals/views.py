@@ -3,18 +3,12 @@ read the request, validate it with forms.py and call services.py."""
 
 import logging
 
-from django.conf import settings
 from django.shortcuts import redirect
 
-from relier_site.ratelimit import (
-    FLOOD_MESSAGE,
-    address_key,
-    allowed,
-    contact_key,
-    too_many,
-)
+from relier_site.forms import SubmissionLimit
 
 from . import services
+from .conf import conf
 from .forms import FORMS, ProgrammeChoiceForm, new_submission_token, valid_token
 
 logger = logging.getLogger(__name__)
@@ -49,17 +43,15 @@ def form_page(page, request):
     if not form.is_valid():
         return _render(page, request, form)
 
-    window = settings.REFERRALS_LIMIT_WINDOW_SECONDS
-    keys = flood_keys(request, form)
-    within_limits = allowed(keys, window)
+    limit = flood_limit(request, form)
+    within_limits = not limit.reached()
     notify_staff = within_limits
     if not within_limits:
         if not form.is_urgent:
             logger.warning("Referral form %s: flood limit reached, form shown again.", page.kind)
-            form.add_error(None, FLOOD_MESSAGE)
-            return too_many(_render(page, request, form), window)
-        urgent_keys = urgent_notification_keys(request, form)
-        notify_staff = allowed(urgent_keys, window)
+            return limit.refuse(form, lambda form: _render(page, request, form))
+        urgent_limit = urgent_notification_limit(request, form)
+        notify_staff = not urgent_limit.reached()
         logger.warning(
             "Referral form %s: urgent request beyond the flood limit, stored (staff %s).",
             page.kind,
@@ -71,35 +63,39 @@ def form_page(page, request):
         submission_token=form.cleaned_data["submission_token"],
         confirm_by_mail=within_limits,
         notify_staff=notify_staff,
-        # Counted with the request: its keys, and the urgent notification sent beyond them.
-        rate_limit_keys=keys + (urgent_keys if not within_limits and notify_staff else []),
-        rate_limit_window=window,
+        # Recorded with the request: its limits, and the urgent notification sent beyond them.
+        limits=[limit] + ([urgent_limit] if not within_limits and notify_staff else []),
     )
     if referral.duplicate_submission:  # the same token, stored by a concurrent request
         return _already_sent(page, request, referral)
     return _confirm(page, request, referral, emailed=within_limits)
 
 
-def flood_keys(request, form):
-    """The rate-limit keys of a valid submission: the client's address, and the contact of
-    the person the request is about (form.contact_fields: the young person's or family's
+def flood_limit(request, form):
+    """The limits of a valid submission: the client's address, and the contact of the
+    person the request is about (form.contact_fields: the young person's or family's
     email and phone; the requester's for an intervention), never a referrer's address on
     an orientation, since one adviser orients many young people."""
-    limit_address = settings.REFERRALS_LIMIT_PER_ADDRESS
-    limit_contact = settings.REFERRALS_LIMIT_PER_CONTACT
-    return [(address_key(RATE_LIMIT_NAME, request), limit_address)] + [
-        (contact_key(RATE_LIMIT_NAME, form.cleaned_data.get(name)), limit_contact)
-        for name in form.contact_fields
-    ]
+    return SubmissionLimit(
+        RATE_LIMIT_NAME,
+        request,
+        form,
+        per_address=conf.LIMIT_PER_ADDRESS,
+        per_contact=conf.LIMIT_PER_CONTACT,
+        window=conf.LIMIT_WINDOW_SECONDS,
+    )
 
 
-def urgent_notification_keys(request, form):
-    """Keys that count the staff notifications of urgent requests sent beyond the limits."""
-    name = f"{RATE_LIMIT_NAME}-urgent-notification"
-    return [(address_key(name, request), URGENT_NOTIFICATIONS_PER_ADDRESS)] + [
-        (contact_key(name, form.cleaned_data.get(field)), URGENT_NOTIFICATIONS_PER_CONTACT)
-        for field in form.contact_fields
-    ]
+def urgent_notification_limit(request, form):
+    """Counts the staff notifications of urgent requests sent beyond the limits."""
+    return SubmissionLimit(
+        f"{RATE_LIMIT_NAME}-urgent-notification",
+        request,
+        form,
+        per_address=URGENT_NOTIFICATIONS_PER_ADDRESS,
+        per_contact=URGENT_NOTIFICATIONS_PER_CONTACT,
+        window=conf.LIMIT_WINDOW_SECONDS,
+    )
 
 
 def _programme(form_class, request):

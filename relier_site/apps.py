@@ -9,5 +9,6 @@ class RelierSiteConfig(AppConfig):
     def ready(self):
         from . import (  # noqa: F401
             sites,  # the public address applied to the default Site after migrate
-            tasks,  # mail check, outbox tasks, periodic scheduling
+            tasks,  # outbox tasks, periodic scheduling
         )
+        from .mail import checks  # noqa: F401  (the "mail" system check)

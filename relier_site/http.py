@@ -13,6 +13,7 @@
   log, before the CSRF check (whose reading of the form, and the 400 page's own CSRF
   check, would otherwise end in a 500). An alias of UTF-8 (`UTF8`, `utf_8`) is read as
   UTF-8.
+- `attachment`: a file as a download (Content-Disposition), for every export.
 """
 
 import codecs
@@ -20,7 +21,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDict
 from django.views.generic.edit import ProcessFormView
@@ -185,3 +186,10 @@ def canonical_codec(charset):
         return codecs.lookup(charset).name
     except LookupError:
         return None
+
+
+def attachment(content, filename, content_type):
+    """`content` as a download named `filename` (exports, calendar files, access files)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,12 +1,15 @@
 """Models of the shared plumbing: the outbox of outgoing emails, its attachments, and the
 counters of the rate limiter, and the review task of the workflows (« Relecture »).
 
-Every email the site sends goes through `OutboundEmail` (see relier_site.mail): the row is
+Every email the site sends goes through `OutboundEmail` (see relier_site.mail.outbox): the row is
 stored first, then a background task delivers it, retries it with back-off and records the
 outcome, so that a failed send is visible to staff and a mail is never sent twice for the
 same reason.
 """
 
+from django.contrib import admin
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -19,11 +22,12 @@ class OutboundEmail(models.Model):
     # Recipients, subjects and bodies may hold personal data: the admin only shows these
     # rows to users holding `relier_site.view_outboundemail` (never the Communication role).
     contains_personal_data = True
-    # relier_site.personal_data; rows about a person leave with mail.purge(subject_key).
+    # relier_site.personal_data; rows about a person leave with mail.outbox.purge(row).
     personal_fields = ("to", "reply_to", "subject", "body_text", "body_html")
     non_personal_fields = (
         "reason_key",
-        "subject_key",
+        "about_type",
+        "about_id",
         "message_id",
         "template_name",
         "status",
@@ -56,14 +60,18 @@ class OutboundEmail(models.Model):
         help_text="Clé unique du motif (par exemple « referral:42:confirmation ») : "
         "un courriel n'est jamais enregistré deux fois pour le même motif.",
     )
-    subject_key = models.CharField(
-        "objet concerné",
-        max_length=200,
+    about_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        null=True,
         blank=True,
-        db_index=True,
-        help_text="Ce que concerne le courriel (par exemple « referral:42 ») : permet "
-        "d'annuler les courriels pas encore partis ou de tous les supprimer.",
+        related_name="+",
+        verbose_name="type de l'objet concerné",
     )
+    about_id = models.PositiveBigIntegerField("n° de l'objet concerné", null=True, blank=True)
+    # What the mail concerns (a referral, a registration...): to cancel the mails that
+    # have not left yet, or to delete them all (relier_site.mail.outbox).
+    about = GenericForeignKey("about_type", "about_id")
     message_id = models.CharField(
         "identifiant du message",
         max_length=255,
@@ -97,6 +105,7 @@ class OutboundEmail(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx"),
+            models.Index(fields=["about_type", "about_id"], name="outbox_about_idx"),
         ]
         permissions = [
             ("retry_outboundemail", "Peut relancer l'envoi d'un courriel sortant"),
@@ -105,6 +114,14 @@ class OutboundEmail(models.Model):
     def __str__(self):
         # No recipient or subject here: this string appears in admin titles and logs.
         return f"Courriel n° {self.pk}" if self.pk else "Nouveau courriel"
+
+    @admin.display(description="objet concerné")
+    def about_reference(self):
+        """What the mail concerns, as a reference without personal data: "referral:42"."""
+        if self.about_type_id is None:
+            return ""
+        model = ContentType.objects.get_for_id(self.about_type_id).model
+        return f"{model}:{self.about_id}"
 
 
 class OutboundAttachment(models.Model):

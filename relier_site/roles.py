@@ -203,7 +203,6 @@ ACCOMPAGNEMENT_OUTBOX_PERMISSIONS = (
 )
 ADMINISTRATION_PERMISSIONS = (
     ACCESS_ADMIN,
-    "home.change_sitesettings",
     "auth.add_user",
     "auth.change_user",
     "auth.delete_user",
@@ -229,7 +228,9 @@ ADMINISTRATION_PERMISSIONS = (
 
 
 def create_roles(apps, schema_editor=None):
-    """Create the three roles with their permissions. Running it twice changes nothing."""
+    """Create the three roles with the permissions of the platform and of the libraries
+    (Django, Wagtail); each app grants its own in its migrations. Running it twice changes
+    nothing."""
     ensure_permissions_exist(apps)
 
     grant_permissions(apps, COMMUNICATION, COMMUNICATION_PERMISSIONS)

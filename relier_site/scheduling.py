@@ -28,6 +28,8 @@ How the periodic tasks stay alive: each run of ``daily_maintenance`` and of
 ``.using(run_after=...)``. ``ensure_periodic_tasks()`` makes sure exactly one pending
 (READY) instance of each exists in django-tasks-db's table; it runs after every
 ``manage.py migrate`` (post_migrate signal) and at each nightly run, and is idempotent.
+The periodic tasks are those given to ``register_periodic_task``: relier_site.tasks
+registers both when it is imported; this module never imports the tasks.
 With a backend that cannot defer tasks (the ImmediateBackend of the tests) or that is not
 django-tasks-db, scheduling is a no-op: nothing is enqueued, so nothing recurses.
 """
@@ -35,19 +37,18 @@ django-tasks-db, scheduling is a no-op: nothing is enqueued, so nothing recurses
 import logging
 from datetime import datetime, time, timedelta
 from importlib import import_module
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 
-from .mail import purge_outbox
+from .mail.delivery import purge_outbox
 from .ratelimit import purge_expired as prune_rate_limit_counters
+from .timezones import PARIS
 
 logger = logging.getLogger(__name__)
 
-PARIS = ZoneInfo("Europe/Paris")
 DAILY_RUN_TIME = time(3, 30)
 SWEEP_INTERVAL = timedelta(minutes=5)
 
@@ -93,14 +94,30 @@ def next_sweep_run(now=None):
     return (now or timezone.now()) + SWEEP_INTERVAL
 
 
-NEXT_RUN = {
-    "daily_maintenance": next_daily_run,
-    "outbox_sweep": next_sweep_run,
-}
+_periodic_tasks = {}  # task name -> (task, function giving its next run after `now`)
 
 
-def _uses_database_backend(task):
-    backend = task.get_backend()
+def register_periodic_task(task, next_run):
+    """Keep `task` alive: `schedule_next(task)` queues it for `next_run(now)`, and
+    `ensure_periodic_tasks()` makes sure one instance waits. relier_site.tasks registers
+    its periodic tasks when it is imported (this module never imports the tasks)."""
+    _periodic_tasks[task.name] = (task, next_run)
+    return task
+
+
+def periodic_tasks():
+    """The registered periodic tasks, in registration order."""
+    return [task for task, _next_run in _periodic_tasks.values()]
+
+
+def _uses_database_backend(task=None):
+    """True when `task`'s backend (default: the default backend) is django-tasks-db."""
+    if task is not None:
+        backend = task.get_backend()
+    else:
+        from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+
+        backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     if not backend.supports_defer:
         return False
     from django_tasks_db.backend import DatabaseBackend
@@ -125,15 +142,14 @@ def schedule_next(task, *, now=None):
         return None
     if pending_count(task):
         return None
-    run_after = NEXT_RUN[task.name](now)
+    _task, next_run = _periodic_tasks[task.name]
+    run_after = next_run(now)
     return task.using(run_after=run_after).enqueue()
 
 
 def ensure_periodic_tasks(*, now=None):
     """Make sure one pending instance of each periodic task exists (idempotent)."""
-    from .tasks import daily_maintenance, outbox_sweep
-
-    return [schedule_next(task, now=now) for task in (daily_maintenance, outbox_sweep)]
+    return [schedule_next(task, now=now) for task in periodic_tasks()]
 
 
 def _tasks_table_exists(using):
@@ -148,9 +164,7 @@ def bootstrap_on_post_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """post_migrate handler: start the periodic tasks on a new install."""
     if getattr(sender, "name", None) != "relier_site" or using != DEFAULT_DB_ALIAS:
         return
-    from .tasks import daily_maintenance
-
-    if not _uses_database_backend(daily_maintenance) or not _tasks_table_exists(using):
+    if not _uses_database_backend() or not _tasks_table_exists(using):
         return
     ensure_periodic_tasks()
 
@@ -163,9 +177,7 @@ post_migrate.connect(bootstrap_on_post_migrate, dispatch_uid="relier_site.period
 
 def prune_task_results(*, now=None):
     """Delete finished task results (they may hold tracebacks) after a while."""
-    from .tasks import daily_maintenance
-
-    if not _uses_database_backend(daily_maintenance):
+    if not _uses_database_backend():
         return 0
     from django_tasks_db.models import DBTaskResult
 

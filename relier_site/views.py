@@ -1,6 +1,6 @@
 """Admin views of the outbox ("Courriels sortants"): inspect a row, retry it. And the
-real 403 page for the apps' admin views (`forbidden`, ForbiddenMixin, ForbiddenViewSetMixin,
-forbidden_urlpatterns)."""
+real 403 page for the apps' admin views (`forbidden`, `staff_permission_required`,
+ForbiddenMixin, ForbiddenViewSetMixin, forbidden_urlpatterns)."""
 
 from functools import wraps
 
@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .mail import is_retryable, retry_now
+from .mail.outbox import is_retryable, retry_now
 from .models import OutboundEmail
 
 
@@ -45,6 +45,27 @@ def forbidden_when_denied(view):
             return forbidden(request)
 
     return wrapped
+
+
+def staff_permission_required(permission, *, personal_data=True):
+    """Decorate an admin function view: staff without `permission` get the real 403 page,
+    before the view looks anything up (a guessed id says nothing). The one way the apps
+    check a staff permission on a function view. `personal_data` marks the view
+    (`contains_personal_data`) for tests/relier_site/test_privacy_urls.py, which then opens
+    it as a Communication user and expects a refusal."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                return forbidden(request)
+            return view(request, *args, **kwargs)
+
+        wrapped.staff_permission = permission
+        wrapped.contains_personal_data = personal_data
+        return wrapped
+
+    return decorator
 
 
 def forbidden_urlpatterns(urlpatterns):

@@ -61,7 +61,7 @@ class OutboundEmailViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "template_name",
-        "subject_key",
+        "about_reference",
         "status",
         "attempts",
         DateColumn("next_attempt_at", label="Prochaine tentative", sort_key="next_attempt_at"),
@@ -75,7 +75,7 @@ class OutboundEmailViewSet(ModelViewSet):
         "attachments",
         "template_name",
         "reason_key",
-        "subject_key",
+        "about_reference",
         "message_id",
         "status",
         "not_before",

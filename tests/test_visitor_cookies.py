@@ -31,9 +31,9 @@ from referrals.followup import followup_url
 from referrals.models import Kind, Referral
 from relier_site import roles
 from relier_site.models import OutboundEmail
+from tests.db import demo_site as demo_copy
 from tests.events.helpers import register_form
 from tests.factories import STAFF_PASSWORD, StaffFactory
-from tests.home.test_demo_content import demo_loaded
 from tests.referrals.conftest import FORM_PATHS, VALID_DATA
 
 pytestmark = [
@@ -147,8 +147,8 @@ def route_of(path):
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template):
         yield
 
 

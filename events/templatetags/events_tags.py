@@ -1,7 +1,7 @@
 """Template tags of the agenda, for its own pages and for other apps' templates:
 
 {% load events_tags %}
-{% next_sessions limit=3 as sessions %}                 (home page)
+{% next_sessions limit=2 as sessions %}                 (home page: home_next_dates.html)
 {% next_sessions programme=page.slug limit=4 as sessions %}  (a programme page)
 {% next_sessions audience="france-travail" limit=6 as sessions %}  (/francetravail/)
 {% session_list sessions %}   dates, places left or « liste d'attente », links

@@ -1,12 +1,20 @@
 """Create the staff roles: Communication, Accompagnement, Administration.
 
 The logic lives in relier_site.roles so that later apps grant their own permissions
-with the same helpers.
+with the same helpers; home's own permission (the site settings, for Administration)
+is granted here.
 """
 
 from django.db import migrations
 
 from relier_site import roles
+
+HOME_ADMINISTRATION_PERMISSIONS = ["home.change_sitesettings"]
+
+
+def create_roles(apps, schema_editor):
+    roles.create_roles(apps, schema_editor)
+    roles.grant_permissions(apps, roles.ADMINISTRATION, HOME_ADMINISTRATION_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
@@ -23,5 +31,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(roles.create_roles, roles.delete_roles),
+        migrations.RunPython(create_roles, roles.delete_roles),
     ]

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail.models import Site
 
+from home import app_sections
 from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
 
 register = template.Library()
@@ -18,6 +19,17 @@ ICON_SPRITE = "vendor/bootstrap-icons/sprite.svg"
 def tel(number):
     """`tel:` URI of a phone number, for links that phones can dial."""
     return tel_href(number)
+
+
+@register.simple_tag(takes_context=True)
+def app_section(context, key):
+    """The section `key` of a domain app (home.app_sections), rendered with the current
+    context; nothing when no app registers it."""
+    section = app_sections.app_section(key)
+    if section is None:
+        return ""
+    with context.push():
+        return context.template.engine.get_template(section.template).render(context)
 
 
 @register.simple_tag(takes_context=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_int
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -167,30 +167,8 @@ RELIER_PUBLIC_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # French, accent-insensitive search on SQLite and PostgreSQL (see home/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search", "SEARCH_CONFIG": "relier_french"}}
-# The guide lists entries not verified for this many months (admin report).
-GUIDE_FRESHNESS_MONTHS = env_int("GUIDE_FRESHNESS_MONTHS", 12)
-# Referrals (README « Demandes d'orientation et de contact »): a request is anonymised
-# this many months after its last activity; the three forms together accept, per window,
-# this many requests from one client address (an agency of 50 advisers behind one
-# address) and this many about one contact (the same email or phone); urgent requests
-# are never refused.
-REFERRALS_RETENTION_MONTHS = env_int("REFERRALS_RETENTION_MONTHS", 24)
-REFERRALS_LIMIT_PER_ADDRESS = env_int("REFERRALS_LIMIT_PER_ADDRESS", 200)
-REFERRALS_LIMIT_PER_CONTACT = env_int("REFERRALS_LIMIT_PER_CONTACT", 5)
-REFERRALS_LIMIT_WINDOW_SECONDS = 3600
-# Staff side of the referrals: a request still « Nouvelle » after this many French working
-# days is overdue (the routing group is reminded once a day); the referrer's follow-up link
-# works for this many days.
-REFERRALS_REMINDER_WORKING_DAYS = env_int("REFERRALS_REMINDER_WORKING_DAYS", 2)
-REFERRALS_FOLLOWUP_LINK_DAYS = env_int("REFERRALS_FOLLOWUP_LINK_DAYS", 90)
-# Agenda: the reminder leaves this many hours before a session (0: the day before at
-# 9:00, in the session's time zone); self-cancellation links expire after this many days.
-EVENTS_REMINDER_HOURS_BEFORE = env_int("EVENTS_REMINDER_HOURS_BEFORE", 0)
-EVENTS_CANCEL_LINK_MAX_AGE_DAYS = env_int("EVENTS_CANCEL_LINK_MAX_AGE_DAYS", 365)
-# Registrations accepted per hour from one client address (a France Travail agency of 50
-# advisers behind one address registering for a webinar), and per email or phone typed.
-EVENTS_REGISTRATION_LIMIT_PER_ADDRESS = env_int("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", 100)
-EVENTS_REGISTRATION_LIMIT_PER_CONTACT = env_int("EVENTS_REGISTRATION_LIMIT_PER_CONTACT", 5)
+# The domain apps' settings (GUIDE_…, REFERRALS_…, EVENTS_…) and their environment
+# variables are read next to each app, in <app>/conf.py (relier_site.app_settings).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -203,11 +181,6 @@ WAGTAILADMIN_USER_LOGIN_FORM = "relier_site.forms.StaffLoginForm"
 LOGIN_REDIRECT_URL = "/"
 # Approving a review publishes without the publishing permission (relier_site.review).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "relier_site.workflow_actions.publish_approved"
-
-# Agenda, staff side: registrations are anonymised this many months after their session;
-# the daily staff digest goes to these addresses (empty: the Accompagnement group).
-EVENTS_RETENTION_MONTHS = env_int("EVENTS_RETENTION_MONTHS", 12)
-EVENTS_STAFF_DIGEST_RECIPIENTS = env_list("EVENTS_STAFF_DIGEST_RECIPIENTS", default=[])
 # Avatars: no Gravatar (another host, refused by the admin's CSP); initials instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Password-reset emails go through the outbox, sent by the worker

@@ -5,13 +5,15 @@ Every test module here is marked `browser` and uses
 in another thread, so data must be committed; `serialized_rollback` restores what the
 migrations create (Wagtail's root page, locale, collection, groups) after each flush.
 
-Building a test's data (the whole demo site takes about 15 s) is done once per process:
+The demo site is loaded once per run and copied for each test (`demo_site`, tests/db.py).
+Building another test's data is done once per process:
 `snapshot(name, build)` runs `build` the first time, copies the committed database (SQLite's
 backup API) and the media files' folder, and restores that copy for the next tests that ask
 for the same name. Each test still starts from its own copy, so what one test writes is
 gone for the next.
 
-The `page` fixture runs each test at two widths (390 px phone, 1280 px desktop). When a
+The `page` fixture runs each test at 390 px (phone), and also at 1280 px (desktop) when
+the test is marked `both_widths` (pytest_generate_tests below). When a
 test ends it fails the test if the page made any request to another host than the live
 server, logged a Content-Security-Policy violation, or raised a JavaScript error.
 
@@ -144,6 +146,14 @@ def snapshot(tmp_path_factory, settings):
         return built
 
     return use
+
+
+@pytest.fixture
+def demo_site(db, database_template):
+    """The demo site, committed for the live server: a copy of the run's one load
+    (tests/db.py, DatabaseTemplate.demo_site)."""
+    with database_template.demo_site() as output:
+        yield output
 
 
 WIDTHS = {"390": PHONE, "1280": DESKTOP}

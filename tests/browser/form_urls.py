@@ -1,4 +1,4 @@
-"""The site's URLs plus a test-only page holding a public form (home.forms layout)."""
+"""The site's URLs plus a test-only page holding a public form (relier_site.forms layout)."""
 
 from crispy_forms.layout import Submit
 from django import forms
@@ -6,7 +6,7 @@ from django.template import engines
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from home.forms import PublicForm
+from relier_site.forms import PublicForm
 from relier_site.urls import handler500
 from relier_site.urls import urlpatterns as site_urlpatterns
 

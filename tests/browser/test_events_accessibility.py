@@ -6,7 +6,8 @@ its result, a bad link; the filters work without JavaScript."""
 import pytest
 
 from events import links, services
-from events.models import REUNION, Registration
+from events.models import Registration
+from relier_site.timezones import REUNION
 from tests.browser.conftest import DESKTOP, assert_no_axe_violations
 from tests.events.conftest import make_cafe, make_event, make_session
 from tests.events.helpers import register_form

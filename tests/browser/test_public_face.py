@@ -7,10 +7,8 @@ first questions and gives a next step; the menu opens with JavaScript disabled. 
 """
 
 import contextlib
-import io
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import (
     DESKTOP,
@@ -68,14 +66,6 @@ MIN_TAP = 44  # px, WCAG 2.5.5 / platform guidelines
 # it must stay about half of that; 4,044 px after it, 4,074 px once the footer showed the
 # association's postal address (two lines).
 HOME_MAX_PHONE_HEIGHT = 4100
-
-
-@pytest.fixture
-def demo_site(db, snapshot):
-    snapshot(
-        "demo",
-        lambda: call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO()),
-    )
 
 
 def test_every_page_type_has_no_accessibility_violation(page, demo_site):

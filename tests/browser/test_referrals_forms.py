@@ -4,10 +4,7 @@ confirmation page; the danger question comes first, on the first screen of a pho
 texts included); the urgency panel and the trusted-adult section appear without
 JavaScript when the answer calls for them."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from referrals.models import Kind
 from tests.browser.conftest import DESKTOP, assert_no_axe_violations
@@ -91,14 +88,6 @@ def test_the_urgency_panel_shows_without_javascript(browser, live_server, form_s
         assert page.locator(".urgency-panel").is_visible()
     finally:
         context.close()
-
-
-@pytest.fixture
-def demo_site(db, snapshot):
-    snapshot(
-        "demo",
-        lambda: call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO()),
-    )
 
 
 # The danger question's top, from the top of the page, at most (the demo texts included):

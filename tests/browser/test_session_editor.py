@@ -4,8 +4,9 @@ times (the French date format left the date field empty, so every save failed wi
 
 import pytest
 
-from events.models import REUNION, AgendaPage, Session
+from events.models import AgendaPage, Session
 from relier_site import roles
+from relier_site.timezones import REUNION
 from tests.browser.conftest import DESKTOP
 from tests.events.conftest import make_event, make_session
 from tests.factories import STAFF_PASSWORD, StaffFactory

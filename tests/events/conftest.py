@@ -1,20 +1,18 @@
 """Fixtures of the agenda tests: /agenda/, event pages and sessions."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
-from events.models import PARIS, REUNION, AgendaPage, Audience, EventPage, Session
-
-PARIS_TZ = ZoneInfo(PARIS)
+from events.models import AgendaPage, Audience, EventPage, Session
+from relier_site.timezones import PARIS, REUNION
 
 
 def in_days(days, hour=14, minute=0, zone=PARIS):
     """An aware datetime `days` days from now at hour:minute wall-clock in `zone`."""
     day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=ZoneInfo(zone))
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
 
 
 @pytest.fixture
@@ -60,7 +58,7 @@ def make_session(event, *, days=10, hour=14, capacity=10, minutes=60, zone=PARIS
         event=event,
         start=start,
         end=start + datetime.timedelta(minutes=minutes),
-        timezone=zone,
+        timezone=zone.key,
         capacity=capacity,
         **fields,
     )

@@ -5,13 +5,11 @@ import re
 from icalendar import Calendar
 
 from events.models import Registration
-from relier_site.models import OutboundEmail
+from relier_site.mail.outbox import emails_about
 
 
 def mails_of(registration, reason=None):
-    rows = OutboundEmail.objects.filter(subject_key=f"registration:{registration.pk}").order_by(
-        "pk"
-    )
+    rows = emails_about(registration)
     if reason:
         rows = rows.filter(reason_key__startswith=f"registration:{registration.pk}:{reason}")
     return list(rows)

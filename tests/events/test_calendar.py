@@ -6,14 +6,14 @@ daylight-saving change included."""
 
 import datetime
 import re
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
 from events import calendar, links, services
-from events.models import REUNION, Session
+from events.models import Session
+from relier_site.timezones import PARIS, REUNION
 
 from .conftest import make_event, make_session
 from .helpers import ics_of, mails_of, register_form
@@ -102,7 +102,7 @@ def test_a_reunion_session_has_its_own_zone(agenda_page):
     registration = services.register(session, register_form()).registration
     raw = ics_of(mails_of(registration, "confirmation")[0])[1].to_ical()
 
-    (vevent,) = assert_rules(raw, method="REQUEST", tzid=REUNION)
+    (vevent,) = assert_rules(raw, method="REQUEST", tzid=REUNION.key)
     assert vevent.start.hour == 9
     assert vevent.start.utcoffset() == datetime.timedelta(hours=4)
     assert "DTSTART;TZID=Indian/Reunion:" in raw.decode()
@@ -114,7 +114,7 @@ def test_a_session_just_after_the_daylight_saving_change_keeps_its_wall_clock(ag
     year = datetime.date.today().year + 1
     month_end = datetime.date(year, month, 31)
     last_sunday = month_end - datetime.timedelta(days=(month_end.weekday() - 6) % 7)
-    paris = ZoneInfo("Europe/Paris")
+    paris = PARIS
     before = Session.objects.create(
         event=event,
         start=datetime.datetime.combine(

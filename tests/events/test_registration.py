@@ -230,7 +230,7 @@ def test_a_young_person_gives_an_email_or_a_phone(client, youth_group):
     registration = only_registration()
     assert (registration.name, registration.phone, registration.email) == (
         "Étoile93",
-        "0612345678",
+        "+33612345678",
         "",
     )
     assert not OutboundEmail.objects.exists()  # no address: nothing to send
@@ -374,29 +374,27 @@ def test_in_days_helper_is_in_paris_wall_clock():
 
 def test_the_registration_service_counts_the_rate_limit_keys_in_its_transaction(session):
     from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
 
-    keys = [("test-registration:address:192.0.2.1", 2), ("test-registration:contact:x", 2)]
+    limit = submission_limit("test-registration", email="x@example.org")
+    keys = limit.keys
     data = {"name": "Camille Martin", "email": "camille@example.org"}
-    services.register(
-        session, data, submission_key="k1", rate_limit_keys=keys, rate_limit_window=60
-    )
+    services.register(session, data, submission_key="k1", limits=[limit])
     assert allowed(keys, 60)
     # The same form again and the same person again count too (nothing new stored).
-    services.register(
-        session, data, submission_key="k1", rate_limit_keys=keys, rate_limit_window=60
-    )
+    services.register(session, data, submission_key="k1", limits=[limit])
     assert not allowed(keys, 60)
     assert Registration.objects.count() == 1
 
 
 def test_a_refused_registration_counts_nothing(session):
     from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
 
     Session.objects.filter(pk=session.pk).update(status=Session.Status.CANCELLED)
     session.refresh_from_db()
-    keys = [("test-registration:address:192.0.2.2", 1)]
+    limit = submission_limit("test-registration-refused", address="192.0.2.2", per_address=1)
+    keys = limit.keys
     with pytest.raises(services.RegistrationRefused):
-        services.register(
-            session, {"email": "a@example.org"}, rate_limit_keys=keys, rate_limit_window=60
-        )
+        services.register(session, {"email": "a@example.org"}, limits=[limit])
     assert allowed(keys, 60)

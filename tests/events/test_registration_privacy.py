@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from events import links, services
+from events.conf import conf
 from events.models import Registration
 from referrals import followup
 from referrals import services as referral_services
@@ -344,9 +345,9 @@ def test_registrations_are_limited_per_address_counting_accepted_ones_only(
     assert elsewhere.status_code == 303
 
 
-def test_the_default_limits_let_an_agency_register_its_advisers(settings):
-    assert settings.EVENTS_REGISTRATION_LIMIT_PER_ADDRESS >= 50
-    assert settings.EVENTS_REGISTRATION_LIMIT_PER_CONTACT >= 2
+def test_the_default_limits_let_an_agency_register_its_advisers():
+    assert conf.REGISTRATION_LIMIT_PER_ADDRESS >= 50
+    assert conf.REGISTRATION_LIMIT_PER_CONTACT >= 2
 
 
 # --- Point 15: pages reached through a token are kept by no cache -----------------------

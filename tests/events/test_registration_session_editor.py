@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import services
-from events.models import REUNION, Registration, Session
+from events.models import Registration, Session
 from relier_site import roles
 from relier_site.models import OutboundEmail
+from relier_site.timezones import REUNION
 from tests.factories import StaffFactory
 from tests.html import visible_text
 
@@ -110,7 +111,9 @@ def test_a_monthly_series_repeats_on_the_same_weekday_of_the_month(editor, webin
 
 
 def test_a_reunion_session_is_typed_in_reunion_time(editor, webinar):
-    editor.post(ADD_URL, form_data(webinar, timezone=REUNION, start_time="09:30", end_time="11:00"))
+    editor.post(
+        ADD_URL, form_data(webinar, timezone=REUNION.key, start_time="09:30", end_time="11:00")
+    )
     session = Session.objects.get()
     assert session.local_start.strftime("%H:%M") == "09:30"
     assert session.start.astimezone(datetime.UTC).strftime("%H:%M") == "05:30"

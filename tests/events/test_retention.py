@@ -13,8 +13,7 @@ from events import staff_selectors
 from events.models import EventPage, Registration
 from events.services import anonymise_expired
 from relier_site import scheduling
-from relier_site.mail import send_templated_mail
-from relier_site.models import OutboundEmail
+from relier_site.mail.outbox import emails_about, send_templated_mail
 from tests.events.staff_helpers import (
     CANARIES,
     CANARY_EMAIL,
@@ -41,8 +40,8 @@ def mail_about(registration):
         "emails/test_message",
         {},
         ["quelquun@example.org"],
+        about=registration,
         reason_key=f"registration:{registration.pk}:test",
-        subject_key=f"registration:{registration.pk}",
     )
 
 
@@ -79,9 +78,7 @@ def test_registrations_are_anonymised_a_year_after_their_session(old_and_recent)
         assert {name: getattr(registration, name) for name in KEPT_FIELDS} == before[
             registration.pk
         ]
-        assert not OutboundEmail.objects.filter(
-            subject_key=f"registration:{registration.pk}"
-        ).exists()
+        assert not emails_about(registration).exists()
     gone.refresh_from_db()
     assert gone.age_band == "15 à 17 ans"
     assert gone.attended is True
@@ -89,7 +86,7 @@ def test_registrations_are_anonymised_a_year_after_their_session(old_and_recent)
     kept.refresh_from_db()
     assert CANARY_NAME in kept.name and CANARY_EMAIL in kept.email
     assert (kept.age, kept.anonymised_at) == (30, None)
-    assert OutboundEmail.objects.filter(subject_key=f"registration:{kept.pk}").exists()
+    assert emails_about(kept).exists()
 
 
 def test_a_second_run_changes_nothing(old_and_recent):

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from events.models import REUNION, Session
+from events.models import Session
 from relier_site import roles
+from relier_site.timezones import REUNION
 from tests.factories import StaffFactory
 from tests.html import visible_text
 
@@ -86,7 +87,7 @@ def test_the_edit_form_shows_the_stored_date_and_times_in_the_session_zone(staff
     assert values["day"] == local_day.isoformat()
     assert values["start_time"] == "02:00"
     assert values["end_time"] == "03:30"
-    assert values["timezone"] == REUNION
+    assert values["timezone"] == REUNION.key
 
 
 def test_sending_the_edit_form_back_unchanged_saves_without_error(staff_client, webinar):

@@ -274,7 +274,7 @@ def test_the_csv_export_lists_the_session_in_order_with_neutralised_cells(client
         == f'attachment; filename="inscriptions-seance-{session.pk}-{stamp}.csv"'
     )
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "N°",
         "État",
@@ -339,9 +339,8 @@ def test_a_youth_session_exports_only_what_its_form_asks(client, home_page):
         session, name="Étoile", email="", phone="+33600000000", age=16, organisation="", agency=""
     )
     client.force_login(accompagnement())
-    rows = list(
-        csv.reader(io.StringIO(client.get(export_url(session, "csv")).content.decode("utf-8-sig")))
-    )
+    content = client.get(export_url(session, "csv")).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert rows[0][3:7] == ["Pseudonyme", "Âge", "Courriel", "Téléphone"]
     assert "Structure" not in rows[0] and "Agence" not in rows[0]
     assert rows[1][3:7] == ["Étoile", "16", "", "'+33600000000"]

@@ -320,9 +320,9 @@ def test_the_management_command_imports_and_reports(db, tmp_path):
 
 def test_the_csv_and_xlsx_exports_reimport_to_the_same_directory(db):
     run_import(csv_bytes(ROWS))
-    from guide.exports import export_csv, export_xlsx
+    from guide.exports import export
 
-    csv_data = export_csv()
+    csv_data = export("csv")
     header = csv_data.decode("utf-8-sig").splitlines()[0].split(",")
     assert header == COLUMN_NAMES
     exported = list(csv.DictReader(io.StringIO(csv_data.decode("utf-8-sig"))))
@@ -336,10 +336,10 @@ def test_the_csv_and_xlsx_exports_reimport_to_the_same_directory(db):
     report = run_import(csv_data)
     assert report.ok, messages(report)
     assert (report.created, report.updated) == (0, 3)
-    sheet = load_workbook(io.BytesIO(export_xlsx())).worksheets[0]
+    sheet = load_workbook(io.BytesIO(export("xlsx"))).worksheets[0]
     assert [cell.value for cell in sheet[1]] == COLUMN_NAMES
     assert sheet["G2"].value == "'+33123456789"  # telephone of ecoute-93
-    report = run_import(export_xlsx(), "export.xlsx")
+    report = run_import(export("xlsx"), "export.xlsx")
     assert report.ok, messages(report)
     assert Structure.objects.count() == 3
     assert Structure.objects.get(source_id="ecoute-93").phone == "+33123456789"
@@ -387,3 +387,11 @@ def test_the_public_exports_are_valid_data_inclusion(client, guide_page, nationa
     }
     assert str(parsed[0].lien_source).startswith("http")
     assert "/guide/structures/" in str(parsed[0].lien_source)
+
+
+def test_the_data_inclusion_links_use_the_public_address(client, guide_page, settings):
+    """Through relier_site.links.absolute_url, as every other absolute link."""
+    settings.WAGTAILADMIN_BASE_URL = "https://relier.example.org"
+    make_structure("ecoute-93", departements=("93",))
+    (row,) = client.get("/guide/export/structures.json").json()
+    assert row["lien_source"] == "https://relier.example.org/guide/structures/ecoute-93/"

@@ -2,6 +2,8 @@
 matches, the filters, the bad input of the issue (French message and the national
 helplines, status 200), the structure page and the printable booklet."""
 
+import re
+
 import pytest
 
 from guide.models import Structure
@@ -233,3 +235,26 @@ def test_the_selector_for_other_apps_gives_local_then_national(directory):
     assert [s.name for s in structures_for_departement("zz")] == [
         "3018, le numéro contre le harcèlement"
     ]
+
+
+def test_the_search_form_is_a_filter_form_in_the_shared_layout(client, directory):
+    """GuideSearchForm is a FilterForm rendered with crispy: the shared field layout (help
+    text and error named by the input), the same labels and input ids, the page number
+    not carried into a new search, the errors told once, in the results region."""
+    html = client.get("/guide/", {"territoire": "abcdef", "page": "3"}).content.decode()
+    form = html[html.index("data-guide-search") : html.index("</form>")]
+    for name, label in [
+        ("territoire", "Code postal ou département"),
+        ("theme", "Thème"),
+        ("public", "Pour qui"),
+        ("age", "Âge de la personne concernée"),
+        ("q", "Mots-clés"),
+    ]:
+        assert f'<div id="div_id_{name}" class="mb-3' in form
+        assert f'<label class="form-label" for="id_{name}">{label}</label>' in form
+    territoire = re.search(r'<input type="text" name="territoire"[^>]*>', form).group()
+    assert 'aria-invalid="true"' in territoire
+    assert 'aria-describedby="id_territoire_helptext id_territoire_error"' in territoire
+    assert 'id="id_territoire_error"' in form
+    assert 'name="page"' not in form and "error-summary" not in html
+    assert "Nous n'avons pas pu lancer cette recherche" in visible_text(html)

@@ -2,32 +2,32 @@
 built from the association's documents by each app's `demo.py`, published, idempotent
 and free of invented personal data.
 
-Loading the demo takes a couple of seconds, so the tests that only read it share one
-load (`demo_site`, class-scoped): it runs in a transaction rolled back at the end of the
-class, and each test runs in its own savepoint inside it, as usual with pytest-django.
+The tests that only read the demo share the run's one load (`demo_site`, class-scoped: a
+copy of the demo database, tests/db.py); each test runs in its own transaction on top of
+it, as usual with pytest-django. The tests that run the command themselves start from an
+empty database.
 """
 
-import contextlib
 import html
 import io
 import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from events import demo as events_demo
-from events.models import AgendaPage, EventPage
+from events.models import AgendaPage, EventPage, Session
 from guide import demo as guide_demo
-from guide.models import GuideIndexPage
+from guide.models import GuideIndexPage, Structure
 from home.demo import content, trust
 from home.helplines import DEFAULT_HELPLINES, tel_href
 from home.models import BasePage, HomePage, ImpactFigure, LegalPage, SiteSettings, StandardPage
 from programmes import demo_content
 from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, ResourcesPage
-from referrals.models import ReferralFormPage
+from referrals.models import ReferralFormPage, RoutingRule
+from tests.db import demo_site as demo_copy
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
@@ -88,25 +88,6 @@ def delete_document_files():
         document.file.storage.delete(document.file.name)
 
 
-@contextlib.contextmanager
-def demo_loaded(django_db_blocker):
-    """The demo site, loaded once in a transaction that is rolled back on exit.
-
-    For class- or module-scoped fixtures: tests run inside it in their own savepoints.
-    """
-    with django_db_blocker.unblock():
-        try:
-            with transaction.atomic():
-                output = load()
-                try:
-                    yield output
-                finally:
-                    delete_document_files()
-                    transaction.set_rollback(True)
-        finally:
-            Site.clear_site_root_paths_cache()
-
-
 @pytest.fixture
 def forget_demo_files(db):
     """For a test that loads the demo itself: remove the document files afterwards."""
@@ -150,6 +131,9 @@ def snapshot():
         "documents": list(Document.objects.order_by("pk").values("pk", "title", "file")),
         "workflow_pages": list(WorkflowPage.objects.values_list("page", "workflow")),
         "settings": list(SiteSettings.objects.values()),
+        "sessions": list(Session.objects.order_by("pk").values()),
+        "structures": list(Structure.objects.order_by("pk").values("pk", "name", "live")),
+        "routing_rules": list(RoutingRule.objects.order_by("pk").values()),
     }
 
 
@@ -219,8 +203,8 @@ def test_pages_of_the_wrong_type_are_left_alone_with_a_french_warning(
 
 
 @pytest.fixture(scope="class")
-def demo_site(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker) as output:
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template) as output:
         yield output
 
 
@@ -290,6 +274,8 @@ class TestDemoSite:
         assert len(after["partners"]) == len(demo_content.PARTNERS)
         assert len(after["kits"]) == len(demo_content.KITS)
         assert len(after["documents"]) == len(demo_content.KITS) + len(trust.DOCUMENTS)
+        assert ReferralFormPage.objects.count() == 3
+        assert len(after["routing_rules"]) == 1
 
     def test_editors_changes_are_kept_and_a_missing_page_comes_back(self, client):
         agenda = Page.objects.get(slug="agenda").specific

@@ -1,4 +1,4 @@
-"""The shared layout of the public forms (home.forms + templates/forms/): an error summary
+"""The shared layout of the public forms (relier_site.forms + templates/forms/): an error summary
 at the top linking to each faulty field, each error next to its field and named by the
 input's aria-describedby, help texts in one shape, required fields marked."""
 
@@ -9,7 +9,7 @@ import pytest
 from django import forms
 from django.template import Context, Template
 
-from home.forms import FilterForm, PublicForm
+from relier_site.forms import FilterForm, PublicForm
 from tests.html import visible_text
 
 pytestmark = pytest.mark.one_database

@@ -14,8 +14,9 @@ from wagtail.models import Page, Site
 from home.demo import trust
 from home.models import FooterLinks, LegalPage, SiteSettings, StandardPage
 from relier_site import roles
+from tests.db import demo_site as demo_copy
 from tests.factories import StaffFactory
-from tests.home.test_demo_content import demo_loaded, main_of, text_of
+from tests.home.test_demo_content import main_of, text_of
 from tests.html import streamed_body
 
 pytestmark = [
@@ -28,8 +29,8 @@ LEGAL_URLS = ["/mentions-legales/", "/confidentialite/", "/accessibilite/", "/pl
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_site(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker) as output:
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template) as output:
         yield output
 
 

@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 from wagtail.models import Site
 
-from tests.home.test_demo_content import demo_loaded
+from tests.db import demo_site as demo_copy
 
 pytestmark = [
     pytest.mark.one_database,
@@ -32,8 +32,8 @@ PLAIN_URLS = [
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_site(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker) as output:
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template) as output:
         yield output
 
 

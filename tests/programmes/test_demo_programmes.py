@@ -22,7 +22,8 @@ from programmes.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
-from tests.home.test_demo_content import demo_loaded, load, main_of
+from tests.db import demo_site as demo_copy
+from tests.home.test_demo_content import load, main_of
 from tests.html import streamed_body, visible_text
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
@@ -52,8 +53,8 @@ PROGRAMMES = {
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_site(django_db_setup, django_db_blocker):
-    with demo_loaded(django_db_blocker) as output:
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template) as output:
         yield output
 
 

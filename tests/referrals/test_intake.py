@@ -68,7 +68,7 @@ def test_orientation_from_the_page_to_the_row_and_the_three_mails(client, form_p
     assert "Un professionnel vous a orienté" in young.body_text
     assert "Votre orientation est bien arrivée" in referrer.subject
     for mail in (young, referrer, staff):
-        assert mail.subject_key == f"referral:{referral.pk}"
+        assert mail.about_reference() == f"referral:{referral.pk}"
         assert "Sami" not in mail.body_text and "harcèlement scolaire" not in mail.body_text.lower()
     assert f"Nouvelle demande {referral.reference}" in staff.subject
     assert "Relier vers l'emploi" in staff.body_text and "Département : 93" in staff.body_text

@@ -3,16 +3,13 @@
 /francetravail/ link to them (with their programme preselected); a second run changes
 nothing."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from home.models import StandardPage
-from referrals.models import Kind, ReferralFormPage, RoutingRule
-from tests.db import built_once
-from tests.home.test_demo_content import delete_document_files
+from referrals.models import Kind, RoutingRule
+from tests.db import demo_site as demo_copy
 from tests.html import visible_text
 
 # The group keeps the module on one xdist worker, so the demo is loaded once.
@@ -24,12 +21,9 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_blocker):
-    with built_once(django_db_blocker):
-        out = io.StringIO()
-        call_command("load_demo_content", stdout=out, stderr=out)
-        yield out.getvalue()
-        delete_document_files()
+def demo_site(django_db_setup, django_db_blocker, database_template):
+    with demo_copy(django_db_blocker, database_template) as output:
+        yield output
 
 
 @pytest.fixture
@@ -73,13 +67,6 @@ def test_the_home_page_and_the_entry_pages_link_to_the_forms(client, demo_loaded
     assert 'href="/orienter-un-jeune/"' in professionals
     schools = client.get("/etablissements-scolaires/").content.decode()
     assert 'href="/demander-une-intervention/"' in schools
-
-
-def test_a_second_run_creates_nothing(demo_loaded):
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out, stderr=out)
-    assert ReferralFormPage.objects.count() == 3
-    assert RoutingRule.objects.count() == 1
 
 
 def test_the_form_page_shows_its_texts(client, demo_loaded):

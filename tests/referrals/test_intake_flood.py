@@ -1,4 +1,4 @@
-"""The flood limits of the three forms (views.flood_keys): only accepted requests count,
+"""The flood limits of the three forms (views.flood_limit): only accepted requests count,
 by client address and by contact (the person the request is about); beyond a limit the
 form comes back with what was typed, the helplines and status 429; an urgent request is
 never refused, its staff notification is throttled instead."""
@@ -8,6 +8,7 @@ import re
 import pytest
 from django.test import Client
 
+from referrals.conf import conf
 from referrals.models import Kind, Referral
 from relier_site import roles
 from relier_site.models import OutboundEmail
@@ -41,10 +42,10 @@ def staff_notifications():
     return OutboundEmail.objects.filter(reason_key__endswith=":staff-notification")
 
 
-def test_the_default_limits_fit_an_agency_behind_one_address(settings):
-    assert settings.REFERRALS_LIMIT_PER_ADDRESS == 200
-    assert settings.REFERRALS_LIMIT_PER_CONTACT == 5
-    assert settings.REFERRALS_LIMIT_WINDOW_SECONDS == 3600
+def test_the_default_limits_fit_an_agency_behind_one_address():
+    assert conf.LIMIT_PER_ADDRESS == 200
+    assert conf.LIMIT_PER_CONTACT == 5
+    assert conf.LIMIT_WINDOW_SECONDS == 3600
 
 
 def test_faulty_submissions_do_not_count(client, form_pages):
@@ -163,16 +164,17 @@ def test_the_intake_service_counts_the_keys_of_a_stored_request_once(db):
 
     from referrals import services
     from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
     from tests.referrals.triage_helpers import DATA
 
-    keys = [("test-intake:address:192.0.2.9", 2)]
+    limit = submission_limit("test-intake", address="192.0.2.9")
+    keys = limit.keys
     token = uuid.uuid4().hex
     arguments = {
         "kind": Kind.CONTACT,
         "data": DATA[Kind.CONTACT],
         "submission_token": token,
-        "rate_limit_keys": keys,
-        "rate_limit_window": 60,
+        "limits": [limit],
     }
     services.submit_referral(**arguments)
     services.submit_referral(**arguments)  # the same token: nothing stored, nothing counted

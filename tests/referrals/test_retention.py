@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from referrals import services, statistics
 from referrals.models import Referral, ReferralEvent
-from relier_site.models import OutboundEmail
+from relier_site.mail.outbox import emails_about
 from tests.referrals.triage_helpers import administrator, handler, paris, store
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
@@ -48,7 +48,7 @@ def handled(home_page):
 
 
 def test_a_request_is_anonymised_24_months_after_its_last_activity(handled):
-    assert OutboundEmail.objects.filter(subject_key=f"referral:{handled.pk}").exists()
+    assert emails_about(handled).exists()
     assert services.anonymise_expired(now=paris(2025, 1, 11, 3, 30)) == 0
     handled.refresh_from_db()
     assert handled.anonymised_at is None
@@ -72,7 +72,7 @@ def test_a_request_is_anonymised_24_months_after_its_last_activity(handled):
     assert handled.created_at == paris(2023, 1, 9, 10, 0)
     assert handled.first_contact_at == paris(2023, 1, 11, 9, 0)
     assert handled.events.filter(action="anonymised").exists()
-    assert not OutboundEmail.objects.filter(subject_key=f"referral:{handled.pk}").exists()
+    assert not emails_about(handled).exists()
     assert statistics.compute() == before
     assert services.anonymise_expired(now=paris(2025, 1, 14, 3, 30)) == 0
 
@@ -141,4 +141,4 @@ def test_right_to_erasure_asks_for_confirmation_then_erases_and_logs(client, han
     erased = handled.events.get(action=ReferralEvent.Action.ERASED)
     assert (erased.actor, erased.note) == (admin, "")
     assert statistics.compute() == before
-    assert not OutboundEmail.objects.filter(subject_key=f"referral:{handled.pk}").exists()
+    assert not emails_about(handled).exists()

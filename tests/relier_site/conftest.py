@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 
-from relier_site import mail
+from relier_site.mail import rendering
 from scripts.deployed_site import free_port
 
 
@@ -112,9 +112,9 @@ def email_templates(tmp_path):
 
 @pytest.fixture
 def fresh_compile_cache():
-    mail.clear_compile_cache()
+    rendering.clear_compile_cache()
     yield
-    mail.clear_compile_cache()
+    rendering.clear_compile_cache()
 
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from django.core import mail as django_mail
 from django.core.management import call_command
 from django.core.management.base import CommandError, SystemCheckError
 
-from relier_site import mail
-from relier_site.mail import send_templated_mail
+from relier_site.mail import outbox, rendering
+from relier_site.mail.outbox import send_templated_mail
 from relier_site.models import OutboundEmail
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
@@ -93,7 +93,7 @@ def test_mjml_is_compiled_once_per_file_version(
         send_templated_mail("emails/greeting", context, ["b@example.org"])
 
     assert len(django_mail.outbox) == 2
-    assert mail.compile_cache_info()["compilations"] == 1
+    assert rendering.compile_cache_info()["compilations"] == 1
 
     # Editing the template (new modification time) compiles the new version, once.
     path = email_templates / "greeting.mjml"
@@ -103,7 +103,7 @@ def test_mjml_is_compiled_once_per_file_version(
     with django_capture_on_commit_callbacks(execute=True):
         send_templated_mail("emails/greeting", context, ["c@example.org"])
         send_templated_mail("emails/greeting", context, ["d@example.org"])
-    assert mail.compile_cache_info()["compilations"] == 2
+    assert rendering.compile_cache_info()["compilations"] == 2
     assert "Bonsoir Sam" in html_part(django_mail.outbox[-1])
 
 
@@ -192,7 +192,7 @@ def test_broken_mjml_fails_loudly_when_sending(email_templates):
     (email_templates / "broken.mjml").write_text("<mj-section><mj-column>", encoding="utf-8")
     (email_templates / "broken.txt").write_text(GREETING_TXT, encoding="utf-8")
 
-    with pytest.raises(mail.MJMLTemplateError, match="emails/broken.mjml"):
+    with pytest.raises(rendering.MJMLTemplateError, match="emails/broken.mjml"):
         send_templated_mail("emails/broken", {"name": "Sam"}, ["a@example.org"])
     assert OutboundEmail.objects.count() == 0
 
@@ -286,7 +286,7 @@ def test_send_test_email_reports_a_locked_database_in_french_without_traceback(
     def locked(*args, **kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(mail, "send_templated_mail", locked)
+    monkeypatch.setattr(outbox, "send_templated_mail", locked)
     code, _out, err = command_line("exploitation@example.org")
     assert code == 1
     assert err.startswith("Erreur : la base de données n'a pas répondu à temps")

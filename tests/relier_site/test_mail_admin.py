@@ -9,7 +9,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from relier_site import mail, roles
+from events.models import Registration
+from relier_site import roles
+from relier_site.mail import delivery, outbox
 from relier_site.models import OutboundEmail
 from tests.factories import StaffFactory
 
@@ -31,10 +33,10 @@ def failed_email(smtp_server, django_capture_on_commit_callbacks):
     """An email whose every attempt failed (the SMTP server is down)."""
     with override_settings(OUTBOX_MAX_ATTEMPTS=2):
         with django_capture_on_commit_callbacks(execute=True):
-            row = mail.send_templated_mail(
+            row = outbox.send_templated_mail(
                 "emails/test_message", {}, ["parent@example.org"], reason_key="admin:1"
             )
-        mail.retry_due(now=timezone.now() + timedelta(days=1))
+        delivery.retry_due(now=timezone.now() + timedelta(days=1))
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.FAILED
     return row
@@ -145,11 +147,11 @@ def test_inspect_shows_attachments_reply_to_schedule_and_subject(client):
     client.force_login(admin)
     at = timezone.now() + timedelta(days=2)
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        row = mail.send_templated_mail(
+        row = outbox.send_templated_mail(
             "emails/test_message",
             {},
             ["parent@example.org"],
-            subject_key="registration:7",
+            about=Registration(pk=7),
             reply_to=["accueil@centres-relier.fr"],
             attachments=[("seance.ics", b"x" * 1500, "text/calendar; method=REQUEST")],
             not_before=at,

@@ -7,8 +7,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from relier_site import mail
-from relier_site.mail import send_templated_mail
+from relier_site.mail import delivery
+from relier_site.mail.outbox import send_templated_mail
 from relier_site.models import OutboundEmail
 from relier_site.tasks import deliver_outbound_email, retry_due_emails
 
@@ -35,12 +35,12 @@ def test_failed_send_is_retried_later_and_not_resent_by_later_sweeps_tasks_or_sa
 
     # Not due yet: the sweep leaves it alone, even with the server up.
     smtp_server.start()
-    assert mail.retry_due() == 0
+    assert delivery.retry_due() == 0
     assert smtp_server.messages == []
 
     # Once due, the sweep delivers it.
     later = row.next_attempt_at + timedelta(seconds=1)
-    assert mail.retry_due(now=later) == 1
+    assert delivery.retry_due(now=later) == 1
     assert len(smtp_server.messages) == 1
     received = smtp_server.messages[0]
     assert received["rcpt_tos"] == ["parent@example.org"]
@@ -54,7 +54,7 @@ def test_failed_send_is_retried_later_and_not_resent_by_later_sweeps_tasks_or_sa
     assert row.last_error == ""
 
     # Running the sweep, the delivery task or the same reason again sends nothing more.
-    assert mail.retry_due(now=later + timedelta(days=1)) == 0
+    assert delivery.retry_due(now=later + timedelta(days=1)) == 0
     deliver_outbound_email.enqueue(row.pk)
     retry_due_emails.enqueue()
     assert send(django_capture_on_commit_callbacks, reason_key="test:smtp:1").pk == row.pk
@@ -70,7 +70,7 @@ def test_backoff_doubles_the_delay_between_attempts(
         for _ in range(3):
             row.refresh_from_db()
             delays.append(row.next_attempt_at - row.last_attempt_at)
-            mail.retry_due(now=row.next_attempt_at)
+            delivery.retry_due(now=row.next_attempt_at)
     assert delays == [timedelta(seconds=60), timedelta(seconds=120), timedelta(seconds=240)]
 
 
@@ -80,8 +80,8 @@ def test_after_max_attempts_the_email_fails_definitively(
     with override_settings(OUTBOX_MAX_ATTEMPTS=3):
         row = send(django_capture_on_commit_callbacks)
         far = timezone.now() + timedelta(days=1)
-        mail.retry_due(now=far)
-        mail.retry_due(now=far + timedelta(days=1))
+        delivery.retry_due(now=far)
+        delivery.retry_due(now=far + timedelta(days=1))
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.FAILED
     assert row.get_status_display() == "Échec définitif"
@@ -90,7 +90,7 @@ def test_after_max_attempts_the_email_fails_definitively(
 
     # A definitive failure is not retried by the sweep any more.
     smtp_server.start()
-    assert mail.retry_due(now=far + timedelta(days=30)) == 0
+    assert delivery.retry_due(now=far + timedelta(days=30)) == 0
     assert smtp_server.messages == []
 
 

@@ -1,5 +1,5 @@
 """Outbox features for the workflows, end to end with the real local SMTP server:
-attachments, reply-to, not_before, subject_key (cancel_pending, purge), the "sending"
+attachments, reply-to, not_before, the row a mail is about (cancel_pending, purge), the "sending"
 claim, the stale-sending sweep and the Message-ID."""
 
 from datetime import datetime, timedelta
@@ -9,8 +9,10 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from relier_site import mail
-from relier_site.mail import Attachment, cancel_pending, purge, send_templated_mail
+from events.models import Registration
+from referrals.models import Referral
+from relier_site.mail import delivery, outbox, rendering
+from relier_site.mail.outbox import Attachment, cancel_pending, purge, send_templated_mail
 from relier_site.models import OutboundAttachment, OutboundEmail
 from relier_site.tasks import deliver_outbound_email, retry_due_emails
 
@@ -73,7 +75,7 @@ def test_ics_attachment_arrives_as_its_own_part_with_its_content_type_and_bytes(
 
 @override_settings(OUTBOX_MAX_ATTACHMENTS_BYTES=1000)
 def test_attachments_over_the_size_limit_are_refused_before_storing():
-    with pytest.raises(mail.AttachmentsTooLarge, match="OUTBOX_MAX_ATTACHMENTS_BYTES"):
+    with pytest.raises(outbox.AttachmentsTooLarge, match="OUTBOX_MAX_ATTACHMENTS_BYTES"):
         send_templated_mail(
             "emails/test_message",
             {},
@@ -118,15 +120,15 @@ def test_not_before_mail_is_not_sent_before_its_time_and_sent_after(
     assert row.not_before == at and row.next_attempt_at == at
     assert smtp_server.messages == []
     # A delivery task (e.g. an early one) and the sweep leave it alone before its time.
-    assert mail.deliver(row.pk) == OutboundEmail.Status.PENDING
-    assert mail.retry_due(now=at - timedelta(seconds=1)) == 0
+    assert delivery.deliver(row.pk) == OutboundEmail.Status.PENDING
+    assert delivery.retry_due(now=at - timedelta(seconds=1)) == 0
     deliver_outbound_email.enqueue(row.pk)
     retry_due_emails.enqueue()
     assert smtp_server.messages == []
     # Staff cannot send it early either.
-    assert mail.retry_now(row) is False
+    assert outbox.retry_now(row) is False
 
-    assert mail.retry_due(now=at) == 1
+    assert delivery.retry_due(now=at) == 1
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.SENT
     assert [m["message"]["Message-ID"] for m in smtp_server.messages] == [row.message_id]
@@ -151,22 +153,20 @@ def test_cancel_pending_voids_unsent_mails_even_with_a_task_already_queued(
     smtp_server, django_capture_on_commit_callbacks
 ):
     smtp_server.start()
-    sent = send(django_capture_on_commit_callbacks, subject_key="registration:7")
+    sent = send(django_capture_on_commit_callbacks, about=Registration(pk=7))
     later = timezone.now() + timedelta(days=1)
-    reminder = send(
-        django_capture_on_commit_callbacks, subject_key="registration:7", not_before=later
-    )
-    other = send(django_capture_on_commit_callbacks, subject_key="registration:8", not_before=later)
+    reminder = send(django_capture_on_commit_callbacks, about=Registration(pk=7), not_before=later)
+    other = send(django_capture_on_commit_callbacks, about=Registration(pk=8), not_before=later)
     assert len(smtp_server.messages) == 1
 
-    assert cancel_pending("registration:7") == 1
+    assert cancel_pending(Registration(pk=7)) == 1
 
     reminder.refresh_from_db()
     assert reminder.status == OutboundEmail.Status.CANCELLED
     assert reminder.get_status_display() == "Annulé"
-    assert mail.deliver(reminder.pk, now=later) == OutboundEmail.Status.CANCELLED
-    assert mail.retry_now(reminder) is False
-    assert mail.retry_due(now=later) == 1  # only the other subject's mail
+    assert delivery.deliver(reminder.pk, now=later) == OutboundEmail.Status.CANCELLED
+    assert outbox.retry_now(reminder) is False
+    assert delivery.retry_due(now=later) == 1  # only the other subject's mail
     sent.refresh_from_db()
     other.refresh_from_db()
     assert sent.status == OutboundEmail.Status.SENT
@@ -178,23 +178,23 @@ def test_cancel_pending_voids_unsent_mails_even_with_a_task_already_queued(
 def test_purge_deletes_every_mail_of_the_subject_with_its_attachments(
     django_capture_on_commit_callbacks,
 ):
-    send(django_capture_on_commit_callbacks, subject_key="referral:42", reason_key="r:42:a")
+    send(django_capture_on_commit_callbacks, about=Referral(pk=42), reason_key="r:42:a")
     send(
         django_capture_on_commit_callbacks,
-        subject_key="referral:42",
+        about=Referral(pk=42),
         attachments=[("a.ics", ICS, ICS_TYPE)],
         not_before=timezone.now() + timedelta(days=3),
     )
-    kept = send(django_capture_on_commit_callbacks, subject_key="referral:43")
+    kept = send(django_capture_on_commit_callbacks, about=Referral(pk=43))
 
-    assert purge("referral:42") == 2
+    assert purge(Referral(pk=42)) == 2
 
     assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [kept.pk]
     assert OutboundAttachment.objects.count() == 0
     with pytest.raises(ValueError):
         purge("")
     # The reason is forgotten with its row.
-    again = send(django_capture_on_commit_callbacks, subject_key="referral:42", reason_key="r:42:a")
+    again = send(django_capture_on_commit_callbacks, about=Referral(pk=42), reason_key="r:42:a")
     assert OutboundEmail.objects.filter(pk=again.pk, reason_key="r:42:a").exists()
 
 
@@ -209,8 +209,8 @@ def test_a_row_claimed_by_another_worker_is_not_sent_again(
     OutboundEmail.objects.filter(pk=row.pk).update(
         status=OutboundEmail.Status.SENDING, last_attempt_at=timezone.now()
     )
-    assert mail.deliver(row.pk, now=due) == OutboundEmail.Status.SENDING
-    assert mail.retry_due(now=timezone.now() + timedelta(seconds=30)) == 0
+    assert delivery.deliver(row.pk, now=due) == OutboundEmail.Status.SENDING
+    assert delivery.retry_due(now=timezone.now() + timedelta(seconds=30)) == 0
     assert smtp_server.messages == []
 
 
@@ -226,8 +226,8 @@ def test_stale_sending_row_is_resent_by_the_sweep_with_the_same_message_id(
     row.refresh_from_db()
 
     with override_settings(OUTBOX_SENDING_TIMEOUT_SECONDS=300):
-        assert mail.retry_due(now=row.last_attempt_at + timedelta(seconds=299)) == 0
-        assert mail.retry_due(now=row.last_attempt_at + timedelta(seconds=301)) == 1
+        assert delivery.retry_due(now=row.last_attempt_at + timedelta(seconds=299)) == 0
+        assert delivery.retry_due(now=row.last_attempt_at + timedelta(seconds=301)) == 1
 
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.SENT
@@ -246,7 +246,7 @@ def test_stale_sending_row_after_its_last_attempt_fails_definitively(
     OutboundEmail.objects.filter(pk=row.pk).update(
         status=OutboundEmail.Status.SENDING, attempts=1, last_attempt_at=stale
     )
-    assert mail.retry_due() == 0
+    assert delivery.retry_due() == 0
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.FAILED
     assert row.last_error == "Envoi interrompu (worker arrêté)"
@@ -277,7 +277,7 @@ def test_retention_deletes_old_cancelled_mails():
         status=OutboundEmail.Status.CANCELLED
     )
     OutboundEmail.objects.filter(pk=row.pk).update(created_at=old)
-    assert mail.purge_outbox() == 1
+    assert delivery.purge_outbox() == 1
     assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [recent.pk]
 
 
@@ -285,11 +285,11 @@ def test_mail_context_providers_add_to_the_layout_context():
     def provider():
         return {"organisation_name": "Association témoin", "contact_email": "t@example.org"}
 
-    mail.register_mail_context_provider(provider)
+    rendering.register_mail_context_provider(provider)
     try:
-        context = mail.mail_context()
+        context = rendering.mail_context()
     finally:
-        mail._context_providers.remove(provider)
+        rendering._context_providers.remove(provider)
     assert context["organisation_name"] == "Association témoin"
     assert context["contact_email"] == "t@example.org"
     # The site shell's provider ran before it: helplines with their tel: links.

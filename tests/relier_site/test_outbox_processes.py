@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django.test import override_settings
 
-from relier_site import mail
-from relier_site.mail import send_templated_mail
+from relier_site.mail import delivery
+from relier_site.mail.outbox import send_templated_mail
 from relier_site.models import OutboundEmail
 
 from .conftest import wait_for
@@ -89,17 +89,17 @@ def test_worker_killed_mid_send_leaves_the_row_sending_and_the_sweep_resends_it_
     assert row.get_status_display() == "Envoi en cours"
     assert row.attempts == 1
     assert message_ids(smtp_server) == [row.message_id]
-    assert mail.deliver(row.pk) == OutboundEmail.Status.SENDING
-    assert mail.retry_due(now=row.last_attempt_at + mail.sending_timeout()) == 0
+    assert delivery.deliver(row.pk) == OutboundEmail.Status.SENDING
+    assert delivery.retry_due(now=row.last_attempt_at + delivery.sending_timeout()) == 0
     assert len(smtp_server.messages) == 1
 
     # Past OUTBOX_SENDING_TIMEOUT_SECONDS, the sweep returns it to pending and resends it:
     # the second copy carries the same Message-ID.
-    later = row.last_attempt_at + mail.sending_timeout() + timedelta(seconds=1)
-    assert mail.retry_due(now=later) == 1
+    later = row.last_attempt_at + delivery.sending_timeout() + timedelta(seconds=1)
+    assert delivery.retry_due(now=later) == 1
     row.refresh_from_db()
     assert row.status == OutboundEmail.Status.SENT
     assert row.attempts == 2
     assert message_ids(smtp_server) == [row.message_id, row.message_id]
-    assert mail.retry_due(now=later + timedelta(days=1)) == 0
+    assert delivery.retry_due(now=later + timedelta(days=1)) == 0
     assert len(smtp_server.messages) == 2

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from relier_site import mail
+from relier_site.mail import delivery, outbox
 from relier_site.management.base import OperatorCommand
 from relier_site.models import OutboundEmail
 
@@ -24,14 +24,14 @@ class Command(OperatorCommand):
 
     def handle(self, *args, address, **options):
         try:
-            row = mail.send_templated_mail(
+            row = outbox.send_templated_mail(
                 "emails/test_message", {"requested_at": timezone.now()}, [address]
             )
         except ValueError as exc:
             raise CommandError(f"adresse invalide : {address}") from exc
         # Deliver now, in this process, so the operator sees the SMTP outcome. If a worker
         # claimed it first, it is not sent twice: wait for the worker's outcome instead.
-        status = mail.deliver(row.pk)
+        status = delivery.deliver(row.pk)
         deadline = time.monotonic() + WAIT_FOR_WORKER_SECONDS
         while status == OutboundEmail.Status.SENDING and time.monotonic() < deadline:
             time.sleep(0.5)

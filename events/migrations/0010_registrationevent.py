@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0007_registration_session_protect'),
+        ('events', '0009_registration_phone_e164'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,27 @@
+"""The site's time zones, in one place: Paris (the site's TIME_ZONE, the nightly work,
+most sessions) and La Réunion (sessions held there). A session stores its zone's name
+(`ZoneInfo.key`); people read « heure de Paris » / « heure de La Réunion »."""
+
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
+REUNION = ZoneInfo("Indian/Reunion")
+
+# Choices of a zone field (the stored value is the zone's name).
+CHOICES = [(PARIS.key, "Heure de Paris"), (REUNION.key, "Heure de La Réunion")]
+LABELS = {PARIS.key: "heure de Paris", REUNION.key: "heure de La Réunion"}
+
+
+def zone(name):
+    """The ZoneInfo of a stored zone name."""
+    return ZoneInfo(name)
+
+
+def local(value, tz=PARIS):
+    """The aware datetime `value` as wall-clock time in `tz` (a ZoneInfo or a zone name)."""
+    return value.astimezone(zone(tz) if isinstance(tz, str) else tz)
+
+
+def label(name):
+    """« heure de La Réunion » for a stored zone name (the name itself if unknown)."""
+    return LABELS.get(name, name)

@@ -65,3 +65,23 @@ def test_only_services_write(path):
 def test_the_nightly_jobs_are_services(job):
     function = scheduling.daily_jobs()[job]
     assert function.__module__.endswith(".services")
+
+
+COUNTING = {"record", "hit", "allowed", "address_key", "contact_key"}
+
+
+@pytest.mark.parametrize("app", ["events", "referrals"])
+def test_public_forms_count_their_limits_one_way_through_submission_limit(app):
+    """The views check a SubmissionLimit and hand it to the service (`limits=`), which
+    records it in its transaction: no module of the app counts with the raw counters."""
+    found = []
+    for path in sorted((ROOT / app).rglob("*.py")):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("ratelimit"):
+                found += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} {alias.name}"
+                    for alias in node.names
+                    if alias.name in COUNTING
+                ]
+    assert found == []

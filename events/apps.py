@@ -55,9 +55,8 @@ class EventsConfig(AppConfig):
         from home.legal import register_retention
         from relier_site.scheduling import register_daily_job
 
-        from .digest import send_staff_digests
-        from .retention import anonymise_registrations
+        from .services import anonymise_expired, send_staff_digests
 
         register_daily_job(send_staff_digests, name="events_staff_digest")
-        register_daily_job(anonymise_registrations, name="events_registration_retention")
+        register_daily_job(anonymise_expired, name="events_registration_retention")
         register_retention("events", privacy_policy_retention)

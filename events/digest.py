@@ -1,8 +1,9 @@
-"""The staff digest (nightly job `events_staff_digest`): for each session that had
-registration activity on a day (Paris time), one email to the staff with the day's
-counts (new confirmed registrations, new people on the waiting list, cancellations,
-people promoted from the waiting list), the session's totals and a link to its page in
-the admin. No personal data: counts, the event's title and the date only.
+"""What the staff digest says (the nightly job `events_staff_digest` is
+services.send_staff_digests): for each session that had registration activity on a day
+(Paris time), one email to the staff with the day's counts (new confirmed
+registrations, new people on the waiting list, cancellations, people promoted from the
+waiting list), the session's totals and a link to its page in the admin. No personal
+data: counts, the event's title and the date only.
 
 Each digest goes through the outbox with the reason key
 ``events:staff-digest:session:<pk>:<day>``: one email per session and day, whatever
@@ -13,24 +14,18 @@ Recipients: EVENTS_STAFF_DIGEST_RECIPIENTS when set, else every active member of
 Accompagnement group with an email address.
 """
 
-import logging
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from relier_site import roles
 from relier_site.links import absolute_url
-from relier_site.mail.outbox import reason_stored, send_templated_mail
 from relier_site.timezones import PARIS
 
 from .conf import conf
 from .models import Registration
-from .staff_selectors import session_with_counts
-
-logger = logging.getLogger(__name__)
 
 DIGEST_DAYS = 3
 TEMPLATE = "emails/events/staff_digest"
@@ -86,43 +81,16 @@ def admin_url(session):
     return absolute_url(path)
 
 
-def send_digest(session, day, to):
+def past_days(today):
+    """The DIGEST_DAYS days before `today`, oldest first."""
+    return [today - timedelta(days=days_ago) for days_ago in range(DIGEST_DAYS, 0, -1)]
+
+
+def digest_context(session, day):
     start, end = day_window(day)
-    context = {
+    return {
         "session": session,
         "day": day,
         "counts": day_counts(session.pk, start, end),
         "admin_url": admin_url(session),
     }
-    return send_templated_mail(
-        TEMPLATE,
-        context,
-        to,
-        about=session,
-        reason_key=reason_key(session.pk, day),
-    )
-
-
-def send_staff_digests(*, now=None):
-    """Daily job: one digest per session and past day with activity, for the DIGEST_DAYS
-    days before today (Paris). Returns how many digests were stored."""
-    now = now or timezone.now()
-    today = now.astimezone(PARIS).date()
-    to = recipients()
-    if not to:
-        logger.warning("Staff digest: no recipient (EVENTS_STAFF_DIGEST_RECIPIENTS, group).")
-        return 0
-    sent = 0
-    for days_ago in range(DIGEST_DAYS, 0, -1):
-        day = today - timedelta(days=days_ago)
-        for pk in active_session_pks(*day_window(day)):
-            if reason_stored(reason_key(pk, day)):
-                continue
-            session = session_with_counts(pk)
-            if session is None:
-                continue
-            send_digest(session, day, to)
-            sent += 1
-    if sent:
-        logger.info("Staff digest: %s emails stored.", sent)
-    return sent

@@ -22,6 +22,7 @@ from home.lookups import LookupValue
 from home.models import BasePage
 from home.vocabulary import Programme
 from relier_site import timezones
+from relier_site.history import HistoryEntry
 
 # The programmes of the shared vocabulary (home.vocabulary), by their pages' slugs.
 PROGRAMME_CHOICES = Programme.choices
@@ -290,6 +291,17 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField("Anonymisation", null=True, blank=True)
 
     contains_personal_data = True
+    # relier_site.personal_data: blanked by services.anonymise_expired (the age becomes
+    # its band first).
+    personal_fields = ("name", "organisation", "agency", "email", "phone", "age")
+    non_personal_fields = (
+        "status",
+        "profile",
+        "age_band",
+        "cancel_nonce",
+        "submission_key",
+        "ics_uid",
+    )
 
     class Meta:
         verbose_name = "Inscription"
@@ -329,3 +341,40 @@ class Registration(models.Model):
     @property
     def contact_email(self):
         return self.email
+
+
+class RegistrationEvent(HistoryEntry):
+    """One entry of a registration's history: who did what, and when
+    (relier_site.history, as for the requests of the referrals app)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Inscription"
+        STATUS = "status", "Changement d'état"
+        ATTENDANCE = "attendance", "Présence"
+        ANONYMISED = "anonymised", "Anonymisée"
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name="Inscription",
+        on_delete=models.CASCADE,
+        related_name="history",
+    )
+    subject_field = "registration"
+    action = models.CharField("Action", max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        "État avant", max_length=20, choices=Registration.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        "État après", max_length=20, choices=Registration.Status.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = "Événement d'une inscription"
+        verbose_name_plural = "Historique des inscriptions"
+
+    def __str__(self):
+        return f"Inscription n° {self.registration_id} : {self.get_action_display()}"
+
+    @property
+    def subject_label(self):
+        return f"n° {self.registration_id}"

@@ -1,4 +1,5 @@
-"""Retention of the registrations (nightly job `events_registration_retention`).
+"""Retention of the registrations: the policy. The nightly job
+`events_registration_retention` is `services.anonymise_expired`, which applies it.
 
 EVENTS_RETENTION_MONTHS (12) months after the end of its session, a registration is
 anonymised: name or pseudonym, email, phone, organisation and agency are blanked, the
@@ -8,19 +9,12 @@ the attendance statistics read stays: status, attendance, age band, the dates, t
 session. Cancelled registrations are anonymised on the same schedule.
 """
 
-import logging
-
 from dateutil.relativedelta import relativedelta
-from django.db import transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
-from relier_site.mail.outbox import purge
-
 from .conf import conf
 from .models import Registration
-
-logger = logging.getLogger(__name__)
 
 CHUNK = 500
 # (upper bound excluded, label); ages from the youth registration form
@@ -39,7 +33,8 @@ def age_band(age):
     return next((label for upper, label in AGE_BANDS if age < upper), OLDEST_BAND)
 
 
-def _age_band_expression():
+def age_band_expression():
+    """The age band of each row, computed by the database from its age."""
     return Case(
         *(When(age__lt=upper, then=Value(label)) for upper, label in AGE_BANDS),
         When(age__isnull=False, then=Value(OLDEST_BAND)),
@@ -51,29 +46,3 @@ def due_registrations(now=None):
     return Registration.objects.filter(
         anonymised_at__isnull=True, session__end__lt=retention_limit(now)
     )
-
-
-def anonymise_registrations(*, now=None):
-    """Daily job: anonymise every registration past its retention period. Returns how
-    many were anonymised."""
-    now = now or timezone.now()
-    pks = list(due_registrations(now).order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), CHUNK):
-        chunk = pks[start : start + CHUNK]
-        with transaction.atomic():
-            Registration.objects.filter(pk__in=chunk, anonymised_at__isnull=True).update(
-                age_band=_age_band_expression(),
-                age=None,
-                name="",
-                organisation="",
-                agency="",
-                email="",
-                phone="",
-                cancel_nonce="",
-                submission_key="",
-                anonymised_at=now,
-            )
-            purge(*Registration.objects.filter(pk__in=chunk).only("pk"))
-    if pks:
-        logger.info("Registration retention: %s registrations anonymised.", len(pks))
-    return len(pks)

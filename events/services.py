@@ -1,6 +1,10 @@
 """The only code that changes the agenda's state or sends its emails (one transaction
 per function; the outbox delivers after the commit).
 
+Every change of a registration's state follows events.workflow (an illegal one raises
+workflow.TransitionNotAllowed) and is written to its history (RegistrationEvent), with
+the staff member who made it when there is one.
+
 Capacity is enforced inside the transaction: on PostgreSQL the session row is locked
 (`select_for_update`) before counting its confirmed registrations, so concurrent
 registrations queue one behind another; on SQLite every transaction takes the write
@@ -16,10 +20,12 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from relier_site.mail.outbox import cancel_pending
+from relier_site.mail.outbox import cancel_pending, purge, reason_stored, send_templated_mail
+from relier_site.personal_data import blank_values
+from relier_site.timezones import PARIS
 
-from . import emails, staff_selectors
-from .models import EventPage, Registration, Session
+from . import digest, emails, retention, staff_selectors, workflow
+from .models import EventPage, Registration, RegistrationEvent, Session
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +107,7 @@ def _outcome(registration):
 REGISTRATION_FIELDS = ("name", "organisation", "agency", "email", "phone", "age")
 
 
-def register(session, data, *, submission_key=""):
+def register(session, data, *, submission_key="", limits=()):
     """Register a person (cleaned form data) to `session`.
 
     Returns a RegistrationResult: confirmed, or on the waiting list when the session is
@@ -110,45 +116,85 @@ def register(session, data, *, submission_key=""):
     twice (`submission_key`) gives the first result and sends nothing more. Raises
     RegistrationRefused (nothing changed) for a past, cancelled, unpublished or unknown
     session.
+
+    Each of `limits` (relier_site.forms.SubmissionLimit) is recorded in the same
+    transaction, alike for a new registration, an existing one and a double click.
     """
     with transaction.atomic():
-        locked = _locked_session(session.pk if session is not None else None)
-        reason = refusal_reason(locked)
-        if reason:
-            raise RegistrationRefused(reason)
-        if submission_key:
-            repeated = locked.registrations.filter(submission_key=submission_key).first()
-            if repeated is not None:
-                return RegistrationResult(repeated, _outcome(repeated), repeated_submission=True)
+        result = _register(session, data, submission_key)
+        for limit in limits:
+            limit.record()
+    if not (result.already_registered or result.repeated_submission):
+        registration = result.registration
+        logger.info(
+            "Registration %s to session %s: %s",
+            registration.pk,
+            registration.session_id,
+            registration.status,
+        )
+    return result
+
+
+def _register(session, data, submission_key):
+    locked = _locked_session(session.pk if session is not None else None)
+    reason = refusal_reason(locked)
+    if reason:
+        raise RegistrationRefused(reason)
+    if submission_key:
+        repeated = locked.registrations.filter(submission_key=submission_key).first()
+        if repeated is not None:
+            return RegistrationResult(repeated, _outcome(repeated), repeated_submission=True)
+    existing = _active_duplicate(locked, data)
+    if existing is not None:
+        _resend_confirmation(existing)
+        return RegistrationResult(existing, _outcome(existing), already_registered=True)
+    status = Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
+    created = workflow.check(workflow.NEW, status)
+    registration = Registration(
+        session=locked,
+        status=status,
+        profile=locked.event.registration_profile,
+        submission_key=submission_key,
+        **{name: data.get(name) or ("" if name != "age" else None) for name in REGISTRATION_FIELDS},
+    )
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        # The same address registered at the same moment (unique constraint).
         existing = _active_duplicate(locked, data)
-        if existing is not None:
-            _resend_confirmation(existing)
-            return RegistrationResult(existing, _outcome(existing), already_registered=True)
-        status = (
-            Registration.Status.CONFIRMED if _has_room(locked) else Registration.Status.WAITLISTED
-        )
-        registration = Registration(
-            session=locked,
-            status=status,
-            profile=locked.event.registration_profile,
-            submission_key=submission_key,
-            **{
-                name: data.get(name) or ("" if name != "age" else None)
-                for name in REGISTRATION_FIELDS
-            },
-        )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError:
-            # The same address registered at the same moment (unique constraint).
-            existing = _active_duplicate(locked, data)
-            if existing is None:
-                raise
-            return RegistrationResult(existing, _outcome(existing), already_registered=True)
-        emails.send_confirmation(registration)
-    logger.info("Registration %s to session %s: %s", registration.pk, locked.pk, status)
+        if existing is None:
+            raise
+        return RegistrationResult(existing, _outcome(existing), already_registered=True)
+    RegistrationEvent.record(
+        registration,
+        RegistrationEvent.Action.CREATED,
+        to_status=status,
+        note=created.label,
+        at=registration.created_at,
+    )
+    emails.send_confirmation(registration)
     return RegistrationResult(registration, _outcome(registration))
+
+
+def _change_status(registration, target, *, by=None, **changes):
+    """Move `registration` to `target` if events.workflow allows it (else
+    TransitionNotAllowed), with the other `changes` of fields, and write the history."""
+    found = workflow.check(registration.status, target)
+    source = registration.status
+    registration.status = target
+    for name, value in changes.items():
+        setattr(registration, name, value)
+    registration.save(update_fields=["status", *changes])
+    RegistrationEvent.record(
+        registration,
+        RegistrationEvent.Action.STATUS,
+        by,
+        from_status=source,
+        to_status=target,
+        note=found.label,
+    )
+    return registration
 
 
 def _resend_confirmation(registration):
@@ -158,20 +204,24 @@ def _resend_confirmation(registration):
     emails.send_confirmation(registration, resend=resend)
 
 
-def cancel_registration(registration):
-    """Cancel a registration (self-cancellation or staff); the first waiting person
-    takes the freed place and is emailed. Cancelling twice changes nothing."""
+def cancel_registration(registration, *, by=None):
+    """Cancel a registration (self-cancellation, or staff member `by`); the first
+    waiting person takes the freed place and is emailed. Cancelling twice changes
+    nothing."""
     with transaction.atomic():
         session = _locked_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return registration
         had_place = registration.status == Registration.Status.CONFIRMED
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.cancel_nonce = ""
-        registration.sequence += 1
-        registration.save()
+        _change_status(
+            registration,
+            Registration.Status.CANCELLED,
+            by=by,
+            cancelled_at=timezone.now(),
+            cancel_nonce="",
+            sequence=registration.sequence + 1,
+        )
         cancel_pending(registration)
         emails.send_cancellation_ack(registration, had_place=had_place)
         if had_place:
@@ -192,9 +242,7 @@ def promote_waiting(session):
         "created_at", "pk"
     )
     for registration in waiting[: max(0, session.capacity - confirmed)]:
-        registration.status = Registration.Status.CONFIRMED
-        registration.promoted_at = timezone.now()
-        registration.save(update_fields=["status", "promoted_at"])
+        _change_status(registration, Registration.Status.CONFIRMED, promoted_at=timezone.now())
         registration.session = session
         emails.send_promotion(registration)
         promoted.append(registration)
@@ -276,6 +324,7 @@ def create_series(first, starts):
 # --- Staff ---------------------------------------------------------------------------
 
 ATTENDANCE_LOG = {True: "present", False: "absent", None: "not marked"}
+ATTENDANCE = {True: "Présent·e", False: "Absent·e", None: "Présence non renseignée"}
 
 
 def mark_attendance(session, marks, *, by):
@@ -293,6 +342,9 @@ def mark_attendance(session, marks, *, by):
                 continue
             registration.attended = value
             registration.save(update_fields=["attended"])
+            RegistrationEvent.record(
+                registration, RegistrationEvent.Action.ATTENDANCE, by, note=ATTENDANCE[value]
+            )
             changed += 1
             logger.info(
                 "Attendance of registration %s (session %s) set to %s by user %s",
@@ -378,3 +430,71 @@ def withdraw_event(page, *, by=None, result=None):
 
 def _pk(user):
     return getattr(user, "pk", None)
+
+
+# --- Nightly jobs ---------------------------------------------------------------------
+
+
+def anonymise_expired(*, now=None):
+    """Daily job `events_registration_retention`: anonymise every registration past its
+    retention period (events.retention), by chunks of retention.CHUNK, one transaction
+    per chunk: personal fields blanked, age replaced by its band, cancellation links
+    voided, its emails purged from the outbox. Returns how many were anonymised."""
+    now = now or timezone.now()
+    due = retention.due_registrations(now).order_by("pk")
+    pks = list(due.values_list("pk", flat=True))
+    for start in range(0, len(pks), retention.CHUNK):
+        chunk = pks[start : start + retention.CHUNK]
+        with transaction.atomic():
+            Registration.objects.filter(pk__in=chunk, anonymised_at__isnull=True).update(
+                # The band is computed from the age before it is blanked (one UPDATE).
+                age_band=retention.age_band_expression(),
+                **blank_values(Registration),
+                cancel_nonce="",
+                submission_key="",
+                anonymised_at=now,
+            )
+            RegistrationEvent.objects.bulk_create(
+                RegistrationEvent(
+                    registration_id=pk, action=RegistrationEvent.Action.ANONYMISED, at=now
+                )
+                for pk in chunk
+            )
+            purge(*Registration.objects.filter(pk__in=chunk).only("pk"))
+    if pks:
+        logger.info("Registration retention: %s registrations anonymised.", len(pks))
+    return len(pks)
+
+
+def send_staff_digests(*, now=None):
+    """Daily job `events_staff_digest`: one digest per session and past day with
+    activity, for the digest.DIGEST_DAYS days before today (Paris), each stored in the
+    outbox, about its session, in its own transaction under its reason key (a day already
+    sent is skipped). Returns how many digests were stored by this run."""
+    now = now or timezone.now()
+    today = now.astimezone(PARIS).date()
+    to = digest.recipients()
+    if not to:
+        logger.warning("Staff digest: no recipient (EVENTS_STAFF_DIGEST_RECIPIENTS, group).")
+        return 0
+    sent = 0
+    for day in digest.past_days(today):
+        for pk in digest.active_session_pks(*digest.day_window(day)):
+            reason_key = digest.reason_key(pk, day)
+            if reason_stored(reason_key):
+                continue
+            session = staff_selectors.session_with_counts(pk)
+            if session is None:
+                continue
+            with transaction.atomic():
+                send_templated_mail(
+                    digest.TEMPLATE,
+                    digest.digest_context(session, day),
+                    to,
+                    about=session,
+                    reason_key=reason_key,
+                )
+            sent += 1
+    if sent:
+        logger.info("Staff digest: %s emails stored.", sent)
+    return sent

@@ -15,9 +15,10 @@ from wagtail.models import Page
 
 from relier_site.timezones import PARIS
 
-from .models import PROGRAMME_CHOICES, EventPage, Registration, Session
+from .models import PROGRAMME_CHOICES, EventPage, Registration, RegistrationEvent, Session
 
 DASHBOARD_DAYS = 7
+HISTORY_ROWS = 200  # the latest entries of a session's history shown to staff
 NO_PROGRAMME = "Sans programme"
 NO_AUDIENCE = "Sans public"
 
@@ -55,14 +56,17 @@ class SessionLists:
     confirmed: list
     waiting: list  # in waiting-list order: the first one is promoted first
     cancelled: list
+    history: list  # what happened to its registrations, latest first
 
 
 def session_lists(session):
     registrations = list(session.registrations.order_by("created_at", "pk"))
+    history = RegistrationEvent.objects.filter(registration__session=session)
     return SessionLists(
         confirmed=[r for r in registrations if r.status == CONFIRMED],
         waiting=[r for r in registrations if r.status == WAITLISTED],
         cancelled=[r for r in registrations if r.status == CANCELLED],
+        history=list(history.select_related("actor").order_by("-at", "-pk")[:HISTORY_ROWS]),
     )
 
 

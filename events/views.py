@@ -95,12 +95,15 @@ def register(request, session_id):
         else:
             try:
                 services.register(
-                    session, data, submission_key=form.cleaned_data.get("submission") or ""
+                    session,
+                    data,
+                    submission_key=form.cleaned_data.get("submission") or "",
+                    # Counted alike for a new registration, an existing one and a double
+                    # click, in the service's transaction.
+                    limits=[limit],
                 )
             except services.RegistrationRefused as refusal:
                 return _closed(request, str(refusal), 410)
-            # Counted alike for a new registration, an existing one and a double click.
-            limit.record()
             # What the « merci » page needs: the session, and whether an email was typed.
             # Never the registration: the page must not differ for an existing one.
             channel = BY_EMAIL if data.get("email") else BY_PHONE

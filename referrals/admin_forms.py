@@ -109,7 +109,7 @@ class StatusForm(forms.Form):
         if found is not None and found.requires_reason and not data.get("reason"):
             self.add_error(
                 "reason",
-                f"Indiquez le motif pour passer la demande à « {workflow.LABELS[target]} ».",
+                f"Indiquez le motif pour passer la demande à « {Status(target).label} ».",
             )
         return data
 

@@ -1,6 +1,6 @@
 """Staff views of the requests in Wagtail's admin: the inbox, one request (details,
 history, actions), the statistics, and the right of access and erasure. They only read,
-check permissions and call referrals.services / referrals.retention."""
+check permissions and call referrals.services."""
 
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +14,7 @@ from wagtail.admin.views.generic import IndexView
 from relier_site.http import attachment
 from relier_site.views import ForbiddenMixin, staff_permission_required
 
-from . import exports, retention, services, statistics, workflow
+from . import exports, services, statistics, workflow
 from .admin_forms import AssignForm, EraseForm, NoteForm, StatisticsForm
 from .admin_forms import StatusForm as StatusChangeForm
 from .calendar import is_overdue
@@ -29,7 +29,7 @@ PERSON_RIGHTS = "referrals.delete_referral"
 
 
 def _overdue(referral):
-    return referral.status == Status.NOUVELLE and is_overdue(
+    return referral.status == Status.NEW and is_overdue(
         timezone.localtime(referral.created_at).date(),
         timezone.localdate(),
         conf.REMINDER_WORKING_DAYS,
@@ -262,7 +262,7 @@ def access_export(request, pk):
     if request.method != "POST":
         return redirect("referrals_referral:inspect", pk)
     content = exports.person_json(referral)
-    retention.log_access_export(referral, actor=request.user)
+    services.log_access_export(referral, actor=request.user)
     return attachment(
         content, f"demande-{referral.reference}.json", "application/json; charset=utf-8"
     )
@@ -277,7 +277,7 @@ def erase(request, pk):
         return redirect("referrals_referral:inspect", pk)
     form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        retention.erase(referral, actor=request.user)
+        services.erase(referral, actor=request.user)
         messages.success(
             request,
             f"Les données personnelles de la demande {referral.reference} sont effacées.",

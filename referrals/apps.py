@@ -26,9 +26,8 @@ class ReferralsConfig(AppConfig):
         from home.legal import register_retention
         from relier_site.scheduling import register_daily_job
 
-        from .retention import apply_retention
-        from .services import send_reminders
+        from .services import anonymise_expired, send_reminders
 
-        register_daily_job(apply_retention, name="referral_retention")
+        register_daily_job(anonymise_expired, name="referral_retention")
         register_daily_job(send_reminders, name="referral_reminders")
         register_retention("referrals", privacy_policy_retention)

@@ -41,7 +41,7 @@ ORIENTATION_PROGRAMMES = (
     Programme.RELIER_VERS_LEMPLOI,
     Programme.SE_RECONSTRUIRE_ENSEMBLE,
     Programme.STOP_CYBERVIOLENCES,
-    Programme.PAS_SUR,
+    Programme.NOT_SURE,
 )
 URGENT_CHOICES = [("non", "Non"), ("oui", "Oui")]
 
@@ -261,7 +261,7 @@ class ReferralForm(PublicForm):
     def require_contact_means(self, cleaned):
         """The preferred way of contact needs its phone number or email address."""
         preference = cleaned.get("contact_preference")
-        if preference in (ContactPreference.TELEPHONE, ContactPreference.SMS):
+        if preference in (ContactPreference.PHONE, ContactPreference.SMS):
             message = "Vous avez choisi d'être contacté par téléphone : indiquez le numéro."
             self.require(cleaned, "phone", message)
         elif preference == ContactPreference.EMAIL:
@@ -505,7 +505,9 @@ class ContactForm(ReferralForm):
         data = getattr(self, "cleaned_data", {})
         age = data.get("age")
         return (
-            data.get("requester") == Requester.JEUNE and age is not None and age < TRUSTED_ADULT_AGE
+            data.get("requester") == Requester.YOUNG_PERSON
+            and age is not None
+            and age < TRUSTED_ADULT_AGE
         )
 
     def clean(self):

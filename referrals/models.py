@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from guide.selectors import departement_choices
 from home import vocabulary
 from home.models import BasePage
+from relier_site.history import HistoryEntry
 
 from .conf import conf
 
@@ -40,55 +41,55 @@ class Kind(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    NOUVELLE = "nouvelle", "Nouvelle"
-    PRISE_EN_CHARGE = "prise_en_charge", "Prise en charge"
-    CONTACT_ETABLI = "contact_etabli", "Contact établi"
-    ORIENTEE = "orientee", "Orientée"
-    ACCOMPAGNEMENT = "accompagnement", "Accompagnement en cours"
-    CLOTUREE = "cloturee", "Clôturée"
-    REFUSEE = "refusee", "Refusée"
+    NEW = "nouvelle", "Nouvelle"
+    TAKEN_ON = "prise_en_charge", "Prise en charge"
+    CONTACT_MADE = "contact_etabli", "Contact établi"
+    REFERRED_ON = "orientee", "Orientée"
+    IN_SUPPORT = "accompagnement", "Accompagnement en cours"
+    CLOSED = "cloturee", "Clôturée"
+    REFUSED = "refusee", "Refusée"
 
 
 OPEN_STATUSES = (
-    Status.NOUVELLE,
-    Status.PRISE_EN_CHARGE,
-    Status.CONTACT_ETABLI,
-    Status.ORIENTEE,
-    Status.ACCOMPAGNEMENT,
+    Status.NEW,
+    Status.TAKEN_ON,
+    Status.CONTACT_MADE,
+    Status.REFERRED_ON,
+    Status.IN_SUPPORT,
 )
-CLOSED_STATUSES = (Status.CLOTUREE, Status.REFUSEE)
+CLOSED_STATUSES = (Status.CLOSED, Status.REFUSED)
 
 
 # The programmes of the shared vocabulary, and « not sure » (a form's answer).
-Programme = vocabulary.with_extra("Programme", [("PAS_SUR", "pas-sur", "Je ne sais pas encore")])
+Programme = vocabulary.with_extra("Programme", [("NOT_SURE", "pas-sur", "Je ne sais pas encore")])
 
 
 class ProgrammeFormat(models.TextChoices):
     """What is proposed within Relier vers l'emploi."""
 
-    GROUPES = "groupes", "Groupes d'échanges hebdomadaires"
-    ATELIERS = "ateliers", "Ateliers « La relation aux autres en entreprise »"
-    LES_DEUX = "les-deux", "Les deux"
+    GROUPS = "groupes", "Groupes d'échanges hebdomadaires"
+    WORKSHOPS = "ateliers", "Ateliers « La relation aux autres en entreprise »"
+    BOTH = "les-deux", "Les deux"
 
 
 class Concern(models.TextChoices):
-    HARCELEMENT_SCOLAIRE = "harcelement-scolaire", "Harcèlement scolaire"
-    CYBERVIOLENCES = "cyberviolences", "Cyberviolences"
+    SCHOOL_BULLYING = "harcelement-scolaire", "Harcèlement scolaire"
+    CYBERVIOLENCE = "cyberviolences", "Cyberviolences"
     DISCRIMINATION = "discrimination", "Discrimination"
-    INTIMIDATION_TRAVAIL = "intimidation-travail", "Intimidation au travail"
-    ISOLEMENT = "isolement", "Isolement"
-    AUTRE = "autre", "Autre"
+    WORKPLACE_BULLYING = "intimidation-travail", "Intimidation au travail"
+    ISOLATION = "isolement", "Isolement"
+    OTHER = "autre", "Autre"
 
 
 class Requester(models.TextChoices):
     PARENT = "parent", "Un parent"
-    JEUNE = "jeune", "Le jeune lui-même ou elle-même"
-    PROCHE = "proche", "Un proche (famille, ami)"
-    PROFESSIONNEL = "professionnel", "Un professionnel"
+    YOUNG_PERSON = "jeune", "Le jeune lui-même ou elle-même"
+    RELATIVE = "proche", "Un proche (famille, ami)"
+    PROFESSIONAL = "professionnel", "Un professionnel"
 
 
 class ContactPreference(models.TextChoices):
-    TELEPHONE = "telephone", "Par téléphone"
+    PHONE = "telephone", "Par téléphone"
     SMS = "sms", "Par SMS"
     EMAIL = "email", "Par courriel"
 
@@ -96,44 +97,44 @@ class ContactPreference(models.TextChoices):
 class OrganisationType(models.TextChoices):
     FRANCE_TRAVAIL = "france-travail", "France Travail"
     MISSION_LOCALE = "mission-locale", "Mission locale"
-    ETABLISSEMENT_SCOLAIRE = "etablissement-scolaire", "Établissement scolaire"
+    SCHOOL = "etablissement-scolaire", "Établissement scolaire"
     ASSOCIATION = "association", "Association"
-    COLLECTIVITE = "collectivite", "Collectivité territoriale"
-    SANTE_SOCIAL = "sante-social", "Structure médicale ou sociale"
-    ENTREPRISE = "entreprise", "Entreprise"
-    AUTRE = "autre", "Autre"
+    LOCAL_AUTHORITY = "collectivite", "Collectivité territoriale"
+    HEALTH_OR_SOCIAL = "sante-social", "Structure médicale ou sociale"
+    COMPANY = "entreprise", "Entreprise"
+    OTHER = "autre", "Autre"
 
 
 class InterventionType(models.TextChoices):
-    SEANCE_INFORMATION = "seance-information", "Séance d'information"
-    FORUM_PREVENTION = "forum-prevention", "Forum de prévention"
-    SENSIBILISATION_PARENTS = "sensibilisation-parents", "Sensibilisation des parents"
-    ATELIER_FRANCE_TRAVAIL = "atelier-france-travail", "Atelier en agence France Travail"
-    AUTRE = "autre", "Autre"
+    INFORMATION_SESSION = "seance-information", "Séance d'information"
+    PREVENTION_FORUM = "forum-prevention", "Forum de prévention"
+    PARENT_AWARENESS = "sensibilisation-parents", "Sensibilisation des parents"
+    FRANCE_TRAVAIL_WORKSHOP = "atelier-france-travail", "Atelier en agence France Travail"
+    OTHER = "autre", "Autre"
 
 
 class AgeBand(models.TextChoices):
     """Kept after anonymisation, for the statistics."""
 
-    MOINS_11 = "3-10", "3 à 10 ans"
-    DE_11_A_14 = "11-14", "11 à 14 ans"
-    DE_15_A_17 = "15-17", "15 à 17 ans"
-    DE_18_A_25 = "18-25", "18 à 25 ans"
-    PLUS_25 = "26-30", "26 à 30 ans"
+    UNDER_11 = "3-10", "3 à 10 ans"
+    AGED_11_TO_14 = "11-14", "11 à 14 ans"
+    AGED_15_TO_17 = "15-17", "15 à 17 ans"
+    AGED_18_TO_25 = "18-25", "18 à 25 ans"
+    OVER_25 = "26-30", "26 à 30 ans"
 
 
 def age_band_for(age):
     if age is None:
         return ""
     if age <= 10:
-        return AgeBand.MOINS_11
+        return AgeBand.UNDER_11
     if age <= 14:
-        return AgeBand.DE_11_A_14
+        return AgeBand.AGED_11_TO_14
     if age <= 17:
-        return AgeBand.DE_15_A_17
+        return AgeBand.AGED_15_TO_17
     if age <= 25:
-        return AgeBand.DE_18_A_25
-    return AgeBand.PLUS_25
+        return AgeBand.AGED_18_TO_25
+    return AgeBand.OVER_25
 
 
 class ReferralQuerySet(models.QuerySet):
@@ -147,13 +148,54 @@ class ReferralQuerySet(models.QuerySet):
 
         today = today or timezone.localdate()
         cutoff = overdue_cutoff(today, conf.REMINDER_WORKING_DAYS)
-        return self.filter(status=Status.NOUVELLE, created_at__lt=start_of_day(cutoff))
+        return self.filter(status=Status.NEW, created_at__lt=start_of_day(cutoff))
 
 
 class Referral(models.Model):
     """One request received from a public form, of any kind."""
 
     contains_personal_data = True
+    # relier_site.personal_data: every field that says who the person or the referrer
+    # is, or what the young person went through; blanked by anonymisation and erasure
+    # (referrals.retention). The others stay for the statistics.
+    personal_fields = (
+        "first_name",
+        "phone",
+        "email",
+        "postcode",
+        "contact_times",
+        "contact_preference",
+        "message",
+        "status_reason",
+        "concerns",
+        "age",
+        "trusted_adult_name",
+        "trusted_adult_phone",
+        "referrer_name",
+        "referrer_role",
+        "organisation_name",
+        "agency",
+        "referrer_email",
+        "referrer_phone",
+        "audience",
+        "audience_size",
+        "preferred_period",
+        "possible_duplicate_of",
+        "assigned_to",
+    )
+    non_personal_fields = (
+        "reference",
+        "kind",
+        "status",
+        "programme",
+        "programme_format",
+        "departement",
+        "age_band",
+        "requester",
+        "organisation_type",
+        "intervention_type",
+        "submission_token",
+    )
 
     MESSAGE_MAX_LENGTH = 1000
 
@@ -162,7 +204,7 @@ class Referral(models.Model):
     )
     kind = models.CharField("Type de demande", max_length=20, choices=Kind.choices)
     status = models.CharField(
-        "Statut", max_length=20, choices=Status.choices, default=Status.NOUVELLE, db_index=True
+        "Statut", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )
     status_reason = models.TextField("Motif", blank=True)
     assigned_to = models.ForeignKey(
@@ -254,10 +296,8 @@ class Referral(models.Model):
         return [labels.get(code, code) for code in self.concerns or []]
 
 
-class ReferralEvent(models.Model):
-    """One entry of a request's history: who did what, and when."""
-
-    contains_personal_data = True
+class ReferralEvent(HistoryEntry):
+    """One entry of a request's history: who did what, and when (relier_site.history)."""
 
     class Action(models.TextChoices):
         CREATED = "created", "Reçue"
@@ -274,26 +314,16 @@ class ReferralEvent(models.Model):
     referral = models.ForeignKey(
         Referral, verbose_name="Demande", on_delete=models.CASCADE, related_name="events"
     )
-    at = models.DateTimeField("Le", default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    subject_field = "referral"
     action = models.CharField("Action", max_length=20, choices=Action.choices)
     from_status = models.CharField(
         "Statut avant", max_length=20, choices=Status.choices, blank=True
     )
     to_status = models.CharField("Statut après", max_length=20, choices=Status.choices, blank=True)
-    note = models.TextField("Note", blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = "Événement d'une demande"
         verbose_name_plural = "Historique des demandes"
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.referral.reference} : {self.get_action_display()}"

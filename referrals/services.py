@@ -49,7 +49,15 @@ def find_possible_duplicate(referral):
     )
 
 
-def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notify_staff=True):
+def submit_referral(
+    *,
+    kind,
+    data,
+    submission_token,
+    confirm_by_mail=True,
+    notify_staff=True,
+    limits=(),
+):
     """Store a request received from a public form and queue its mails; return it.
 
     One transaction: the row, its « created » history entry, the duplicate flag (never a
@@ -63,6 +71,9 @@ def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notif
 
     A second call with the same `submission_token` stores nothing and returns the first
     request, with `duplicate_submission` set to True (False on a request stored now).
+
+    Each of `limits` (relier_site.forms.SubmissionLimit) is recorded in the same
+    transaction as a stored request; a second submission counts nothing.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -85,23 +96,21 @@ def submit_referral(*, kind, data, submission_token, confirm_by_mail=True, notif
             existing.duplicate_submission = True
             return existing
         referral.duplicate_submission = False
-        ReferralEvent.objects.create(
-            referral=referral,
-            at=now,
-            action=ReferralEvent.Action.CREATED,
-            to_status=referral.status,
-        )
+        _event(referral, ReferralEvent.Action.CREATED, now=now, to_status=referral.status)
         if referral.possible_duplicate_of is not None:
-            ReferralEvent.objects.create(
-                referral=referral,
-                at=now,
-                action=ReferralEvent.Action.DUPLICATE,
-                note=f"Doublon possible de {referral.possible_duplicate_of.reference}.",
+            original = referral.possible_duplicate_of.reference
+            _event(
+                referral,
+                ReferralEvent.Action.DUPLICATE,
+                now=now,
+                note=f"Doublon possible de {original}.",
             )
         if confirm_by_mail:
             _queue_safely("confirmations", referral, emails.send_confirmations, referral)
         if notify_staff:
             _notify_staff(referral)
+        for limit in limits:
+            limit.record()
     logger.info(
         "Referral %s received (kind %s, urgent %s, possible duplicate of %s).",
         referral.pk,
@@ -148,14 +157,15 @@ def _notify_staff(referral):
 
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from relier_site.mail.outbox import reason_for, send_templated_mail  # noqa: E402
+from relier_site.mail.outbox import purge, reason_for, send_templated_mail  # noqa: E402
+from relier_site.personal_data import blank_values  # noqa: E402
 from relier_site.text import clean_text  # noqa: E402
 
-from . import workflow  # noqa: E402
+from . import retention, workflow  # noqa: E402
 from .calendar import start_of_day  # noqa: E402
 from .conf import conf  # noqa: E402
 from .followup import followup_url  # noqa: E402
-from .models import Status  # noqa: E402
+from .models import CLOSED_STATUSES, Status  # noqa: E402
 from .workflow import TransitionNotAllowed  # noqa: E402
 
 NOTE_MAX_LENGTH = 2000
@@ -195,9 +205,7 @@ def _locked(referral):
 
 
 def _event(referral, action, actor=None, *, now=None, **fields):
-    return ReferralEvent.objects.create(
-        referral=referral, action=action, actor=actor, at=now or timezone.now(), **fields
-    )
+    return ReferralEvent.record(referral, action, actor, at=now or timezone.now(), **fields)
 
 
 def _assign(referral, assignee, actor, now):
@@ -253,10 +261,8 @@ def assign(referral, assignee, *, actor, now=None):
     _assign(referral, assignee, actor, now)
     referral.last_activity_at = now
     referral.save(update_fields=["assigned_to", "last_activity_at"])
-    if referral.status == Status.NOUVELLE:
-        _apply(
-            referral, workflow.transition(Status.NOUVELLE, Status.PRISE_EN_CHARGE), actor, "", now
-        )
+    if referral.status == Status.NEW:
+        _apply(referral, workflow.transition(Status.NEW, Status.TAKEN_ON), actor, "", now)
     return referral
 
 
@@ -299,7 +305,7 @@ def send_followup(referral):
         {
             "reference": referral.reference,
             "status_label": referral.get_status_display(),
-            "is_closed": referral.status in workflow.FINAL_STATUSES,
+            "is_closed": referral.status in CLOSED_STATUSES,
             "followup_url": followup_url(referral),
             "link_days": conf.FOLLOWUP_LINK_DAYS,
         },
@@ -371,3 +377,50 @@ def log_export(referrals, *, actor, file_format):
         )
         for pk in referrals
     )
+
+
+# --- Retention and the rights of the person ---
+# referrals.retention says what is blanked and when; these functions apply it.
+
+
+def _anonymise(referral, now, *, action, actor=None):
+    for name, value in retention.BLANKED_FIELDS.items():
+        setattr(referral, name, value)
+    referral.anonymised_at = now
+    referral.save()
+    referral.events.update(**blank_values(ReferralEvent))
+    # A referral that was the original of others: they no longer point at it.
+    Referral.objects.filter(possible_duplicate_of=referral).update(possible_duplicate_of=None)
+    purge(referral)
+    _event(referral, action, actor, now=now)
+
+
+def anonymise_expired(*, now=None):
+    """Daily job « referral_retention »: anonymise the requests past the retention period
+    (referrals.retention), one transaction per request; returns how many."""
+    now = now or timezone.now()
+    done = 0
+    stale = Referral.objects.filter(
+        anonymised_at__isnull=True, last_activity_at__lt=retention.retention_limit(now)
+    ).values_list("pk", flat=True)
+    for pk in list(stale):
+        with transaction.atomic():
+            _anonymise(_locked(Referral(pk=pk)), now, action=ReferralEvent.Action.ANONYMISED)
+        done += 1
+    return done
+
+
+@transaction.atomic
+def erase(referral, *, actor, now=None):
+    """Right to erasure: blank everything personal about the request now, and log who
+    erased it (the event holds no personal value)."""
+    now = now or timezone.now()
+    referral = _locked(referral)
+    _anonymise(referral, now, action=ReferralEvent.Action.ERASED, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def log_access_export(referral, *, actor):
+    """Right of access: record who downloaded everything about the person, and when."""
+    return _event(referral, ReferralEvent.Action.ACCESS_EXPORT, actor)

@@ -63,12 +63,11 @@ def form_page(page, request):
         submission_token=form.cleaned_data["submission_token"],
         confirm_by_mail=within_limits,
         notify_staff=notify_staff,
+        # Recorded with the request: its limits, and the urgent notification sent beyond them.
+        limits=[limit] + ([urgent_limit] if not within_limits and notify_staff else []),
     )
     if referral.duplicate_submission:  # the same token, stored by a concurrent request
         return _already_sent(page, request, referral)
-    limit.record()
-    if not within_limits and notify_staff:
-        urgent_limit.record()
     return _confirm(page, request, referral, emailed=within_limits)
 
 

@@ -140,7 +140,7 @@ class ReferralsPanel(Component):
             "counts": [
                 (
                     "Nouvelles",
-                    requests.filter(status=Status.NOUVELLE).count(),
+                    requests.filter(status=Status.NEW).count(),
                     f"{index}?status=nouvelle",
                 ),
                 (

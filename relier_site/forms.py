@@ -13,8 +13,9 @@ searches) and is rendered with `{% load crispy_forms_tags %}{% crispy form %}`. 
 - the same Bootstrap classes on every input.
 
 A `PublicForm` also carries the honeypot (`HONEYPOT`, a field no person sees, last in
-the layout, which a robot filling every input fills: `is_spam()`), and its view counts
-accepted submissions with `SubmissionLimit` (relier_site.ratelimit underneath).
+the layout, which a robot filling every input fills: `is_spam()`), and its view checks
+the flood limits with `SubmissionLimit` (relier_site.ratelimit underneath); the service
+that stores an accepted submission records them in its transaction.
 """
 
 from crispy_forms.helper import FormHelper
@@ -151,8 +152,10 @@ class SubmissionLimit:
                                 per_contact=5, window=3600)
         if limit.reached():
             return limit.refuse(form, render)  # the form again, FLOOD_MESSAGE, 429
-        ...  # store the submission, then:
-        limit.record()
+        services.submit(..., limits=[limit])  # the service stores the submission and,
+                                              # in the same transaction, limit.record()
+
+    `keys` ((key, limit) pairs) and `window` are what `record()` counts.
     """
 
     def __init__(self, name, request, form, *, per_address, per_contact, window):

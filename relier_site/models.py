@@ -22,6 +22,19 @@ class OutboundEmail(models.Model):
     # Recipients, subjects and bodies may hold personal data: the admin only shows these
     # rows to users holding `relier_site.view_outboundemail` (never the Communication role).
     contains_personal_data = True
+    # Not content: out of Wagtail's reference index (else a task queued at each save).
+    wagtail_reference_index_ignore = True
+    # relier_site.personal_data; rows about a person leave with mail.outbox.purge(row).
+    personal_fields = ("to", "reply_to", "subject", "body_text", "body_html")
+    non_personal_fields = (
+        "reason_key",
+        "about_type",
+        "about_id",
+        "message_id",
+        "template_name",
+        "status",
+        "last_error",
+    )
 
     class Status(models.TextChoices):
         PENDING = "pending", "En attente"
@@ -117,6 +130,8 @@ class OutboundAttachment(models.Model):
     """A file sent with an outbox row, as its own MIME part (e.g. an .ics invitation)."""
 
     contains_personal_data = True
+    personal_fields = ("content",)  # relier_site.personal_data
+    non_personal_fields = ("filename", "content_type")
 
     email = models.ForeignKey(
         OutboundEmail,

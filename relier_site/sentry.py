@@ -5,22 +5,28 @@ lines; no local variables), the URL path (without query string, long tokens mask
 the log message *template* (never its arguments), and a few technical headers.
 
 What never does: request bodies, query strings, cookies, the user, IP addresses,
-local variables, log arguments, and the text of exceptions whose message may embed data
-(only the types listed in ``SAFE_EXCEPTION_TYPES`` keep their message, scrubbed).
+local variables, log arguments, values under a key that names personal data (by its
+wording, or a field the models declare personal: relier_site.personal_data), and the
+text of exceptions whose message may embed data (only the types listed in
+``SAFE_EXCEPTION_TYPES`` keep their message, scrubbed).
 
 Rule for the code base: log with ``logger.error("… %s", value)``, never with f-strings,
 so that the data stays in the arguments, which are dropped.
 """
 
+import functools
 import logging
 import re
 
 import sentry_sdk
+from django.apps import apps
 from django.conf import settings
 from django.utils.log import AdminEmailHandler
 from sentry_sdk.integrations.django import DjangoIntegration
 from sentry_sdk.integrations.logging import LoggingIntegration
 from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
+
+from . import personal_data
 
 FILTERED = "[Filtré]"
 # Keys whose values are never sent, wherever they appear in an event.
@@ -90,14 +96,27 @@ def _scrub_url(value):
     return TOKEN_SEGMENT.sub(FILTERED, _scrub_text(path))
 
 
+@functools.cache
+def _personal_field_names():
+    return frozenset(personal_data.personal_field_names())
+
+
+def _is_sensitive(key):
+    """A key that names personal data: by its wording, or the name of a field the models
+    declare personal (relier_site.personal_data)."""
+    if not isinstance(key, str):
+        return False
+    if SENSITIVE_KEY.search(key):
+        return True
+    return apps.ready and key in _personal_field_names()
+
+
 def _scrub(value, depth=0):
     if depth > 20:
         return FILTERED
     if isinstance(value, dict):
         return {
-            key: FILTERED
-            if isinstance(key, str) and SENSITIVE_KEY.search(key)
-            else _scrub(item, depth + 1)
+            key: FILTERED if _is_sensitive(key) else _scrub(item, depth + 1)
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):

@@ -11,9 +11,11 @@ import uuid
 
 import factory
 import wagtail_factories
+from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import RequestFactory
 from factory.django import DjangoModelFactory
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
@@ -22,6 +24,7 @@ from events.apps import FRANCE_TRAVAIL_DATES
 from home.blocks import BodyBlock
 from home.models import ImpactFigure, StandardPage
 from home.tree import ensure_home_page
+from relier_site.forms import PublicForm, SubmissionLimit
 
 STAFF_PASSWORD = "mot-de-passe-solide-42"
 
@@ -206,3 +209,19 @@ def make_every_block_page(parent=None, **fields):
         **fields,
     )
     return page
+
+
+class _ContactForm(PublicForm):
+    email = forms.EmailField(required=False)
+    contact_fields = ("email",)
+
+
+def submission_limit(name, *, address="192.0.2.1", email="", per_address=2, per_contact=2):
+    """A real `SubmissionLimit` of one valid submission, as a public view builds it: from
+    a request of client `address` and a form whose contact is `email`; window 60 s."""
+    request = RequestFactory().post("/", REMOTE_ADDR=address)
+    form = _ContactForm({"email": email})
+    assert form.is_valid(), form.errors
+    return SubmissionLimit(
+        name, request, form, per_address=per_address, per_contact=per_contact, window=60
+    )

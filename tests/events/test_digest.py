@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from events import digest
-from events.digest import send_staff_digests
+from events.services import send_staff_digests
 from relier_site import roles, scheduling
 from relier_site.models import OutboundEmail
 from relier_site.timezones import PARIS

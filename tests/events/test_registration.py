@@ -376,3 +376,34 @@ def test_places_left_and_the_waiting_list_show_on_the_agenda(client, session):
 
 def test_in_days_helper_is_in_paris_wall_clock():
     assert in_days(1, 14).hour == 14
+
+
+# --- One write path: the service counts the rate limits -------------------------------
+
+
+def test_the_registration_service_counts_the_rate_limit_keys_in_its_transaction(session):
+    from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
+
+    limit = submission_limit("test-registration", email="x@example.org")
+    keys = limit.keys
+    data = {"name": "Camille Martin", "email": "camille@example.org"}
+    services.register(session, data, submission_key="k1", limits=[limit])
+    assert allowed(keys, 60)
+    # The same form again and the same person again count too (nothing new stored).
+    services.register(session, data, submission_key="k1", limits=[limit])
+    assert not allowed(keys, 60)
+    assert Registration.objects.count() == 1
+
+
+def test_a_refused_registration_counts_nothing(session):
+    from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
+
+    Session.objects.filter(pk=session.pk).update(status=Session.Status.CANCELLED)
+    session.refresh_from_db()
+    limit = submission_limit("test-registration-refused", address="192.0.2.2", per_address=1)
+    keys = limit.keys
+    with pytest.raises(services.RegistrationRefused):
+        services.register(session, {"email": "a@example.org"}, limits=[limit])
+    assert allowed(keys, 60)

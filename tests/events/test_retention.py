@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from events import staff_selectors
 from events.models import EventPage, Registration
-from events.retention import anonymise_registrations
+from events.services import anonymise_expired
 from relier_site import scheduling
 from relier_site.mail.outbox import emails_about, send_templated_mail
 from tests.events.staff_helpers import (
@@ -66,7 +66,7 @@ def test_registrations_are_anonymised_a_year_after_their_session(old_and_recent)
     for registration in (gone, waiting, cancelled, kept):
         mail_about(registration)
 
-    assert anonymise_registrations(now=NOW) == 3
+    assert anonymise_expired(now=NOW) == 3
 
     for registration in (gone, waiting, cancelled):
         registration.refresh_from_db()
@@ -92,15 +92,15 @@ def test_registrations_are_anonymised_a_year_after_their_session(old_and_recent)
 def test_a_second_run_changes_nothing(old_and_recent):
     old, _recent = old_and_recent
     canary_registration(old)
-    assert anonymise_registrations(now=NOW) == 1
-    assert anonymise_registrations(now=NOW + timedelta(days=1)) == 0
+    assert anonymise_expired(now=NOW) == 1
+    assert anonymise_expired(now=NOW + timedelta(days=1)) == 0
 
 
 @override_settings(EVENTS_RETENTION_MONTHS=6)
 def test_the_retention_period_is_a_setting(old_and_recent):
     _old, recent = old_and_recent
     registration = canary_registration(recent)
-    assert anonymise_registrations(now=NOW) == 1
+    assert anonymise_expired(now=NOW) == 1
     registration.refresh_from_db()
     assert registration.anonymised_at == NOW
 
@@ -119,7 +119,7 @@ def test_the_retention_period_is_a_setting(old_and_recent):
 def test_the_age_becomes_an_age_band(old_and_recent, age, band):
     old, _recent = old_and_recent
     registration = make_registration(old, age=age)
-    anonymise_registrations(now=NOW)
+    anonymise_expired(now=NOW)
     registration.refresh_from_db()
     assert (registration.age, registration.age_band) == (None, band)
 
@@ -127,7 +127,7 @@ def test_the_age_becomes_an_age_band(old_and_recent, age, band):
 def test_the_nightly_maintenance_anonymises(old_and_recent):
     old, _recent = old_and_recent
     registration = canary_registration(old)
-    assert scheduling.daily_jobs()["events_registration_retention"] is anonymise_registrations
+    assert scheduling.daily_jobs()["events_registration_retention"] is anonymise_expired
     summary = scheduling.run_daily_jobs(now=NOW)
     assert summary["events_registration_retention"] == 1
     registration.refresh_from_db()
@@ -164,7 +164,7 @@ def test_attendance_statistics_are_unchanged_by_anonymisation(client, home_page)
     url = reverse("events_staff:statistics")
     pages_before = {g: visible_text(client.get(url, {"par": g})) for g in groupings}
 
-    assert anonymise_registrations(now=NOW) == 13  # every registration
+    assert anonymise_expired(now=NOW) == 13  # every registration
     assert not Registration.objects.filter(anonymised_at__isnull=True).exists()
 
     assert {g: staff_selectors.attendance_statistics(g) for g in groupings} == before

@@ -45,7 +45,7 @@ def test_orientation_from_the_page_to_the_row_and_the_three_mails(client, form_p
     assert response["Location"] == "/orienter-un-jeune/merci/"
     referral = Referral.objects.get()
     assert referral.reference not in response["Location"]
-    assert referral.kind == Kind.ORIENTATION and referral.status == Status.NOUVELLE
+    assert referral.kind == Kind.ORIENTATION and referral.status == Status.NEW
     assert referral.first_name == "Sami" and referral.age == 19 and referral.age_band == "18-25"
     assert referral.postcode == "93000" and referral.departement == "93"
     assert referral.phone == "+33612345678"
@@ -194,7 +194,7 @@ def test_a_matching_contact_is_flagged_as_a_possible_duplicate_not_refused(clien
 
 def test_a_closed_request_is_not_a_duplicate(client, form_pages):
     submit(client, Kind.CONTACT)
-    Referral.objects.update(status=Status.CLOTUREE)
+    Referral.objects.update(status=Status.CLOSED)
     submit(client, Kind.CONTACT)
     assert Referral.objects.filter(possible_duplicate_of__isnull=False).count() == 0
 

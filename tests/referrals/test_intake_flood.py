@@ -154,3 +154,31 @@ def test_the_limits_count_the_three_forms_together(client, form_pages, small_lim
     response = submit(client, Kind.ORIENTATION, email="claire.parent@example.org")
     assert response.status_code == 429
     assert "Vos nom et prénom" in text(response)  # the orientation form came back
+
+
+# --- One write path: the intake service counts the rate limits ------------------------
+
+
+def test_the_intake_service_counts_the_keys_of_a_stored_request_once(db):
+    import uuid
+
+    from referrals import services
+    from relier_site.ratelimit import allowed
+    from tests.factories import submission_limit
+    from tests.referrals.triage_helpers import DATA
+
+    limit = submission_limit("test-intake", address="192.0.2.9")
+    keys = limit.keys
+    token = uuid.uuid4().hex
+    arguments = {
+        "kind": Kind.CONTACT,
+        "data": DATA[Kind.CONTACT],
+        "submission_token": token,
+        "limits": [limit],
+    }
+    services.submit_referral(**arguments)
+    services.submit_referral(**arguments)  # the same token: nothing stored, nothing counted
+    assert Referral.objects.count() == 1
+    assert allowed(keys, 60)
+    services.submit_referral(**{**arguments, "submission_token": uuid.uuid4().hex})
+    assert not allowed(keys, 60)

@@ -157,3 +157,21 @@ def test_mails_to_the_person_and_the_referrer_repeat_nothing_they_typed(client, 
                 continue
             for form in leaked_forms(value):
                 assert form not in whole, f"{name} repeated to {mail.template_name}"
+
+
+def test_the_canaries_cover_every_personal_text_field_of_each_form():
+    """Driven by Referral.personal_fields (relier_site.personal_data): a personal field
+    added to a form must get its canary here."""
+    from django.db import models
+
+    from referrals.forms import FORMS
+
+    for kind, form_class in FORMS.items():
+        typed = {
+            name
+            for name in Referral.personal_fields
+            if name in form_class.base_fields
+            and isinstance(Referral._meta.get_field(name), models.CharField | models.TextField)
+            and not Referral._meta.get_field(name).choices
+        }
+        assert typed - set(CANARIES[kind]) - NOT_SEARCHED == set(), kind

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from referrals import retention, services, statistics
+from referrals import services, statistics
 from referrals.models import Referral, ReferralEvent
 from relier_site.mail.outbox import emails_about
 from tests.referrals.triage_helpers import administrator, handler, paris, store
@@ -49,12 +49,12 @@ def handled(home_page):
 
 def test_a_request_is_anonymised_24_months_after_its_last_activity(handled):
     assert emails_about(handled).exists()
-    assert retention.apply_retention(now=paris(2025, 1, 11, 3, 30)) == 0
+    assert services.anonymise_expired(now=paris(2025, 1, 11, 3, 30)) == 0
     handled.refresh_from_db()
     assert handled.anonymised_at is None
 
     before = statistics.compute()
-    assert retention.apply_retention(now=paris(2025, 1, 13, 3, 30)) == 1
+    assert services.anonymise_expired(now=paris(2025, 1, 13, 3, 30)) == 1
     text = all_text(handled)
     for value in PERSONAL_VALUES:
         assert value not in text, value
@@ -74,23 +74,23 @@ def test_a_request_is_anonymised_24_months_after_its_last_activity(handled):
     assert handled.events.filter(action="anonymised").exists()
     assert not emails_about(handled).exists()
     assert statistics.compute() == before
-    assert retention.apply_retention(now=paris(2025, 1, 14, 3, 30)) == 0
+    assert services.anonymise_expired(now=paris(2025, 1, 14, 3, 30)) == 0
 
 
 @override_settings(REFERRALS_RETENTION_MONTHS=6)
 def test_the_retention_period_is_a_setting(handled):
-    assert retention.apply_retention(now=paris(2023, 7, 13, 3, 30)) == 1
+    assert services.anonymise_expired(now=paris(2023, 7, 13, 3, 30)) == 1
 
 
 def test_recent_activity_keeps_an_old_request(home_page):
     referral = store(created_at=timezone.now() - timedelta(days=800))
     staff = handler()
     services.add_note(referral, "Toujours suivi", actor=staff)
-    assert retention.apply_retention() == 0
+    assert services.anonymise_expired() == 0
 
 
 def test_the_detail_of_an_anonymised_request_offers_no_action(client, handled):
-    retention.apply_retention(now=paris(2025, 1, 13, 3, 30))
+    services.anonymise_expired(now=paris(2025, 1, 13, 3, 30))
     client.force_login(handled.assigned_to or handler("autre"))
     html = client.get(reverse("referrals_referral:inspect", args=[handled.pk])).content.decode()
     assert "Les données personnelles de cette demande ont été effacées" in html

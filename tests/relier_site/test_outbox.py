@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.test import override_settings
+from django.urls import get_resolver
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -146,6 +147,19 @@ def test_not_before_mail_is_queued_for_its_time_with_run_after(
     assert sorted(t.run_after for t in tasks if t.run_after.year < 9000) == [at]
     # The worker only picks up what is due: the immediate mail's task, not the reminder.
     assert [t.args_kwargs["args"] for t in DBTaskResult.objects.ready()] == [[now_mail.pk]]
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_a_stored_mail_queues_its_delivery_and_nothing_else_once_the_admin_is_loaded(
+    django_capture_on_commit_callbacks,
+):
+    # Loading the URLs registers the admin's viewsets, « Courriels sortants » included
+    # (what any earlier test that opened a page did, so the test above passed or failed
+    # by the order of the tests).
+    get_resolver().url_patterns  # noqa: B018
+    row = send(django_capture_on_commit_callbacks, about=Registration(pk=7))
+    queued = [(t.task_path, t.args_kwargs["args"]) for t in DBTaskResult.objects.all()]
+    assert queued == [(deliver_outbound_email.module_path, [row.pk])]
 
 
 @pytest.mark.smtp

@@ -136,3 +136,28 @@ def test_no_dsn_means_no_sentry():
     assert init_sentry(None) is False
     assert init_sentry("") is False
     assert not sentry_sdk.get_client().is_active()
+
+
+def test_no_declared_personal_field_reaches_sentry_under_its_name(transport, db):
+    """Driven by the models' declarations (relier_site.personal_data): a value logged or
+    attached under the name of any personal field stays out of Sentry."""
+    from relier_site.personal_data import personal_field_names
+
+    names = personal_field_names()
+    assert {"first_name", "organisation", "agency", "note"} <= set(names)
+    canaries = {name: f"canari-champ-{name}" for name in names}
+    logger = logging.getLogger("relier_site.tests.sentry")
+    # A log record refuses `extra` keys that are its own attributes ("message").
+    reserved = {*vars(logging.makeLogRecord({})), "message", "asctime"}
+    extra = {name: value for name, value in canaries.items() if name not in reserved}
+    logger.error("Données d'une personne", extra=extra)
+    with sentry_sdk.new_scope() as scope:
+        for name, value in canaries.items():
+            scope.set_extra(name, value)
+        sentry_sdk.capture_message("Valeurs jointes")
+    sentry_sdk.flush()
+
+    text = serialised(transport.envelopes)
+    assert "Valeurs jointes" in text
+    for name, value in canaries.items():
+        assert value not in text, f"the personal field {name!r} leaked to Sentry"

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from home.lookups import LookupValue
 from home.models import BasePage
-from home.vocabulary import Programme
+from home.vocabulary import AgeBand, Programme
 from relier_site import timezones
 from relier_site.history import HistoryEntry
 
@@ -276,7 +276,9 @@ class Registration(models.Model):
     phone = models.CharField("Téléphone", max_length=20, blank=True)
     age = models.PositiveSmallIntegerField("Âge", null=True, blank=True)
     # Kept when the registration is anonymised (events.retention), instead of the age.
-    age_band = models.CharField("Tranche d'âge", max_length=20, blank=True, editable=False)
+    age_band = models.CharField(
+        "Tranche d'âge", max_length=20, choices=AgeBand.choices, blank=True, editable=False
+    )
     attended = models.BooleanField("Présence", null=True, blank=True)
     # Signed self-cancellation links carry the pk and this nonce (no personal data);
     # clearing it (cancellation, anonymisation) voids every link sent.

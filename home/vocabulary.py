@@ -4,9 +4,15 @@
 /programmes/ (plain values, no foreign key into the programmes app), with their French
 names. Referrals (what a request is about, routing rules, statistics, exports) and the
 agenda (an event's programme, its filter, attendance figures) store these values.
+
+`AgeBand`: the one scale of ages kept once a person's exact age is erased (a referral
+when it is stored, a registration when it is anonymised), so that statistics of both
+apps count the same bands. `age_band_for(age)` in Python, `age_band_case("age")` in the
+database.
 """
 
 from django.db import models
+from django.db.models import Case, Value, When
 
 
 class Programme(models.TextChoices):
@@ -23,3 +29,40 @@ def with_extra(enum_name, extra):
     members = [(member.name, (member.value, member.label)) for member in Programme]
     members += [(name, (value, label)) for name, value, label in extra]
     return models.TextChoices(enum_name, members)
+
+
+class AgeBand(models.TextChoices):
+    UNDER_11 = "3-10", "3 à 10 ans"
+    AGED_11_TO_14 = "11-14", "11 à 14 ans"
+    AGED_15_TO_17 = "15-17", "15 à 17 ans"
+    AGED_18_TO_25 = "18-25", "18 à 25 ans"
+    OVER_25 = "26-30", "26 à 30 ans"
+
+
+# (highest age of the band, band); older than the last: OVER_25.
+AGE_BAND_LIMITS = [
+    (10, AgeBand.UNDER_11),
+    (14, AgeBand.AGED_11_TO_14),
+    (17, AgeBand.AGED_15_TO_17),
+    (25, AgeBand.AGED_18_TO_25),
+]
+
+
+def age_band_for(age):
+    """The band of an age in years; "" without an age."""
+    if age is None:
+        return ""
+    return next((band for highest, band in AGE_BAND_LIMITS if age <= highest), AgeBand.OVER_25)
+
+
+def age_band_case(field, default):
+    """The same, computed by the database from the integer column `field`; `default`
+    (an expression or a column) where the age is empty."""
+    return Case(
+        *(
+            When(**{f"{field}__lte": highest}, then=Value(band))
+            for highest, band in AGE_BAND_LIMITS
+        ),
+        When(**{f"{field}__isnull": False}, then=Value(AgeBand.OVER_25)),
+        default=default,
+    )

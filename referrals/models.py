@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from guide.selectors import departement_choices
 from home import vocabulary
 from home.models import BasePage
+from home.vocabulary import AgeBand
 from relier_site.history import HistoryEntry
 
 from .conf import conf
@@ -111,30 +112,6 @@ class InterventionType(models.TextChoices):
     PARENT_AWARENESS = "sensibilisation-parents", "Sensibilisation des parents"
     FRANCE_TRAVAIL_WORKSHOP = "atelier-france-travail", "Atelier en agence France Travail"
     OTHER = "autre", "Autre"
-
-
-class AgeBand(models.TextChoices):
-    """Kept after anonymisation, for the statistics."""
-
-    UNDER_11 = "3-10", "3 à 10 ans"
-    AGED_11_TO_14 = "11-14", "11 à 14 ans"
-    AGED_15_TO_17 = "15-17", "15 à 17 ans"
-    AGED_18_TO_25 = "18-25", "18 à 25 ans"
-    OVER_25 = "26-30", "26 à 30 ans"
-
-
-def age_band_for(age):
-    if age is None:
-        return ""
-    if age <= 10:
-        return AgeBand.UNDER_11
-    if age <= 14:
-        return AgeBand.AGED_11_TO_14
-    if age <= 17:
-        return AgeBand.AGED_15_TO_17
-    if age <= 25:
-        return AgeBand.AGED_18_TO_25
-    return AgeBand.OVER_25
 
 
 class ReferralQuerySet(models.QuerySet):

@@ -15,8 +15,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from home.vocabulary import age_band_for
+
 from . import emails
-from .models import Referral, ReferralEvent, age_band_for
+from .models import Referral, ReferralEvent
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .models import AgeBand, Kind, OrganisationType, Programme, Referral, Status
+from home.vocabulary import AgeBand
+
+from .models import Kind, OrganisationType, Programme, Referral, Status
 
 NOT_GIVEN = "Non renseigné"
 MONTHS = (

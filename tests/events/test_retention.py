@@ -1,10 +1,12 @@
 """Retention: registrations are anonymised EVENTS_RETENTION_MONTHS (12) months after
 their session; their emails leave the outbox; the attendance statistics stay the same."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.apps import apps
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils import timezone
 from events import staff_selectors
 from events.models import EventPage, Registration
 from events.services import anonymise_expired
+from home.vocabulary import AgeBand, age_band_for
 from relier_site import scheduling
 from relier_site.mail.outbox import emails_about, send_templated_mail
 from tests.events.staff_helpers import (
@@ -31,6 +34,9 @@ from tests.html import visible_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
+age_band_migration = importlib.import_module(
+    "events.migrations.0011_registration_age_band_shared_scale"
+)
 NOW = timezone.now()
 KEPT_FIELDS = ("status", "attended", "created_at", "promoted_at", "cancelled_at", "session_id")
 
@@ -80,7 +86,7 @@ def test_registrations_are_anonymised_a_year_after_their_session(old_and_recent)
         ]
         assert not emails_about(registration).exists()
     gone.refresh_from_db()
-    assert gone.age_band == "15 à 17 ans"
+    assert gone.age_band == "15-17"
     assert gone.attended is True
 
     kept.refresh_from_db()
@@ -108,11 +114,13 @@ def test_the_retention_period_is_a_setting(old_and_recent):
 @pytest.mark.parametrize(
     ("age", "band"),
     [
-        (11, "moins de 15 ans"),
-        (15, "15 à 17 ans"),
-        (18, "18 à 25 ans"),
-        (25, "18 à 25 ans"),
-        (26, "26 ans et plus"),
+        (11, "11-14"),
+        (14, "11-14"),
+        (15, "15-17"),
+        (18, "18-25"),
+        (25, "18-25"),
+        (26, "26-30"),
+        (30, "26-30"),
         (None, ""),
     ],
 )
@@ -188,3 +196,30 @@ def test_attendance_statistics_are_unchanged_by_anonymisation(client, home_page)
     assert "Anonymisée le" in visible_text(
         client.get(reverse("events_staff:session", args=[sessions[0].pk]))
     )
+
+
+@pytest.mark.parametrize("age", [11, 14, 15, 17, 18, 25, 26, 30])
+def test_a_registration_and_a_referral_keep_the_same_band_for_the_same_age(old_and_recent, age):
+    """One scale for both apps (home.vocabulary.AgeBand): the database's band of an
+    anonymised registration is the band a referral stores."""
+    old, _recent = old_and_recent
+    registration = make_registration(old, age=age)
+    anonymise_expired(now=NOW)
+    registration.refresh_from_db()
+    assert registration.age_band == age_band_for(age)
+    assert registration.get_age_band_display() == AgeBand(age_band_for(age)).label
+
+
+def test_the_labels_stored_before_the_shared_scale_become_its_bands(old_and_recent):
+    old, _recent = old_and_recent
+    labels = ["moins de 15 ans", "15 à 17 ans", "18 à 25 ans", "26 ans et plus", ""]
+    rows = []
+    for number, label in enumerate(labels):
+        registration = make_registration(old, email=f"r{number}@example.org", age=None)
+        Registration.objects.filter(pk=registration.pk).update(age_band=label)
+        rows.append(registration.pk)
+
+    age_band_migration.to_shared_scale(apps, None)
+
+    bands = dict(Registration.objects.filter(pk__in=rows).values_list("pk", "age_band"))
+    assert [bands[pk] for pk in rows] == ["11-14", "15-17", "18-25", "26-30", ""]

@@ -96,4 +96,4 @@ def test_registration_retention_leaves_no_declared_personal_value(home_page):
     registration.refresh_from_db()
     for name, blank in personal_data.blank_values(Registration).items():
         assert getattr(registration, name) == blank, name
-    assert registration.age_band == "15 à 17 ans"
+    assert registration.age_band == "15-17"

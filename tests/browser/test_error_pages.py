@@ -1,5 +1,5 @@
 """The 500, 403, expired-form (CSRF) and too-many-requests (429) pages: French, with the
-helplines and the quick exit, and zero axe-core violations at phone and desktop widths."""
+helplines and the quick exit, and zero axe-core violations at phone width."""
 
 import pytest
 
@@ -7,7 +7,6 @@ from tests.browser.conftest import assert_no_axe_violations
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.urls("tests.browser.error_urls"),
 ]

@@ -50,6 +50,7 @@ def test_agenda_and_event_pages_have_no_violation(page, agenda_site):
         assert_no_axe_violations(page)
 
 
+@pytest.mark.both_widths  # a public form: its layout changes with the width
 def test_the_registration_form_empty_and_with_errors_has_no_violation(page, agenda_site):
     page.goto(f"/agenda/inscription/{agenda_site['session'].pk}/")
     assert_no_axe_violations(page)

@@ -1,7 +1,7 @@
 """Zero axe-core violations (WCAG 2.1 A and AA) on /association/ and the legal pages
 (tables of retention periods and cookies, the site map, the publisher's facts with the
 settings the demo leaves empty) with the footer links and the « Faire un don » link, at
-phone and desktop widths, in Chromium."""
+phone width, in Chromium."""
 
 import pytest
 from wagtail.models import Site
@@ -14,7 +14,6 @@ from tests.browser.conftest import assert_pages_accessible
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.both_widths,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -14,7 +14,7 @@ from home.helplines import DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL, tel_href
 from home.management.commands import proxy_error_pages
 from tests.html import streamed_body, visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 STATIC_ERRORS = Path(settings.BASE_DIR) / "relier_site" / "static" / "erreurs"
 

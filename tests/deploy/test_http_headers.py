@@ -6,7 +6,7 @@ from django.test import Client
 
 from tests.factories import StandardPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "browsing-topics", "usb")
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from home.management.commands import proxy_error_pages
 from scripts.deployed_site import nginx_snippet
 
-pytestmark = pytest.mark.both_databases
+pytestmark = pytest.mark.one_database
 
 # Every status nginx answers by itself in front of the site.
 NGINX_OWN_STATUSES = {400, 413, 414, 494, 500, 502, 503, 504}

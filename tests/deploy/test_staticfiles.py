@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 from django.contrib.staticfiles.finders import get_finders
 
-pytestmark = pytest.mark.both_databases
+pytestmark = pytest.mark.one_database
 
 
 def test_each_static_file_is_found_once():

@@ -9,7 +9,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from tests.factories import DocumentFactory, StandardPageFactory
 from tests.html import visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 HELPLINE_NUMBERS = ("3018", "119", "3114", "112")
 

@@ -14,7 +14,7 @@ from tests.db import demo_site as demo_copy
 from tests.home.test_demo_content import menu_links
 from tests.html import visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 REAL_NUMBERS = {"3018", "119", "3114", "+33800235236", "17", "112", "114"}
 

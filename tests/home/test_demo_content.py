@@ -29,7 +29,9 @@ from programmes.models import Kit, Partner, ProgrammeIndexPage, ProgrammePage, R
 from referrals.models import ReferralFormPage, RoutingRule
 from tests.db import demo_site as demo_copy
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+# The tests that run the command (a first load, a second one) are idempotency checks and
+# run on both engines; the tests that only read the demo run once (README « Tests »).
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 PUBLIC_EMAILS = {"contact@centresrelier.org"}
 # Every figure of the demo (two are shown by both the home page and the programmes).
@@ -140,6 +142,7 @@ def snapshot():
 # --- Tests that load the demo into a database of their own ------------------------------
 
 
+@pytest.mark.both_databases
 def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_demo_files):
     assert Page.objects.filter(slug="home", depth=2).exists()  # Wagtail's "Welcome" page
 
@@ -163,6 +166,7 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
     assert site.root_page.get_descendants().count() == len(PAGES) - 1
 
 
+@pytest.mark.both_databases
 def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_demo_files):
     """A HomePage made by `ensure_home_page` alone (no revision yet) is filled in."""
     output = load()
@@ -172,6 +176,7 @@ def test_an_existing_bare_home_page_gets_its_content(client, home_page, forget_d
     assert "1 507" in main_of(client.get("/"))
 
 
+@pytest.mark.both_databases
 def test_pages_of_the_wrong_type_are_left_alone_with_a_french_warning(
     client, home_page, forget_demo_files
 ):
@@ -253,6 +258,7 @@ class TestDemoSite:
                 type(page)._meta.get_field(name).stream_block.clean(getattr(page, name))
             assert page.full_clean() is None
 
+    @pytest.mark.both_databases
     def test_running_twice_changes_nothing(self):
         before = snapshot()
 
@@ -277,6 +283,7 @@ class TestDemoSite:
         assert ReferralFormPage.objects.count() == 3
         assert len(after["routing_rules"]) == 1
 
+    @pytest.mark.both_databases
     def test_editors_changes_are_kept_and_a_missing_page_comes_back(self, client):
         agenda = Page.objects.get(slug="agenda").specific
         agenda.title = "Nos rendez-vous"

@@ -18,7 +18,9 @@ from tests.factories import (
 )
 from tests.html import normalise, visible_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+# The rest runs on SQLite only; the tests marked `both_databases` hold what the engine can
+# change: full-text search and query counts (README « Tests »).
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 HELPLINE_NUMBERS = [line["number"] for line in DEFAULT_HELPLINES]
 
@@ -94,6 +96,7 @@ def test_every_body_block_renders_its_content(client, home_page):
     assert html.count("<h1") == 1
 
 
+@pytest.mark.both_databases
 def test_search_without_query_shows_the_search_page(client, home_page):
     response = client.get("/recherche/", {"q": ""})
     assert response.status_code == 200
@@ -103,6 +106,7 @@ def test_search_without_query_shows_the_search_page(client, home_page):
     assert_site_shell(response)
 
 
+@pytest.mark.both_databases
 def test_search_with_a_very_long_query_is_cut_not_an_error(client, home_page):
     response = client.get("/recherche/", {"q": "harcèlement " * 170})  # 2,040 characters
     assert response.status_code == 200
@@ -113,6 +117,7 @@ def test_search_with_a_very_long_query_is_cut_not_an_error(client, home_page):
     assert "harcèlement " * 20 not in text
 
 
+@pytest.mark.both_databases
 def test_search_query_with_markup_is_escaped(client, home_page):
     response = client.get("/recherche/", {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
@@ -121,6 +126,7 @@ def test_search_query_with_markup_is_escaped(client, home_page):
     assert "<script>alert" not in html
 
 
+@pytest.mark.both_databases
 def test_search_lists_a_matching_page(client, home_page):
     StandardPageFactory(title="Stop cyberviolences", slug="stop-cyberviolences")
     StandardPageFactory(title="Relier vers l'emploi", slug="relier-vers-lemploi")
@@ -133,6 +139,7 @@ def test_search_lists_a_matching_page(client, home_page):
     assert 'href="/stop-cyberviolences/"' in response.content.decode()
 
 
+@pytest.mark.both_databases
 def test_search_without_result_says_so(client, home_page):
     response = client.get("/recherche/", {"q": "zzzyxwv"})
     assert response.status_code == 200
@@ -208,6 +215,7 @@ def _home_page_queries(client):
     return len(queries.captured_queries)
 
 
+@pytest.mark.both_databases
 def test_home_page_query_count_is_bounded(client, home_page, django_assert_max_num_queries):
     StandardPageFactory(title="Nos programmes", show_in_menus=True)
     client.get("/")
@@ -216,6 +224,7 @@ def test_home_page_query_count_is_bounded(client, home_page, django_assert_max_n
     assert response.status_code == 200
 
 
+@pytest.mark.both_databases
 def test_home_page_query_count_does_not_grow_with_menu_pages(client, home_page):
     StandardPageFactory(title="Nos programmes", show_in_menus=True)
     before = _home_page_queries(client)

@@ -28,7 +28,7 @@ from tests.html import streamed_body, visible_text
 
 # The group keeps the module on one xdist worker: the demo is loaded once.
 pytestmark = [
-    pytest.mark.both_databases,
+    pytest.mark.one_database,
     pytest.mark.django_db,
     pytest.mark.xdist_group("demo-programmes"),
 ]

@@ -14,7 +14,7 @@ from tests.html import visible_text
 
 # The group keeps the module on one xdist worker, so the demo is loaded once.
 pytestmark = [
-    pytest.mark.both_databases,
+    pytest.mark.one_database,
     pytest.mark.django_db,
     pytest.mark.xdist_group("referrals-demo"),
 ]

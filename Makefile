@@ -40,12 +40,17 @@ quick: install
 	@test -n "$(APP)" || { echo "Indiquez l'application : make quick APP=guide" >&2; exit 2; }
 	$(UV) run --frozen python -m pytest tests/$(APP) -m "not browser and not processes" -n auto -q
 
-# Each stage prints its time (scripts/timed.sh; the pytest stages in their own summary).
+# Each stage prints its time (scripts/timed.sh; the pytest stages in their own summary),
+# then the total.
 test:
-	@bash scripts/timed.sh "installation" $(MAKE) --no-print-directory install
-	@bash scripts/timed.sh "lint (ruff)" $(MAKE) --no-print-directory lint
-	@bash scripts/timed.sh "vérifications Django" $(MAKE) --no-print-directory checks
-	@$(MAKE) --no-print-directory pytest
+	@start=$$(date +%s); \
+	bash scripts/timed.sh "installation" $(MAKE) --no-print-directory install && \
+	bash scripts/timed.sh "lint (ruff)" $(MAKE) --no-print-directory lint && \
+	bash scripts/timed.sh "vérifications Django" $(MAKE) --no-print-directory checks && \
+	$(MAKE) --no-print-directory pytest; \
+	status=$$?; \
+	echo "=== make test : $$(($$(date +%s) - start)) s au total"; \
+	exit $$status
 
 clean:
 	rm -rf .venv staticfiles test.sqlite3 .pytest_cache .ruff_cache

@@ -13,7 +13,7 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from relier_site.links import absolute_url
 from relier_site.mail.outbox import reason_for, send_templated_mail
@@ -23,18 +23,10 @@ from .models import Kind, RoutingRule
 
 logger = logging.getLogger(__name__)
 
-# The admin detail page of a request: the inbox viewset's « inspect » view
-# (referrals.wagtail_hooks); the admin home if neither name can be reversed.
-ADMIN_DETAIL_URL_NAMES = ("referrals_referral:inspect", "referrals_referral:edit")
-
-
 def admin_url(referral):
-    for name in ADMIN_DETAIL_URL_NAMES:
-        try:
-            return absolute_url(reverse(name, args=[referral.pk]))
-        except NoReverseMatch:
-            continue
-    return absolute_url(reverse("wagtailadmin_home"))
+    """The admin page of a request: the inbox viewset's « inspect » view
+    (referrals.wagtail_hooks)."""
+    return absolute_url(reverse("referrals_referral:inspect", args=[referral.pk]))
 
 
 def default_recipients():

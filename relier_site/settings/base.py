@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "guide",
     "referrals",
     "events",
+    "appointments",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,314 @@
+"""The psychologists' permanences: what staff offer (types of permanence, weekly opening
+ranges, absences) and the appointments people book in them.
+
+Times: an opening range is typed in the wall-clock time of its zone (Paris or La
+Réunion, relier_site.timezones); an appointment's `start` and `end` are aware datetimes
+(stored in UTC) with the zone in which it is shown. The free slots are computed, never
+stored (appointments.slots). An appointment holds personal data
+(`contains_personal_data`); the offer holds none.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.timezone import now
+from wagtail.fields import RichTextField
+
+from home.vocabulary import AgeBand
+from relier_site import roles, timezones
+from relier_site.history import HistoryEntry
+
+# Psychologists are the staff accounts of the Accompagnement role.
+PSYCHOLOGISTS = {"groups__name": roles.ACCOMPAGNEMENT, "is_active": True}
+
+
+class Weekday(models.IntegerChoices):
+    """Python's numbering (`date.weekday()`): Monday is 0."""
+
+    MONDAY = 0, "Lundi"
+    TUESDAY = 1, "Mardi"
+    WEDNESDAY = 2, "Mercredi"
+    THURSDAY = 3, "Jeudi"
+    FRIDAY = 4, "Vendredi"
+    SATURDAY = 5, "Samedi"
+    SUNDAY = 6, "Dimanche"
+
+
+class AppointmentType(models.Model):
+    """A kind of permanence people book (« Permanence téléphonique pour les parents »)."""
+
+    class Audience(models.TextChoices):
+        YOUTH = "jeunes", "Jeunes"
+        PARENTS = "parents", "Parents"
+        PROFESSIONALS = "professionnels", "Professionnels"
+
+    class Mode(models.TextChoices):
+        PHONE = "telephone", "Par téléphone"
+        VIDEO = "visio", "En visio"
+        ON_SITE = "sur-place", "Sur place"
+
+    name = models.CharField("Nom", max_length=120)
+    audience = models.CharField("Public", max_length=20, choices=Audience.choices)
+    mode = models.CharField("Mode", max_length=12, choices=Mode.choices)
+    place = models.CharField(
+        "Lieu",
+        max_length=200,
+        blank=True,
+        help_text="Pour une permanence sur place : le nom et l'adresse du lieu.",
+    )
+    duration = models.PositiveSmallIntegerField("Durée (minutes)", default=45)
+    buffer = models.PositiveSmallIntegerField(
+        "Battement après chaque rendez-vous (minutes)", default=15
+    )
+    minimum_notice_hours = models.PositiveSmallIntegerField(
+        "Délai minimum avant un rendez-vous (heures)",
+        default=12,
+        help_text="Un créneau plus proche que ce délai n'est pas proposé.",
+    )
+    booking_window_days = models.PositiveSmallIntegerField(
+        "Réservation possible jusqu'à (jours à l'avance)", default=28
+    )
+    may_choose_psychologist = models.BooleanField(
+        "La personne peut choisir sa ou son psychologue", default=False
+    )
+    intro = RichTextField(
+        "Texte affiché avant la réservation",
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+    )
+    is_active = models.BooleanField(
+        "Proposée",
+        default=True,
+        help_text="Une permanence non proposée ne prend aucun rendez-vous.",
+    )
+
+    contains_personal_data = False
+
+    class Meta:
+        verbose_name = "Type de permanence"
+        verbose_name_plural = "Types de permanence"
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration__gt=0), name="appointments_type_duration_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.mode == self.Mode.ON_SITE and not self.place.strip():
+            raise ValidationError({"place": "Indiquez le lieu d'une permanence sur place."})
+
+
+class OpeningRange(models.Model):
+    """A psychologist's weekly range (« mardi 17 h–20 h, jusqu'en juin »), in the
+    wall-clock time of its zone."""
+
+    psychologist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Psychologue",
+        on_delete=models.CASCADE,
+        related_name="opening_ranges",
+        limit_choices_to=PSYCHOLOGISTS,
+    )
+    weekday = models.PositiveSmallIntegerField("Jour", choices=Weekday.choices)
+    start_time = models.TimeField("Début")
+    end_time = models.TimeField("Fin")
+    timezone = models.CharField(
+        "Fuseau horaire", max_length=40, choices=timezones.CHOICES, default=timezones.PARIS.key
+    )
+    valid_from = models.DateField("À partir du")
+    valid_until = models.DateField("Jusqu'au (inclus)", null=True, blank=True)
+    types = models.ManyToManyField(
+        AppointmentType, verbose_name="Types de permanence", related_name="opening_ranges"
+    )
+    daily_cap = models.PositiveSmallIntegerField(
+        "Rendez-vous par jour au plus",
+        null=True,
+        blank=True,
+        help_text="Compte tous les rendez-vous de la ou du psychologue ce jour-là ; vide : "
+        "pas de limite.",
+    )
+
+    contains_personal_data = False
+
+    class Meta:
+        verbose_name = "Plage de permanence"
+        verbose_name_plural = "Plages de permanence"
+        ordering = ["psychologist", "weekday", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=models.F("start_time")),
+                name="appointments_range_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        zone = timezones.label(self.timezone)
+        zone = "" if self.timezone == timezones.PARIS.key else f" ({zone})"
+        return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}{zone}"
+
+    def clean(self):
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": "La fin doit être après le début."})
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "Cette date doit suivre la date de début."})
+
+
+class Absence(models.Model):
+    """A time a psychologist takes no appointment (holidays, training)."""
+
+    psychologist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Psychologue",
+        on_delete=models.CASCADE,
+        related_name="absences",
+        limit_choices_to=PSYCHOLOGISTS,
+    )
+    start = models.DateTimeField("Début")
+    end = models.DateTimeField("Fin")
+
+    contains_personal_data = False
+
+    class Meta:
+        verbose_name = "Absence"
+        verbose_name_plural = "Absences"
+        ordering = ["start", "pk"]
+
+    def __str__(self):
+        start, end = timezones.local(self.start), timezones.local(self.end)
+        return f"Absence du {start:%d/%m/%Y %H:%M} au {end:%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "La fin doit être après le début."})
+
+
+class Appointment(models.Model):
+    """A person's appointment with a psychologist, in one slot of a permanence."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirme", "Confirmé"
+        CANCELLED = "annule", "Annulé"
+
+    class Outcome(models.TextChoices):
+        SEEN = "vu", "Vu"
+        NO_SHOW = "absent", "Absent·e"
+        EXCUSED = "excuse", "Excusé·e"
+        CANCELLED_BY_TEAM = "annule-equipe", "Annulé par l'équipe"
+
+    class CallPreference(models.TextChoices):
+        NUMBER_SHOWN = "numero-affiche", "Avec le numéro affiché"
+        NUMBER_HIDDEN = "numero-masque", "En numéro masqué"
+
+    # PROTECT: an appointment's type and psychologist outlive it (retention anonymises).
+    type = models.ForeignKey(
+        AppointmentType,
+        verbose_name="Type de permanence",
+        on_delete=models.PROTECT,
+        related_name="appointments",
+    )
+    psychologist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Psychologue",
+        on_delete=models.PROTECT,
+        related_name="appointments",
+    )
+    start = models.DateTimeField("Début", db_index=True)
+    end = models.DateTimeField("Fin")
+    timezone = models.CharField(
+        "Fuseau horaire", max_length=40, choices=timezones.CHOICES, default=timezones.PARIS.key
+    )
+    status = models.CharField("État", max_length=12, choices=Status.choices)
+    outcome = models.CharField("Suite", max_length=15, choices=Outcome.choices, blank=True)
+    first_name = models.CharField("Prénom ou pseudonyme", max_length=80, blank=True)
+    age_band = models.CharField("Tranche d'âge", max_length=20, choices=AgeBand.choices, blank=True)
+    # E.164, as relier_site.phones stores it.
+    phone = models.CharField("Téléphone", max_length=20, blank=True)
+    email = models.EmailField("Courriel", blank=True)
+    call_preference = models.CharField(
+        "Appel", max_length=15, choices=CallPreference.choices, blank=True
+    )
+    reason = models.TextField("Motif", blank=True)
+    urgent = models.BooleanField("Urgence signalée", default=False)
+    # The hidden value of the form that created it: a double submission finds it.
+    submission_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField("Réservation", default=now, db_index=True)
+    cancelled_at = models.DateTimeField("Annulation", null=True, blank=True)
+    anonymised_at = models.DateTimeField("Anonymisation", null=True, blank=True)
+
+    contains_personal_data = True
+    # relier_site.personal_data: what retention and erasure will blank.
+    personal_fields = ("first_name", "phone", "email", "reason")
+    non_personal_fields = (
+        "timezone",
+        "status",
+        "outcome",
+        "age_band",
+        "call_preference",
+        "submission_key",
+    )
+
+    class Meta:
+        verbose_name = "Rendez-vous"
+        verbose_name_plural = "Rendez-vous"
+        ordering = ["start", "pk"]
+        constraints = [
+            # Two people never hold the same slot; a cancelled one frees it at once.
+            models.UniqueConstraint(
+                fields=["psychologist", "start"],
+                condition=~Q(status="annule"),
+                name="appointments_one_active_per_psychologist_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Rendez-vous n° {self.pk}"
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.CANCELLED
+
+    @property
+    def local_start(self):
+        return timezones.local(self.start, self.timezone)
+
+    @property
+    def timezone_label(self):
+        """« heure de La Réunion » when not Paris; empty for Paris."""
+        return "" if self.timezone == timezones.PARIS.key else timezones.label(self.timezone)
+
+
+class AppointmentEvent(HistoryEntry):
+    """One entry of an appointment's history (relier_site.history)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Réservation"
+        STATUS = "status", "Changement d'état"
+        OUTCOME = "outcome", "Suite du rendez-vous"
+
+    appointment = models.ForeignKey(
+        Appointment, verbose_name="Rendez-vous", on_delete=models.CASCADE, related_name="history"
+    )
+    subject_field = "appointment"
+    action = models.CharField("Action", max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        "État avant", max_length=20, choices=Appointment.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        "État après", max_length=20, choices=Appointment.Status.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = "Événement d'un rendez-vous"
+        verbose_name_plural = "Historique des rendez-vous"
+
+    def __str__(self):
+        return f"Rendez-vous n° {self.appointment_id} : {self.get_action_display()}"
+
+    @property
+    def subject_label(self):
+        return f"n° {self.appointment_id}"

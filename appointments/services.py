@@ -1,0 +1,148 @@
+"""The only code that changes the appointments' state (one transaction per function).
+
+Every change of an appointment's state follows appointments.workflow (an illegal one
+raises workflow.TransitionNotAllowed) and is written to its history
+(AppointmentEvent), with the staff member who made it when there is one.
+
+Two people never get the same slot. `book` locks the psychologist's account row
+(`select_for_update`; on SQLite every transaction takes the write lock when it begins,
+`transaction_mode` IMMEDIATE), then asks the slot engine whether the slot is still
+free, with the appointments committed before it: concurrent bookings of one
+psychologist queue one behind another. Behind it, the database refuses a second active
+appointment of one psychologist at the same start (a conditional unique constraint),
+whatever the path. A cancelled appointment leaves that constraint and the engine at
+once: its slot is bookable again.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import slots, workflow
+from .conf import conf
+from .models import Appointment, AppointmentEvent
+
+logger = logging.getLogger(__name__)
+
+Status = Appointment.Status
+Outcome = Appointment.Outcome
+
+# What `book` stores from the cleaned form data (anything else is ignored).
+PERSON_FIELDS = ("first_name", "age_band", "phone", "email", "call_preference", "reason")
+
+SLOT_TAKEN = (
+    "Ce créneau vient d'être pris ou n'est plus proposé. Choisissez-en un autre, "
+    "il en reste sûrement un qui vous convient."
+)
+TOO_LATE_TO_CANCEL = (
+    "Ce rendez-vous est trop proche pour être annulé en ligne : appelez l'association, "
+    "nous le déplacerons ensemble."
+)
+
+
+class SlotUnavailable(Exception):
+    """The slot is taken, past or not offered; nothing was stored. French message."""
+
+
+class CancellationRefused(Exception):
+    """Too late for the person to cancel online; nothing changed. French message."""
+
+
+def book(
+    appointment_type, psychologist, start, person, *, urgent=False, submission_key="", now=None
+):
+    """Book the slot of `psychologist` that starts at `start` (aware) for a person
+    (`person`: cleaned form data, PERSON_FIELDS). Returns the Appointment; the same form
+    sent twice (`submission_key`) returns the first one. Raises SlotUnavailable (nothing
+    stored) when the slot is not free."""
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=psychologist.pk).first()
+        if submission_key:
+            repeated = Appointment.objects.filter(submission_key=submission_key).first()
+            if repeated is not None:
+                return repeated
+        slot = slots.find_slot(appointment_type, psychologist, start, now=now)
+        if slot is None:
+            raise SlotUnavailable(SLOT_TAKEN)
+        created = workflow.check(workflow.NEW, Status.CONFIRMED)
+        appointment = Appointment(
+            type=appointment_type,
+            psychologist=psychologist,
+            start=slot.start,
+            end=slot.end,
+            timezone=slot.timezone,
+            status=Status.CONFIRMED,
+            urgent=urgent,
+            submission_key=submission_key,
+            **{name: person.get(name) or "" for name in PERSON_FIELDS},
+        )
+        try:
+            with transaction.atomic():
+                appointment.save()
+        except IntegrityError as error:
+            # The same slot taken at the same moment by another path (unique constraint).
+            raise SlotUnavailable(SLOT_TAKEN) from error
+        AppointmentEvent.record(
+            appointment,
+            AppointmentEvent.Action.CREATED,
+            to_status=Status.CONFIRMED,
+            note=created.label,
+            at=appointment.created_at,
+        )
+    logger.info("Appointment %s booked (type %s)", appointment.pk, appointment_type.pk)
+    return appointment
+
+
+def cancel(appointment, *, by=None, now=None):
+    """Cancel `appointment`; its slot is free again at once. `by`: the staff member (any
+    time; outcome « annulé par l'équipe »), or None for the person (until
+    APPOINTMENTS_CANCEL_HOURS_BEFORE hours before, else CancellationRefused; outcome
+    « excusé·e »). A cancelled appointment raises TransitionNotAllowed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        found = workflow.check(appointment.status, Status.CANCELLED)
+        if by is None and appointment.start - now < timedelta(hours=conf.CANCEL_HOURS_BEFORE):
+            raise CancellationRefused(TOO_LATE_TO_CANCEL)
+        source = appointment.status
+        appointment.status = Status.CANCELLED
+        appointment.cancelled_at = now
+        appointment.outcome = Outcome.EXCUSED if by is None else Outcome.CANCELLED_BY_TEAM
+        appointment.save(update_fields=["status", "cancelled_at", "outcome"])
+        AppointmentEvent.record(
+            appointment,
+            AppointmentEvent.Action.STATUS,
+            by,
+            from_status=source,
+            to_status=Status.CANCELLED,
+            note=found.label,
+        )
+    logger.info("Appointment %s cancelled", appointment.pk)
+    return appointment
+
+
+OUTCOME_NOT_YET = "La suite d'un rendez-vous se note une fois qu'il a commencé."
+OUTCOME_CANCELLED = "Ce rendez-vous est annulé : sa suite est déjà notée."
+
+
+def record_outcome(appointment, outcome, *, by, now=None):
+    """Staff note what became of a confirmed appointment that has begun (vu, absent·e,
+    excusé·e, annulé par l'équipe); written to its history. ValueError (French) for a
+    future or cancelled appointment."""
+    now = now or timezone.now()
+    outcome = Outcome(outcome)
+    with transaction.atomic():
+        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if appointment.status == Status.CANCELLED:
+            raise ValueError(OUTCOME_CANCELLED)
+        if appointment.start > now:
+            raise ValueError(OUTCOME_NOT_YET)
+        appointment.outcome = outcome
+        appointment.save(update_fields=["outcome"])
+        AppointmentEvent.record(
+            appointment, AppointmentEvent.Action.OUTCOME, by, note=outcome.label
+        )
+    return appointment

@@ -1,0 +1,98 @@
+"""What depends on the database engine: the conditional unique constraint (one active
+appointment per psychologist and start), the slot engine's query count, and one slot
+booked from 20 threads at once giving exactly one appointment.
+
+The threads run on PostgreSQL only: the SQLite test database is an in-memory database
+in shared-cache mode, where a second writer fails at once ("database table is locked")
+instead of waiting for the lock (as in tests/events/test_staff_concurrency.py); the
+deployed SQLite site (a file in WAL mode, IMMEDIATE transactions, a busy timeout) is
+not that database.
+"""
+
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, connections, transaction
+
+from appointments import services
+from appointments.models import Appointment
+from appointments.slots import free_slots
+from tests.appointments.helpers import (
+    CANCELLED,
+    at,
+    make_absence,
+    make_appointment,
+    make_psychologist,
+    make_range,
+    make_type,
+)
+
+pytestmark = pytest.mark.both_databases
+
+NOW = at(2026, 6, 1, 12)
+SLOT = at(2026, 6, 9, 18, 0)
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_active_appointment_at_the_same_start():
+    psychologist, appointment_type = make_psychologist(), make_type()
+    make_appointment(appointment_type, psychologist, SLOT, status=CANCELLED)
+    make_appointment(appointment_type, psychologist, SLOT)
+    make_appointment(appointment_type, make_psychologist("psy-malik"), SLOT)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_appointment(appointment_type, psychologist, SLOT)
+    assert Appointment.objects.filter(psychologist=psychologist).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_slot_engine_reads_each_table_once(django_assert_num_queries):
+    appointment_type = make_type()
+    for name in ("psy-claire", "psy-malik", "psy-ines"):
+        psychologist = make_psychologist(name)
+        make_range(psychologist, appointment_type)
+        make_range(psychologist, appointment_type, weekday=3)
+        make_absence(psychologist, at(2026, 6, 11, 17), at(2026, 6, 11, 18))
+        make_appointment(appointment_type, psychologist, at(2026, 6, 16, 17))
+    # Opening ranges, absences, appointments.
+    with django_assert_num_queries(3):
+        found = free_slots(appointment_type, at(2026, 6, 2, 0), at(2026, 6, 26, 0), now=NOW)
+    # Each: 4 Tuesdays and 4 Thursdays of 3 slots, less the absence and the appointment.
+    assert len(found) == 3 * (8 * 3 - 2)
+
+
+PEOPLE = 20
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent writers need PostgreSQL (in-memory shared-cache SQLite "
+    "refuses a second writer instead of waiting)",
+)
+def test_one_slot_booked_from_twenty_threads_gives_one_appointment():
+    psychologist, appointment_type = make_psychologist(), make_type()
+    make_range(psychologist, appointment_type)
+    barrier = threading.Barrier(PEOPLE)
+    booked, refused, errors = [], [], []
+
+    def book(n):
+        try:
+            barrier.wait()
+            person = {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
+            booked.append(services.book(appointment_type, psychologist, SLOT, person, now=NOW))
+        except services.SlotUnavailable:
+            refused.append(n)
+        except Exception as exc:  # reported below, with the thread's number
+            errors.append((n, repr(exc)))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=book, args=(n,)) for n in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert (len(booked), len(refused)) == (1, PEOPLE - 1)
+    assert list(Appointment.objects.values_list("pk", flat=True)) == [booked[0].pk]

@@ -187,7 +187,7 @@ class Absence(models.Model):
             raise ValidationError({"end": "La fin doit être après le début."})
 
 
-class Appointment(models.Model):
+class Appointment(timezones.LocalTimes, models.Model):
     """A person's appointment with a psychologist, in one slot of a permanence."""
 
     class Status(models.TextChoices):
@@ -272,15 +272,6 @@ class Appointment(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
-    @property
-    def local_start(self):
-        return timezones.local(self.start, self.timezone)
-
-    @property
-    def timezone_label(self):
-        """« heure de La Réunion » when not Paris; empty for Paris."""
-        return "" if self.timezone == timezones.PARIS.key else timezones.label(self.timezone)
-
 
 class AppointmentEvent(HistoryEntry):
     """One entry of an appointment's history (relier_site.history)."""
@@ -308,7 +299,3 @@ class AppointmentEvent(HistoryEntry):
 
     def __str__(self):
         return f"Rendez-vous n° {self.appointment_id} : {self.get_action_display()}"
-
-    @property
-    def subject_label(self):
-        return f"n° {self.appointment_id}"

@@ -61,24 +61,11 @@ def is_public_holiday(day, zone_name):
 
 
 @dataclass(frozen=True)
-class Slot:
+class Slot(timezones.LocalTimes):
     start: datetime  # aware, UTC
     end: datetime
     psychologist_id: int
     timezone: str  # the zone in which it is shown (the range's)
-
-    @property
-    def local_start(self):
-        return timezones.local(self.start, self.timezone)
-
-    @property
-    def local_end(self):
-        return timezones.local(self.end, self.timezone)
-
-    @property
-    def timezone_label(self):
-        """« heure de La Réunion » when not Paris; empty for Paris."""
-        return "" if self.timezone == timezones.PARIS.key else timezones.label(self.timezone)
 
 
 @dataclass(frozen=True)

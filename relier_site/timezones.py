@@ -25,3 +25,21 @@ def local(value, tz=PARIS):
 def label(name):
     """« heure de La Réunion » for a stored zone name (the name itself if unknown)."""
     return LABELS.get(name, name)
+
+
+class LocalTimes:
+    """What an object with aware `start` and `end` and a stored zone name `timezone`
+    shows people: its times in its zone, and « heure de La Réunion » when not Paris."""
+
+    @property
+    def local_start(self):
+        return local(self.start, self.timezone)
+
+    @property
+    def local_end(self):
+        return local(self.end, self.timezone)
+
+    @property
+    def timezone_label(self):
+        """« heure de La Réunion » when not Paris; empty for Paris."""
+        return "" if self.timezone == PARIS.key else label(self.timezone)

@@ -76,6 +76,7 @@ def test_booking_stores_the_appointment_and_its_history(psychologist, phone_type
     assert [(e.action, e.to_status, e.note) for e in appointment.history.all()] == [
         (AppointmentEvent.Action.CREATED, CONFIRMED, "Rendez-vous pris")
     ]
+    assert appointment.history.get().subject_label == f"n° {appointment.pk}"
     assert day_starts(phone_type) == ["17:00", "19:00"]
 
 

@@ -23,6 +23,7 @@ from .models import Kind, RoutingRule
 
 logger = logging.getLogger(__name__)
 
+
 def admin_url(referral):
     """The admin page of a request: the inbox viewset's « inspect » view
     (referrals.wagtail_hooks)."""

@@ -62,14 +62,20 @@ def test_the_registration_form_empty_and_with_errors_has_no_violation(page, agen
     assert_no_axe_violations(page)
 
 
-def test_registering_then_cancelling_has_no_violation(page, agenda_site):
-    session = agenda_site["session"]
+def register_as_an_adviser(page, session):
+    """Fill in and send the registration form of a professional session, as a France
+    Travail adviser; returns once the « reçue » page shows."""
     page.goto(f"/agenda/inscription/{session.pk}/")
     page.get_by_label("Nom et prénom").fill("Camille Martin")
     page.get_by_label("Structure").fill("France Travail")
     page.get_by_label("Courriel professionnel").fill("camille@example.org")
     page.get_by_role("button", name="S'inscrire").click()
     page.get_by_role("heading", name="Demande d'inscription reçue").wait_for()
+
+
+def test_registering_then_cancelling_has_no_violation(page, agenda_site):
+    session = agenda_site["session"]
+    register_as_an_adviser(page, session)
     assert_no_axe_violations(page)
 
     # The cancel link is in the email only (tests/browser/test_events_signed_links.py).

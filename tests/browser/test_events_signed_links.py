@@ -12,6 +12,7 @@ from events import links
 from events.models import Registration
 from referrals import followup
 from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.test_events_accessibility import register_as_an_adviser
 from tests.events.conftest import make_event, make_session
 from tests.events.helpers import cancel_path, mails_of
 
@@ -54,12 +55,7 @@ def test_register_then_cancel_by_the_emailed_link_leaves_no_token_behind(page, s
         "framenavigated", lambda frame: visited.append(frame.url) if frame == page.main_frame else 0
     )
 
-    page.goto(f"/agenda/inscription/{session.pk}/")
-    page.get_by_label("Nom et prénom").fill("Camille Martin")
-    page.get_by_label("Structure").fill("France Travail")
-    page.get_by_label("Courriel professionnel").fill("camille@example.org")
-    page.get_by_role("button", name="S'inscrire").click()
-    page.get_by_role("heading", name="Demande d'inscription reçue").wait_for()
+    register_as_an_adviser(page, session)
     assert page.url.endswith("/agenda/inscription/merci/")
     main = page.locator("main").inner_text()
     assert "Vous allez recevoir un courriel" in main

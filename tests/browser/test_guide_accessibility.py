@@ -71,6 +71,7 @@ def guide_site(home_page, snapshot):
     return snapshot("guide", build)
 
 
+@pytest.mark.both_widths  # the search form: a public form, its layout changes with the width
 def test_every_guide_page_has_no_accessibility_violation(page, guide_site):
     def shows_its_text(name):
         assert PAGES[name][1] in page.locator("main").inner_text()

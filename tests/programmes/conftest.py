@@ -1,6 +1,7 @@
 """Fixtures for the programmes tests: the page tree and a Communication staff member."""
 
 import pytest
+from wagtail.models import Workflow, WorkflowPage
 
 from relier_site import roles
 from tests.factories import StaffFactory
@@ -29,3 +30,11 @@ def communication_client(client, communication_user):
     """The test client signed in as a member of the Communication group."""
     client.force_login(communication_user)
     return client
+
+
+@pytest.fixture
+def relecture(programme_index_page):
+    """The « Relecture » workflow (created by migration), assigned to /programmes/."""
+    workflow = Workflow.objects.get(name="Relecture")
+    WorkflowPage.objects.create(workflow=workflow, page=programme_index_page)
+    return workflow

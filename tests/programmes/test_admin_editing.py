@@ -57,14 +57,6 @@ PAGE_NOT_CREATED = "La page ne peut être créée du fait d'erreurs de validatio
 
 
 @pytest.fixture
-def relecture(programme_index_page):
-    """The « Relecture » workflow (created by migration), assigned to /programmes/."""
-    workflow = Workflow.objects.get(name="Relecture")
-    WorkflowPage.objects.create(workflow=workflow, page=programme_index_page)
-    return workflow
-
-
-@pytest.fixture
 def referral_page(home_page):
     return StandardPageFactory(parent=home_page, title="Orienter un jeune", slug="orienter")
 

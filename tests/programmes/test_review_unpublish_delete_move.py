@@ -9,7 +9,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.models import Page, WorkflowPage
 
 from programmes.models import ProgrammePage
 from relier_site import roles
@@ -27,14 +27,6 @@ DESTINATION_REFUSAL = (
 PERMISSION_REFUSED = "Désolé, vous n'avez pas les autorisations pour accéder à cette zone."
 VERBS = {"unpublish": "dépublier", "delete": "supprimer", "move": "déplacer"}
 XHR = {"X-Requested-With": "XMLHttpRequest"}
-
-
-@pytest.fixture
-def relecture(programme_index_page):
-    """The « Relecture » workflow (created by migration), assigned to /programmes/."""
-    workflow = Workflow.objects.get(name="Relecture")
-    WorkflowPage.objects.create(workflow=workflow, page=programme_index_page)
-    return workflow
 
 
 @pytest.fixture

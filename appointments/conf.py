@@ -2,8 +2,9 @@
 `conf.NAME`.
 
 A person may cancel their own appointment until CANCEL_HOURS_BEFORE hours before it
-(staff may cancel at any time). Overridden by the Django setting `APPOINTMENTS_<NAME>`
-and by the environment variable of that name.
+(staff may cancel at any time); the links of its emails last LINK_MAX_AGE_DAYS days.
+Overridden by the Django setting `APPOINTMENTS_<NAME>` and by the environment variable
+of that name.
 """
 
 from relier_site.app_settings import AppSettings
@@ -12,4 +13,6 @@ from relier_site.settings.env import env_int
 conf = AppSettings(
     "APPOINTMENTS",
     CANCEL_HOURS_BEFORE=env_int("APPOINTMENTS_CANCEL_HOURS_BEFORE", 4),
+    # How long the links of the emails (move, cancel, answer an offer) stay valid.
+    LINK_MAX_AGE_DAYS=env_int("APPOINTMENTS_LINK_MAX_AGE_DAYS", 120),
 )

@@ -8,6 +8,8 @@ stored (appointments.slots). An appointment holds personal data
 (`contains_personal_data`); the offer holds none.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +23,16 @@ from relier_site.history import HistoryEntry
 
 # Psychologists are the staff accounts of the Accompagnement role.
 PSYCHOLOGISTS = {"groups__name": roles.ACCOMPAGNEMENT, "is_active": True}
+
+
+def new_nonce():
+    """The random part of a signed link (appointments.links): replacing it voids every
+    link already sent."""
+    return secrets.token_hex(16)
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
 
 
 class Weekday(models.IntegerChoices):
@@ -234,6 +246,12 @@ class Appointment(timezones.LocalTimes, models.Model):
     )
     reason = models.TextField("Motif", blank=True)
     urgent = models.BooleanField("Urgence signalée", default=False)
+    # The person asked for their reminders by SMS too (appointments.sms).
+    reminder_by_sms = models.BooleanField("Rappels par SMS", default=False)
+    # Signed links to move or cancel carry the pk and this nonce, never personal data.
+    manage_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
+    # The calendar files' SEQUENCE: raised on each move or cancellation (RFC 5546).
+    sequence = models.PositiveSmallIntegerField(default=0, editable=False)
     # The hidden value of the form that created it: a double submission finds it.
     submission_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField("Réservation", default=now, db_index=True)
@@ -250,6 +268,9 @@ class Appointment(timezones.LocalTimes, models.Model):
         "age_band",
         "call_preference",
         "submission_key",
+        "reminder_by_sms",
+        "manage_nonce",
+        "sequence",
     )
 
     class Meta:
@@ -279,6 +300,7 @@ class AppointmentEvent(HistoryEntry):
     class Action(models.TextChoices):
         CREATED = "created", "Réservation"
         STATUS = "status", "Changement d'état"
+        MOVED = "moved", "Déplacement"
         OUTCOME = "outcome", "Suite du rendez-vous"
 
     appointment = models.ForeignKey(
@@ -299,3 +321,138 @@ class AppointmentEvent(HistoryEntry):
 
     def __str__(self):
         return f"Rendez-vous n° {self.appointment_id} : {self.get_action_display()}"
+
+
+class AgendaFeed(models.Model):
+    """A psychologist's private calendar subscription (`webcal://`): its token is the
+    only key; deleting the row (or giving a new token) revokes every copy of the link.
+    The feed's events carry a reference and the mode, never a name, phone or email."""
+
+    psychologist = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Psychologue",
+        on_delete=models.CASCADE,
+        related_name="agenda_feed",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    created_at = models.DateTimeField("Créé le", default=now)
+
+    class Meta:
+        verbose_name = "Abonnement à l'agenda"
+        verbose_name_plural = "Abonnements à l'agenda"
+
+    def __str__(self):
+        return f"Abonnement à l'agenda de {self.psychologist}"
+
+
+class WaitingRequest(models.Model):
+    """A person who found no slot that suits them and asked to be told of an earlier or
+    freed one, for a type of permanence and some days of the week (none: any day)."""
+
+    class Status(models.TextChoices):
+        WAITING = "attente", "En attente"
+        OFFERED = "propose", "Créneau proposé"
+        BOOKED = "reserve", "Rendez-vous pris"
+        WITHDRAWN = "retire", "Retirée par la personne"
+        CLOSED = "close", "Close"
+
+    type = models.ForeignKey(
+        AppointmentType,
+        verbose_name="Type de permanence",
+        on_delete=models.PROTECT,
+        related_name="waiting_requests",
+    )
+    # Weekday numbers (Weekday); empty: any day.
+    weekdays = models.JSONField("Jours qui conviennent", default=list, blank=True)
+    status = models.CharField(
+        "État", max_length=10, choices=Status.choices, default=Status.WAITING, db_index=True
+    )
+    offers_made = models.PositiveSmallIntegerField("Créneaux proposés", default=0)
+    first_name = models.CharField("Prénom ou pseudonyme", max_length=80, blank=True)
+    age_band = models.CharField("Tranche d'âge", max_length=20, choices=AgeBand.choices, blank=True)
+    phone = models.CharField("Téléphone", max_length=20, blank=True)  # E.164
+    email = models.EmailField("Courriel", blank=True)
+    call_preference = models.CharField(
+        "Appel", max_length=15, choices=Appointment.CallPreference.choices, blank=True
+    )
+    reminder_by_sms = models.BooleanField("Messages par SMS", default=False)
+    manage_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
+    submission_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField("Demande", default=now, db_index=True)
+    anonymised_at = models.DateTimeField("Anonymisation", null=True, blank=True)
+
+    contains_personal_data = True
+    personal_fields = ("first_name", "phone", "email")
+    non_personal_fields = (
+        "weekdays",
+        "status",
+        "offers_made",
+        "age_band",
+        "call_preference",
+        "reminder_by_sms",
+        "manage_nonce",
+        "submission_key",
+    )
+
+    class Meta:
+        verbose_name = "Demande de créneau"
+        verbose_name_plural = "Demandes de créneau"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Demande de créneau n° {self.pk}"
+
+
+class SlotOffer(models.Model):
+    """A freed slot offered to one waiting person, held for them until `expires_at`
+    (the slot engine does not offer it to anyone else while the offer is open)."""
+
+    class Status(models.TextChoices):
+        OPEN = "ouverte", "En attente de réponse"
+        ACCEPTED = "acceptee", "Acceptée"
+        DECLINED = "refusee", "Refusée"
+        EXPIRED = "expiree", "Expirée"
+
+    request = models.ForeignKey(
+        WaitingRequest, verbose_name="Demande", on_delete=models.CASCADE, related_name="offers"
+    )
+    psychologist = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Psychologue",
+        on_delete=models.PROTECT,
+        related_name="slot_offers",
+    )
+    start = models.DateTimeField("Début", db_index=True)
+    end = models.DateTimeField("Fin")
+    timezone = models.CharField(
+        "Fuseau horaire", max_length=40, choices=timezones.CHOICES, default=timezones.PARIS.key
+    )
+    status = models.CharField(
+        "État", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    expires_at = models.DateTimeField("Réservé jusqu'au")
+    appointment = models.OneToOneField(
+        Appointment,
+        verbose_name="Rendez-vous pris",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offer",
+    )
+    created_at = models.DateTimeField("Proposé le", default=now)
+
+    class Meta:
+        verbose_name = "Créneau proposé"
+        verbose_name_plural = "Créneaux proposés"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One slot is held for one person at a time.
+            models.UniqueConstraint(
+                fields=["psychologist", "start"],
+                condition=Q(status="ouverte"),
+                name="appointments_one_open_offer_per_slot",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Créneau proposé n° {self.pk}"

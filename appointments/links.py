@@ -1,0 +1,49 @@
+"""Signed links of the permanences, in every email: move or cancel an appointment, and
+answer a slot offered from the waiting list. A token carries a kind, the row's id and
+its random nonce (`manage_nonce`), never personal data; a new nonce voids every link
+already sent. The link only lands: relier_site.signed_links keeps what it grants in the
+visitor's session and sends the browser to an address without the token."""
+
+from django.core import signing
+from django.urls import reverse
+
+from relier_site.links import absolute_url
+
+from .conf import conf
+
+SALT = "appointments.link"
+APPOINTMENT = "a"  # an Appointment: move or cancel it
+WAITING = "w"  # a WaitingRequest: answer its offers, or withdraw it
+MANAGE_SCOPE = (
+    "appointments.manage"  # relier_site.signed_links: appointments this browser may change
+)
+WAITING_SCOPE = "appointments.waiting"  # waiting requests this browser may answer
+
+
+def token(kind, row):
+    return signing.dumps({"k": kind, "i": row.pk, "n": row.manage_nonce}, salt=SALT)
+
+
+def read_token(value, kind):
+    """(row id, nonce) of a token of `kind`, or None for a forged, altered, expired or
+    other kind of token."""
+    try:
+        payload = signing.loads(value, salt=SALT, max_age=conf.LINK_MAX_AGE_DAYS * 24 * 3600)
+    except signing.BadSignature:  # SignatureExpired is a BadSignature
+        return None
+    if not isinstance(payload, dict) or payload.get("k") != kind:
+        return None
+    if not isinstance(payload.get("i"), int):
+        return None
+    return payload["i"], str(payload.get("n", ""))
+
+
+def manage_url(appointment):
+    """The link, in every email about an appointment, to move or cancel it."""
+    return absolute_url(reverse("appointments:manage", args=[token(APPOINTMENT, appointment)]))
+
+
+def waiting_url(waiting_request):
+    """The link, in every email about a waiting request, to answer an offered slot or
+    withdraw the request."""
+    return absolute_url(reverse("appointments:waiting", args=[token(WAITING, waiting_request)]))

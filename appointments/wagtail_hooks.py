@@ -11,16 +11,32 @@ Views: appointments/admin_views.py."""
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from relier_site.menu import PermissionMenuItem
-from relier_site.views import ForbiddenViewSetMixin
+from relier_site.views import ForbiddenViewSetMixin, staff_permission_required
 
 from . import admin_views
 from .models import Absence, AppointmentType, OpeningRange
 
 
-class AppointmentTypeViewSet(ForbiddenViewSetMixin, SnippetViewSet):
+class OfferChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's chooser of a snippet is open to every staff member; the offer's is not:
+    without the right to see the model, the 403 page."""
+
+    def get_urlpatterns(self):
+        permission = f"{self.model._meta.app_label}.view_{self.model._meta.model_name}"
+        decorator = staff_permission_required(permission, personal_data=False)
+        return decorate_urlpatterns(super().get_urlpatterns(), decorator)
+
+
+class OfferViewSet(ForbiddenViewSetMixin, SnippetViewSet):
+    chooser_viewset_class = OfferChooserViewSet
+
+
+class AppointmentTypeViewSet(OfferViewSet):
     model = AppointmentType
     icon = "list-ul"
     menu_label = "Types de permanence"
@@ -28,7 +44,7 @@ class AppointmentTypeViewSet(ForbiddenViewSetMixin, SnippetViewSet):
     list_filter = ["audience", "mode", "is_active"]
 
 
-class OpeningRangeViewSet(ForbiddenViewSetMixin, SnippetViewSet):
+class OpeningRangeViewSet(OfferViewSet):
     model = OpeningRange
     icon = "time"
     menu_label = "Plages horaires"
@@ -36,7 +52,7 @@ class OpeningRangeViewSet(ForbiddenViewSetMixin, SnippetViewSet):
     list_filter = ["psychologist", "weekday", "timezone"]
 
 
-class AbsenceViewSet(ForbiddenViewSetMixin, SnippetViewSet):
+class AbsenceViewSet(OfferViewSet):
     model = Absence
     icon = "date"
     menu_label = "Absences"

@@ -165,48 +165,46 @@ def appointment_detail(request, pk):
     return _detail(request, _appointment_or_404(pk))
 
 
+def _post_action(request, pk, form_class, form_name, apply):
+    """A POST action of the detail page: the form, then `apply(appointment, data)`
+    (services), which returns the success message or raises with a French one."""
+    appointment = _appointment_or_404(pk)
+    if request.method != "POST":
+        return redirect("appointments_staff:appointment", pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _detail(request, appointment, status=400, **{form_name: form})
+    try:
+        messages.success(request, apply(appointment, form.cleaned_data))
+    except (TransitionNotAllowed, ValueError) as error:
+        messages.error(request, str(error))
+    return redirect("appointments_staff:appointment", pk)
+
+
 @staff_permission_required(CHANGE_PERMISSION)
 def cancel(request, pk):
     """POST: the team cancels the appointment (at any time; outcome « annulé par
     l'équipe »)."""
-    appointment = _appointment_or_404(pk)
-    if request.method != "POST":
-        return redirect("appointments_staff:appointment", pk)
-    form = CancelForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, appointment, status=400, cancel_form=form)
-    try:
+
+    def apply(appointment, data):
         services.cancel(appointment, by=request.user)
-    except TransitionNotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request, f"Le rendez-vous {staff_selectors.reference(appointment)} est annulé."
-        )
-    return redirect("appointments_staff:appointment", pk)
+        return f"Le rendez-vous {staff_selectors.reference(appointment)} est annulé."
+
+    return _post_action(request, pk, CancelForm, "cancel_form", apply)
 
 
 @staff_permission_required(CHANGE_PERMISSION)
 def record_outcome(request, pk):
     """POST: what became of a past appointment (vu, absent·e, excusé·e, annulé par
     l'équipe)."""
-    appointment = _appointment_or_404(pk)
-    if request.method != "POST":
-        return redirect("appointments_staff:appointment", pk)
-    form = OutcomeForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, appointment, status=400, outcome_form=form)
-    try:
-        services.record_outcome(appointment, form.cleaned_data["outcome"], by=request.user)
-    except ValueError as error:
-        messages.error(request, str(error))
-        return redirect("appointments_staff:appointment", pk)
-    label = Appointment.Outcome(form.cleaned_data["outcome"]).label
-    messages.success(
-        request,
-        f"Suite notée pour le rendez-vous {staff_selectors.reference(appointment)} : {label}.",
-    )
-    return redirect("appointments_staff:appointment", pk)
+
+    def apply(appointment, data):
+        services.record_outcome(appointment, data["outcome"], by=request.user)
+        label = Appointment.Outcome(data["outcome"]).label
+        reference = staff_selectors.reference(appointment)
+        return f"Suite notée pour le rendez-vous {reference} : {label}."
+
+    return _post_action(request, pk, OutcomeForm, "outcome_form", apply)
 
 
 # --- « Mon agenda dans mon calendrier » ---------------------------------------------------

@@ -21,25 +21,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from home.vocabulary import month_label
 from relier_site import timezones
 
 from .models import Absence, Appointment, AppointmentType, OpeningRange
 from .slots import Busy, compute_slots
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 Outcome = Appointment.Outcome
 
 
@@ -57,7 +44,7 @@ class Row:
 
     @property
     def month_label(self):
-        return f"{MONTHS[self.month[1] - 1]} {self.month[0]}"
+        return month_label(*self.month)
 
     @property
     def fill_rate(self):

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from relier_site import roles
 from tests.appointments.helpers import REUNION, make_appointment, make_type
-from tests.browser.conftest import assert_no_axe_violations
-from tests.factories import STAFF_PASSWORD, StaffFactory
+from tests.browser.conftest import assert_no_axe_violations, sign_in_to_admin
+from tests.factories import StaffFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,11 +32,7 @@ def test_a_psychologist_reads_her_day_on_a_phone(page, home_page):
     appointment.urgent = True
     appointment.save()
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "claire")
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "claire")
 
     page.goto(f"/admin/permanences/agenda/?date={tomorrow.isoformat()}")
     main = page.locator("main")

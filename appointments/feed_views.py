@@ -19,14 +19,20 @@ def _feed_or_404(token):
     return feed
 
 
+def _version(request, token):
+    """(ETag, Last-Modified) of the feed, read once per request; None when unknown."""
+    if not hasattr(request, "_feed_version"):
+        feed = staff_selectors.feed_by_token(token)
+        request._feed_version = staff_selectors.feed_version(feed) if feed else (None, None)
+    return request._feed_version
+
+
 def _etag(request, token):
-    feed = staff_selectors.feed_by_token(token)
-    return staff_selectors.feed_version(feed)[0] if feed else None
+    return _version(request, token)[0]
 
 
 def _last_modified(request, token):
-    feed = staff_selectors.feed_by_token(token)
-    return staff_selectors.feed_version(feed)[1] if feed else None
+    return _version(request, token)[1]
 
 
 @require_safe

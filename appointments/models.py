@@ -111,8 +111,15 @@ class AppointmentType(models.Model):
         return self.name
 
     def clean(self):
+        errors = {}
         if self.mode == self.Mode.ON_SITE and not self.place.strip():
-            raise ValidationError({"place": "Indiquez le lieu d'une permanence sur place."})
+            errors["place"] = "Indiquez le lieu d'une permanence sur place."
+        if self.duration is not None and self.duration < 1:
+            errors["duration"] = (
+                f"Une permanence dure au moins 1 minute (vous avez saisi {self.duration})."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class OpeningRange(models.Model):
@@ -164,10 +171,19 @@ class OpeningRange(models.Model):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}{zone}"
 
     def clean(self):
+        errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValidationError({"end_time": "La fin doit être après le début."})
+            errors["end_time"] = (
+                f"La fin ({self.end_time:%H:%M}) doit être après le début "
+                f"({self.start_time:%H:%M})."
+            )
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": "Cette date doit suivre la date de début."})
+            errors["valid_until"] = (
+                f"Le {self.valid_until:%d/%m/%Y} est avant la date de début "
+                f"({self.valid_from:%d/%m/%Y}) : choisissez une date qui la suit."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Absence(models.Model):
@@ -196,7 +212,13 @@ class Absence(models.Model):
 
     def clean(self):
         if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": "La fin doit être après le début."})
+            start, end = timezones.local(self.start), timezones.local(self.end)
+            raise ValidationError(
+                {
+                    "end": f"La fin ({end:%d/%m/%Y %H:%M}) doit être après le début "
+                    f"({start:%d/%m/%Y %H:%M})."
+                }
+            )
 
 
 class Appointment(timezones.LocalTimes, models.Model):

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from . import slots, workflow
 from .conf import conf
-from .models import Appointment, AppointmentEvent
+from .models import AgendaFeed, Appointment, AppointmentEvent, new_feed_token
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +146,36 @@ def record_outcome(appointment, outcome, *, by, now=None):
             appointment, AppointmentEvent.Action.OUTCOME, by, note=outcome.label
         )
     return appointment
+
+
+# --- The psychologist's private calendar feed (admin « Mon agenda dans mon calendrier ») ---
+
+
+def create_feed(psychologist):
+    """The psychologist's feed, created if she has none (her link stays the same)."""
+    feed, created = AgendaFeed.objects.get_or_create(psychologist=psychologist)
+    if created:
+        logger.info("Agenda feed created for user %s", psychologist.pk)
+    return feed
+
+
+def rotate_feed(psychologist):
+    """A new secret link for the psychologist's feed: every copy of the old one stops
+    working at once (404)."""
+    with transaction.atomic():
+        feed, _created = AgendaFeed.objects.select_for_update().get_or_create(
+            psychologist=psychologist
+        )
+        feed.token = new_feed_token()
+        feed.created_at = timezone.now()
+        feed.save(update_fields=["token", "created_at"])
+    logger.info("Agenda feed rotated for user %s", psychologist.pk)
+    return feed
+
+
+def revoke_feed(psychologist):
+    """No feed any more: every copy of the link answers 404."""
+    deleted, _by_model = AgendaFeed.objects.filter(psychologist=psychologist).delete()
+    if deleted:
+        logger.info("Agenda feed revoked for user %s", psychologist.pk)
+    return bool(deleted)

@@ -9,6 +9,9 @@ agenda (an event's programme, its filter, attendance figures) store these values
 when it is stored, a registration when it is anonymised), so that statistics of both
 apps count the same bands. `age_band_for(age)` in Python, `age_band_case("age")` in the
 database.
+
+`month_label(year, month)`: « juin 2026 », how the statistics of every app name a
+month (never dependent on the active language).
 """
 
 from django.db import models
@@ -66,3 +69,24 @@ def age_band_case(field, default):
         When(**{f"{field}__isnull": False}, then=Value(AgeBand.OVER_25)),
         default=default,
     )
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def month_label(year, month):
+    """« juin 2026 »."""
+    return f"{MONTHS[month - 1]} {year}"

@@ -36,6 +36,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suivi/", include("referrals.urls")),  # the referrer's follow-up page
+    path("permanences/", include("appointments.urls")),  # booking, the private feed
 ]
 
 if settings.DEBUG:

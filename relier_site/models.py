@@ -50,7 +50,7 @@ class OutboundEmail(models.Model):
         CANCELLED = "cancelled", "Annulé"
 
     # An SMS row (relier_site.sms) holds one E.164 number in `to` and its text in
-    # `body_text`; its subject names the kind of message, its HTML is empty.
+    # `body_text`; its subject is « SMS », its HTML empty.
     channel = models.CharField(
         "canal", max_length=5, choices=Channel.choices, default=Channel.EMAIL
     )

@@ -237,7 +237,7 @@ def send_sms(template_name, context, phone, *, about=None, reason_key=None, not_
         {
             "channel": OutboundEmail.Channel.SMS,
             "to": [phone],
-            "subject": f"SMS {template_base_name(template_name).rpartition('/')[2]}"[:255],
+            "subject": "SMS",
             "body_text": body,
             "body_html": "",
             "template_name": template_base_name(template_name)[:200],

@@ -1,4 +1,4 @@
-"""Until the public pages of the permanences exist (appointments/urls.py), the emails'
+"""Until the public pages of the permanences exist (the URL conf of the app), the emails'
 links resolve through tests/appointments/stub_urls.py."""
 
 import pytest

@@ -1,7 +1,7 @@
 """The site's URLs plus stand-ins for the appointments' signed-link pages, for the tests
-of the messages until the public pages (appointments/urls.py) exist: the emails build
+of the messages until the public pages (the URL conf of the app) exist: the emails build
 their links with `reverse("appointments:manage")`. tests/appointments/conftest.py uses
-this only when that name does not resolve; delete both once appointments/urls.py is in."""
+this only when that name does not resolve; delete both once the app has its own URLs."""
 
 from django.http import HttpResponse
 from django.urls import include, path

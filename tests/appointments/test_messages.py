@@ -17,29 +17,17 @@ from relier_site import roles
 from relier_site.mail import delivery
 from relier_site.mail.outbox import emails_about
 from relier_site.models import OutboundEmail
-from tests.appointments.helpers import PARIS, REUNION, at, make_psychologist, make_range, make_type
+from tests.appointments import helpers
+from tests.appointments.helpers import PARIS, PERSON, REUNION, at
 from tests.calendar_readers import READERS, read_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 NOW = at(2030, 5, 28, 12)
 SLOT = at(2030, 6, 4, 18, 0)  # a Tuesday, 18:00 Paris (16:00 UTC)
-PERSON = {
-    "first_name": "Camille",
-    "age_band": "15-17",
-    "phone": "+33612345678",
-    "email": "camille@example.org",
-    "call_preference": Appointment.CallPreference.NUMBER_HIDDEN,
-    "reason": "Des messages blessants sur un groupe de classe.",
-}
 TYPED = ("Camille", "camille@example.org", "+33612345678", "06 12 34 56 78", "blessants")
 Status = OutboundEmail.Status
 BASE = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-@pytest.fixture
-def psychologist():
-    return make_psychologist()
 
 
 @pytest.fixture
@@ -47,17 +35,10 @@ def staff():
     """Two members of Accompagnement with an address (the notification's recipients)."""
     group = Group.objects.get(name=roles.ACCOMPAGNEMENT)
     for name in ("accueil", "coordination"):
-        user = make_psychologist(name)
+        user = helpers.make_psychologist(name)
         user.email = f"{name}@centres-relier.fr"
         user.save()
         user.groups.add(group)
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)  # Tuesdays 17:00-20:00, Paris
-    return appointment_type
 
 
 def book(appointment_type, psychologist, start=SLOT, now=NOW, **person):
@@ -150,8 +131,8 @@ def test_no_address_no_email_but_staff_are_told(phone_type, psychologist, staff)
 
 
 def test_a_reunion_appointment_is_said_in_reunion_time(psychologist):
-    appointment_type = make_type(mode="visio")
-    make_range(psychologist, appointment_type, start=(9, 0), end=(12, 0), zone=REUNION)
+    appointment_type = helpers.make_type(mode="visio")
+    helpers.make_range(psychologist, appointment_type, start=(9, 0), end=(12, 0), zone=REUNION)
 
     appointment = book(appointment_type, psychologist, start=at(2030, 6, 4, 9, 0, zone=REUNION))
 

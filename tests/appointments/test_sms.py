@@ -14,9 +14,9 @@ from relier_site import sms
 from relier_site.mail import delivery
 from relier_site.mail.outbox import emails_about, send_sms
 from relier_site.models import OutboundEmail
-from tests.appointments.helpers import make_psychologist, make_range, make_type
+from tests.appointments.helpers import PERSON
 
-from .test_messages import NOW, PERSON, SLOT
+from .test_messages import NOW, SLOT
 
 Status = OutboundEmail.Status
 PHONE = "+33612345678"
@@ -38,18 +38,6 @@ def empty_sms_outbox():
     sms.outbox.clear()
     yield
     sms.outbox.clear()
-
-
-@pytest.fixture
-def psychologist(db):
-    return make_psychologist()
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)
-    return appointment_type
 
 
 def book(appointment_type, psychologist, **person):

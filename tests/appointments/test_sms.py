@@ -15,6 +15,7 @@ from relier_site.mail import delivery
 from relier_site.mail.outbox import emails_about, send_sms
 from relier_site.models import OutboundEmail
 from tests.appointments.helpers import PERSON
+from tests.relier_site.test_settings import PRODUCTION_ENV, shell_output
 
 from .test_messages import NOW, SLOT
 
@@ -72,6 +73,26 @@ def test_the_backend_is_a_setting(settings):
     assert not sms.enabled()
     with pytest.raises(sms.SmsNotConfigured):
         sms.send_messages([sms.SmsMessage(PHONE, "Bonjour")])
+
+
+@pytest.mark.processes
+@pytest.mark.parametrize(
+    ("settings_module", "env", "backend"),
+    [
+        ("relier_site.settings.production", PRODUCTION_ENV, "relier_site.sms.DisabledBackend"),
+        ("relier_site.settings.dev", {}, "relier_site.sms.ConsoleBackend"),
+        (
+            "relier_site.settings.production",
+            {**PRODUCTION_ENV, "SMS_BACKEND": "fournisseur.sms.Backend"},
+            "fournisseur.sms.Backend",
+        ),
+    ],
+)
+def test_production_prints_no_sms_in_its_logs_unless_a_provider_is_named(
+    settings_module, env, backend
+):
+    code = "from django.conf import settings; print(settings.SMS_BACKEND)"
+    assert shell_output(code, settings_module, env) == [backend]
 
 
 # --- The outbox's SMS channel --------------------------------------------------------------

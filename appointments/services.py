@@ -12,6 +12,11 @@ psychologist queue one behind another. Behind it, the database refuses a second 
 appointment of one psychologist at the same start (a conditional unique constraint),
 whatever the path. A cancelled appointment leaves that constraint and the engine at
 once: its slot is bookable again.
+
+Each function queues its messages (appointments.emails: outbox rows) in its own
+transaction: `book` the confirmation, reminders and staff notification, `cancel` the
+cancellation (voiding the pending reminders), `record_outcome` « absent·e » the offer of
+a new slot.
 """
 
 import logging
@@ -21,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import slots, workflow
+from . import emails, slots, workflow
 from .conf import conf
 from .models import AgendaFeed, Appointment, AppointmentEvent, new_feed_token
 
@@ -77,6 +82,7 @@ def book(
             status=Status.CONFIRMED,
             urgent=urgent,
             submission_key=submission_key,
+            reminder_by_sms=bool(person.get("reminder_by_sms") and person.get("phone")),
             **{name: person.get(name) or "" for name in PERSON_FIELDS},
         )
         try:
@@ -92,6 +98,7 @@ def book(
             note=created.label,
             at=appointment.created_at,
         )
+        emails.send_confirmation(appointment, now=now)
     logger.info("Appointment %s booked (type %s)", appointment.pk, appointment_type.pk)
     return appointment
 
@@ -111,7 +118,8 @@ def cancel(appointment, *, by=None, now=None):
         appointment.status = Status.CANCELLED
         appointment.cancelled_at = now
         appointment.outcome = Outcome.EXCUSED if by is None else Outcome.CANCELLED_BY_TEAM
-        appointment.save(update_fields=["status", "cancelled_at", "outcome"])
+        appointment.sequence += 1  # the calendar's CANCEL supersedes the invitation
+        appointment.save(update_fields=["status", "cancelled_at", "outcome", "sequence"])
         AppointmentEvent.record(
             appointment,
             AppointmentEvent.Action.STATUS,
@@ -120,6 +128,7 @@ def cancel(appointment, *, by=None, now=None):
             to_status=Status.CANCELLED,
             note=found.label,
         )
+        emails.send_cancelled(appointment)
     logger.info("Appointment %s cancelled", appointment.pk)
     return appointment
 
@@ -145,6 +154,8 @@ def record_outcome(appointment, outcome, *, by, now=None):
         AppointmentEvent.record(
             appointment, AppointmentEvent.Action.OUTCOME, by, note=outcome.label
         )
+        if outcome == Outcome.NO_SHOW:
+            emails.send_no_show(appointment)
     return appointment
 
 

@@ -22,6 +22,16 @@ def local(value, tz=PARIS):
     return value.astimezone(zone(tz) if isinstance(tz, str) else tz)
 
 
+NBSP = "\u00a0"
+
+
+def french_time(value):
+    """14:00 → « 14 h », 14:30 → « 14 h 30 » (non-breaking spaces)."""
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
+
+
 def label(name):
     """« heure de La Réunion » for a stored zone name (the name itself if unknown)."""
     return LABELS.get(name, name)

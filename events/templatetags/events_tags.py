@@ -11,18 +11,11 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from relier_site.timezones import french_time
+
 from .. import selectors
 
 register = template.Library()
-
-NBSP = "\u00a0"
-
-
-def french_time(value):
-    """14:00 → « 14 h », 14:30 → « 14 h 30 » (non-breaking spaces)."""
-    if value.minute:
-        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
-    return f"{value.hour}{NBSP}h"
 
 
 @register.filter

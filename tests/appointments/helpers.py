@@ -13,6 +13,15 @@ PARIS = timezones.PARIS
 REUNION = timezones.REUNION
 CONFIRMED = Appointment.Status.CONFIRMED
 CANCELLED = Appointment.Status.CANCELLED
+# What a person typed in the booking form (services.book's `person`).
+PERSON = {
+    "first_name": "Camille",
+    "age_band": "15-17",
+    "phone": "+33612345678",
+    "email": "camille@example.org",
+    "call_preference": Appointment.CallPreference.NUMBER_HIDDEN,
+    "reason": "Des messages blessants sur un groupe de classe.",
+}
 
 
 def at(year, month, day, hour, minute=0, zone=PARIS):

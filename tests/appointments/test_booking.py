@@ -10,6 +10,7 @@ from relier_site.history import HistoryEntry
 from tests.appointments.helpers import (
     CANCELLED,
     CONFIRMED,
+    PERSON,
     REUNION,
     at,
     make_psychologist,
@@ -21,26 +22,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 NOW = at(2026, 6, 1, 12)
 SLOT = at(2026, 6, 9, 18, 0)
-PERSON = {
-    "first_name": "Camille",
-    "age_band": "15-17",
-    "phone": "+33612345678",
-    "email": "camille@example.org",
-    "call_preference": Appointment.CallPreference.NUMBER_HIDDEN,
-    "reason": "Des messages blessants sur un groupe de classe.",
-}
-
-
-@pytest.fixture
-def psychologist():
-    return make_psychologist()
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)
-    return appointment_type
 
 
 def day_starts(appointment_type, now=NOW):

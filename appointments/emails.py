@@ -189,8 +189,9 @@ def schedule_reminders(appointment, *, now=None):
 
 
 def admin_url(appointment):
-    """Where staff open the appointment in the admin (signing in first)."""
-    return absolute_url(reverse("wagtailadmin_home"))
+    """Where staff open the appointment in the admin (signing in first): its detail page
+    in the agenda (the address holds its number only)."""
+    return absolute_url(reverse("appointments_staff:appointment", args=[appointment.pk]))
 
 
 def send_staff_notification(appointment):

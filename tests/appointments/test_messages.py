@@ -154,7 +154,7 @@ def test_staff_get_the_reference_and_a_link_only(phone_type, psychologist, staff
     row = only(appointment, "staff-notification")
     assert sorted(row.to) == ["accueil@centres-relier.fr", "coordination@centres-relier.fr"]
     assert row.subject == subject.format(pk=appointment.pk)
-    assert f"{BASE}/admin/" in row.body_text
+    assert f"{BASE}/admin/permanences/rendez-vous/{appointment.pk}/" in row.body_text
     assert row.attachments.count() == 0
     everything = row.subject + row.body_text + row.body_html
     for value in (*TYPED, "juin", "18\u00a0h", phone_type.name):

@@ -15,4 +15,8 @@ conf = AppSettings(
     CANCEL_HOURS_BEFORE=env_int("APPOINTMENTS_CANCEL_HOURS_BEFORE", 4),
     # How long the links of the emails (move, cancel, answer an offer) stay valid.
     LINK_MAX_AGE_DAYS=env_int("APPOINTMENTS_LINK_MAX_AGE_DAYS", 120),
+    # Flood limits of the booking form, per hour: per client address, and per email and
+    # per phone typed (relier_site.forms.SubmissionLimit).
+    BOOKING_LIMIT_PER_ADDRESS=env_int("APPOINTMENTS_BOOKING_LIMIT_PER_ADDRESS", 30),
+    BOOKING_LIMIT_PER_CONTACT=env_int("APPOINTMENTS_BOOKING_LIMIT_PER_CONTACT", 4),
 )

@@ -1,0 +1,27 @@
+"""The public URLs of the permanences, included under /permanences/ by the root URLconf
+before Wagtail's pages (signed tokens contain colons; the .ics has a dot).
+
+The tokened address (`gerer/<token>/`) only lands: it answers 303 to `gerer/`, without
+the token (relier_site.signed_links). No address carries personal data."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "appointments"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:type_id>/", views.slots, name="slots"),
+    path("<int:type_id>/reserver/", views.book, name="book"),
+    # Replaced by the waiting list's own view (ask to be told of a freed slot).
+    path("<int:type_id>/attente/", views.waiting_request, name="waiting_request"),
+    path("confirmation/", views.confirmation, name="confirmation"),
+    path("rendez-vous.ics", views.ics, name="ics"),
+    path("gerer/", views.manage_page, name="manage_page"),
+    path("gerer/deplacer/", views.move, name="move"),
+    path("gerer/deplacer/confirmer/", views.move_confirm, name="move_confirm"),
+    path("gerer/deplace/", views.moved, name="moved"),
+    path("gerer/annuler/", views.cancel, name="cancel"),
+    path("gerer/annule/", views.cancelled, name="cancelled"),
+    path("gerer/<str:token>/", views.manage, name="manage"),
+]

@@ -486,3 +486,37 @@ def test_no_page_of_the_flow_puts_personal_data_in_an_address(client, phone_type
         assert_no_personal_data(url)
         for values in parse_qs(urlparse(url).query).values():
             assert all("@" not in value for value in values)
+
+
+def test_the_permanences_are_linked_from_the_first_screen_and_the_pages_that_describe_them(
+    client, home_page
+):
+    from django.template.loader import get_template
+
+    from events import demo as events_demo
+    from home.demo import content
+    from programmes import demo_content as programmes_content
+    from referrals import demo as referrals_demo
+    from referrals.models import Kind
+
+    first_screen = client.get("/").content.decode()
+    hero = first_screen[first_screen.index('class="hero"') : first_screen.index("</section>")]
+    assert 'href="/permanences/"' in hero and "Parler à un psychologue" in hero
+
+    def body_of(spec):
+        return str(spec.body if hasattr(spec, "body") else spec["body"])
+
+    event_slugs = {event.slug for event in events_demo.EVENTS}
+    for spec in (content.YOUTH, content.PARENTS):
+        for path in ("/permanences/", "/agenda/question-psy/", "/agenda/groupe-echanges-jeunes/"):
+            assert f'href="{path}"' in body_of(spec), (spec.path, path)
+    assert {"question-psy", "groupe-echanges-jeunes"} <= event_slugs
+    assert 'href="/permanences/"' in body_of(referrals_demo.PAGES[Kind.CONTACT])
+    for spec in (programmes_content.PROGRAMMES, programmes_content.REBUILD_TOGETHER):
+        assert 'href="/permanences/"' in body_of(spec), spec.path
+    for name in (
+        "referrals/referral_form_page.html",
+        "referrals/confirmation_page.html",
+        "events/thanks.html",
+    ):
+        assert 'href="/permanences/"' in get_template(name).template.source, name

@@ -217,12 +217,20 @@ def _appointment(appointment_id, nonce):
 
 
 def _granted(request, appointment_id=None):
-    if appointment_id is None:
-        granted = signed_links.current(request, links.MANAGE_SCOPE)
-    else:
-        nonce = signed_links.granted(request, links.MANAGE_SCOPE, appointment_id)
-        granted = None if nonce is None else (appointment_id, nonce)
+    """The appointment this browser holds the link of: `appointment_id`, or the current
+    one (relier_site.signed_links.held)."""
+    granted = signed_links.held(request, links.MANAGE_SCOPE, appointment_id)
     return _appointment(*granted) if granted else None
+
+
+def _posted(request):
+    """(form, appointment) of a « Oui, … » POST: the appointment it names, if this
+    browser holds its link (then made the current one), else None."""
+    form = AppointmentChoice(request.POST)
+    appointment = _granted(request, form.appointment_id()) if form.is_valid() else None
+    if appointment is not None:
+        signed_links.make_current(request, links.MANAGE_SCOPE, appointment.pk)
+    return form, appointment
 
 
 def _link_invalid(request):
@@ -323,11 +331,9 @@ def move_confirm(request):
             "appointments/move_confirm.html",
             _manage_context(appointment, slot=slot, slot_value=choice.cleaned_data["creneau"]),
         )
-    form = AppointmentChoice(request.POST)
-    appointment = _granted(request, form.appointment_id()) if form.is_valid() else None
+    form, appointment = _posted(request)
     if appointment is None or form.slot() is None:
         return _link_invalid(request)
-    signed_links.make_current(request, links.MANAGE_SCOPE, appointment.pk)
     psychologist, start = form.slot()
     try:
         services.move(appointment, psychologist, start)
@@ -361,11 +367,9 @@ def cancel(request):
         if appointment is None:
             return _link_invalid(request)
         return TemplateResponse(request, "appointments/cancel.html", _manage_context(appointment))
-    form = AppointmentChoice(request.POST)
-    appointment = _granted(request, form.appointment_id()) if form.is_valid() else None
+    _, appointment = _posted(request)
     if appointment is None:
         return _link_invalid(request)
-    signed_links.make_current(request, links.MANAGE_SCOPE, appointment.pk)
     if appointment.is_active:
         try:
             services.cancel(appointment)

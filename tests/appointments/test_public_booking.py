@@ -4,7 +4,7 @@ of the emails. Every step is a plain GET/POST page; no personal data in any addr
 every page reached through a signed link or a booking is `private, no-store`."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -18,7 +18,13 @@ from appointments.conf import conf
 from appointments.forms import ONE_CONTACT, YOUNG_ALONE, slot_value
 from appointments.models import Appointment, AppointmentEvent, AppointmentType, Weekday
 from relier_site.signed_links import PRIVATE
-from tests.appointments.helpers import REUNION, make_appointment, make_range, make_type
+from tests.appointments.helpers import (
+    REUNION,
+    make_appointment,
+    make_range,
+    make_type,
+    open_every_day,
+)
 from tests.html import normalise, visible_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
@@ -35,15 +41,7 @@ def psychologist(django_user_model):
 def phone_type(home_page, psychologist):
     """A phone permanence for parents, open every day 9 h–18 h (Paris)."""
     appointment_type = make_type()
-    for weekday in Weekday:
-        make_range(
-            psychologist,
-            appointment_type,
-            weekday=weekday,
-            start=(9, 0),
-            end=(18, 0),
-            valid_from=date(2020, 1, 1),
-        )
+    open_every_day(psychologist, appointment_type)
     return appointment_type
 
 
@@ -55,16 +53,7 @@ def youth_type(home_page, psychologist):
         audience=AppointmentType.Audience.YOUTH,
         mode=AppointmentType.Mode.VIDEO,
     )
-    for weekday in Weekday:
-        make_range(
-            psychologist,
-            appointment_type,
-            weekday=weekday,
-            start=(9, 0),
-            end=(18, 0),
-            zone=REUNION,
-            valid_from=date(2020, 1, 1),
-        )
+    open_every_day(psychologist, appointment_type, zone=REUNION)
     return appointment_type
 
 

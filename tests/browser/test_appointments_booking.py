@@ -2,12 +2,10 @@
 Chromium, with zero axe-core violations on every step; and the same flow without
 JavaScript at 390 px (every step is a plain GET/POST page)."""
 
-from datetime import date
-
 import pytest
 
-from appointments.models import Appointment, Weekday
-from tests.appointments.helpers import make_range, make_type
+from appointments.models import Appointment
+from tests.appointments.helpers import make_type, open_every_day
 from tests.browser.conftest import PHONE, assert_no_axe_violations
 
 pytestmark = [
@@ -25,15 +23,7 @@ def permanence_site(home_page, snapshot, django_user_model):
         appointment_type = make_type(
             intro="<p>Un moment pour parler de ce que vit votre enfant.</p>"
         )
-        for weekday in Weekday:
-            make_range(
-                psychologist,
-                appointment_type,
-                weekday=weekday,
-                start=(9, 0),
-                end=(18, 0),
-                valid_from=date(2020, 1, 1),
-            )
+        open_every_day(psychologist, appointment_type)
         return {"type": appointment_type.pk}
 
     return snapshot("permanences", build)

@@ -8,6 +8,8 @@ email lands (`gerer/<token>/`), the appointment's id and nonce are kept in the v
 session (relier_site.signed_links) and the browser goes to an address without token;
 each of these pages is `private, no-store`."""
 
+import functools
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -237,6 +239,22 @@ def _link_invalid(request):
     return TemplateResponse(request, "appointments/link_invalid.html", status=404)
 
 
+def about_held_appointment(view):
+    """A page about the appointment whose link this browser holds (the current one),
+    given to `view(request, appointment)`; `private, no-store`; without one, « Ce lien
+    ne fonctionne pas » (404)."""
+
+    @functools.wraps(view)
+    @signed_links.private_page
+    def wrapped(request):
+        appointment = _granted(request)
+        if appointment is None:
+            return _link_invalid(request)
+        return view(request, appointment)
+
+    return wrapped
+
+
 def _manage_context(appointment, **extra):
     return {
         "appointment": appointment,
@@ -286,21 +304,15 @@ def manage(request, token):
 
 
 @require_safe
-@signed_links.private_page
-def manage_page(request):
-    appointment = _granted(request)
-    if appointment is None:
-        return _link_invalid(request)
+@about_held_appointment
+def manage_page(request, appointment):
     return TemplateResponse(request, "appointments/manage.html", _manage_context(appointment))
 
 
 @require_safe
-@signed_links.private_page
-def move(request):
+@about_held_appointment
+def move(request, appointment):
     """The free slots of the same type, to move the appointment to one of them."""
-    appointment = _granted(request)
-    if appointment is None:
-        return _link_invalid(request)
     if not appointment.is_active or services.too_late_to_change(appointment):
         return signed_links.see_other(reverse("appointments:manage_page"))
     context = _slot_list_context(
@@ -348,11 +360,8 @@ def move_confirm(request):
 
 
 @require_safe
-@signed_links.private_page
-def moved(request):
-    appointment = _granted(request)
-    if appointment is None:
-        return _link_invalid(request)
+@about_held_appointment
+def moved(request, appointment):
     return TemplateResponse(
         request, "appointments/manage.html", _manage_context(appointment, moved=True)
     )
@@ -379,11 +388,8 @@ def cancel(request):
 
 
 @require_safe
-@signed_links.private_page
-def cancelled(request):
-    appointment = _granted(request)
-    if appointment is None:
-        return _link_invalid(request)
+@about_held_appointment
+def cancelled(request, appointment):
     if appointment.is_active:
         return signed_links.see_other(reverse("appointments:cancel"))
     return TemplateResponse(request, "appointments/cancelled.html", _manage_context(appointment))

@@ -490,7 +490,7 @@ def test_the_permanences_are_linked_from_the_first_screen_and_the_pages_that_des
 
     first_screen = client.get("/").content.decode()
     hero = first_screen[first_screen.index('class="hero"') : first_screen.index("</section>")]
-    assert 'href="/permanences/"' in hero and "Parler à un psychologue" in hero
+    assert 'href="/permanences/"' in hero and "Parler à un psy" in hero
 
     def body_of(spec):
         return str(spec.body if hasattr(spec, "body") else spec["body"])

@@ -38,8 +38,10 @@ def fill_the_form(page):
 
 
 def book_move_and_cancel(page, check=lambda: None):
-    """The whole flow from /permanences/; `check()` runs on every step."""
-    page.goto("/permanences/")
+    """The whole flow from the home page's first screen; `check()` runs on every step."""
+    page.goto("/")
+    page.locator("main").get_by_role("link", name="Parler à un psy").click()
+    page.get_by_role("heading", name="Parler à une ou un psychologue").wait_for()
     check()
     page.get_by_role("link", name="Choisir un créneau").first.click()
     page.get_by_role("heading", level=1, name="Permanence téléphonique des parents").wait_for()

@@ -20,4 +20,8 @@ conf = AppSettings(
     # Hours before the appointment of each reminder (email, and SMS when chosen),
     # comma-separated; empty: no reminder.
     REMINDER_HOURS=env("APPOINTMENTS_REMINDER_HOURS", "48,2"),
+    # Flood limits of the booking form, per hour: per client address, and per email and
+    # per phone typed (relier_site.forms.SubmissionLimit).
+    BOOKING_LIMIT_PER_ADDRESS=env_int("APPOINTMENTS_BOOKING_LIMIT_PER_ADDRESS", 30),
+    BOOKING_LIMIT_PER_CONTACT=env_int("APPOINTMENTS_BOOKING_LIMIT_PER_CONTACT", 4),
 )

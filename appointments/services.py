@@ -46,6 +46,11 @@ TOO_LATE_TO_CANCEL = (
     "Ce rendez-vous est trop proche pour être annulé en ligne : appelez l'association, "
     "nous le déplacerons ensemble."
 )
+TOO_LATE_TO_MOVE = (
+    "Ce rendez-vous est trop proche pour être déplacé en ligne : appelez l'association, "
+    "nous trouverons un autre moment ensemble."
+)
+MOVE_CANCELLED = "Ce rendez-vous est annulé : il ne peut plus être déplacé. Prenez-en un nouveau."
 
 
 class SlotUnavailable(Exception):
@@ -56,18 +61,46 @@ class CancellationRefused(Exception):
     """Too late for the person to cancel online; nothing changed. French message."""
 
 
+class MoveRefused(CancellationRefused):
+    """Too late for the person to move the appointment online, or it is cancelled;
+    nothing changed. French message."""
+
+
+def too_late_to_change(appointment, now=None):
+    """Whether the person may no longer move or cancel `appointment` online (less than
+    APPOINTMENTS_CANCEL_HOURS_BEFORE hours before it, or already begun)."""
+    now = now or timezone.now()
+    return appointment.start - now < timedelta(hours=conf.CANCEL_HOURS_BEFORE)
+
+
+def _lock_psychologist(psychologist):
+    """Concurrent bookings of one psychologist queue one behind another (module doc)."""
+    get_user_model().objects.select_for_update().filter(pk=psychologist.pk).first()
+
+
 def book(
-    appointment_type, psychologist, start, person, *, urgent=False, submission_key="", now=None
+    appointment_type,
+    psychologist,
+    start,
+    person,
+    *,
+    urgent=False,
+    submission_key="",
+    limits=(),
+    now=None,
 ):
     """Book the slot of `psychologist` that starts at `start` (aware) for a person
-    (`person`: cleaned form data, PERSON_FIELDS). Returns the Appointment; the same form
-    sent twice (`submission_key`) returns the first one. Raises SlotUnavailable (nothing
-    stored) when the slot is not free."""
+    (`person`: cleaned form data, PERSON_FIELDS and `reminder_by_sms`). Returns the
+    Appointment; the same form sent twice (`submission_key`) returns the first one, with
+    `duplicate_submission` set. Raises SlotUnavailable (nothing stored) when the slot is
+    not free. `limits` (relier_site.forms.SubmissionLimit) are recorded with a new
+    appointment, in its transaction."""
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=psychologist.pk).first()
+        _lock_psychologist(psychologist)
         if submission_key:
             repeated = Appointment.objects.filter(submission_key=submission_key).first()
             if repeated is not None:
+                repeated.duplicate_submission = True
                 return repeated
         slot = slots.find_slot(appointment_type, psychologist, start, now=now)
         if slot is None:
@@ -98,8 +131,58 @@ def book(
             note=created.label,
             at=appointment.created_at,
         )
+        for limit in limits:
+            limit.record()
         emails.send_confirmation(appointment, now=now)
     logger.info("Appointment %s booked (type %s)", appointment.pk, appointment_type.pk)
+    appointment.duplicate_submission = False
+    return appointment
+
+
+def move(appointment, psychologist, start, *, now=None):
+    """The person moves `appointment` to the free slot of `psychologist` (a user) that
+    starts at `start` (aware), in the same type of permanence: the same row (same pk,
+    same links) gets the new time, its calendar `sequence` is raised and the move is
+    written to its history. Until APPOINTMENTS_CANCEL_HOURS_BEFORE hours before the
+    current time, else MoveRefused (also for a cancelled appointment); SlotUnavailable
+    when the new slot is not free. Nothing changes on a refusal."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_psychologist(psychologist)
+        appointment = (
+            Appointment.objects.select_for_update().select_related("type").get(pk=appointment.pk)
+        )
+        if appointment.status != Status.CONFIRMED:
+            raise MoveRefused(MOVE_CANCELLED)
+        if too_late_to_change(appointment, now):
+            raise MoveRefused(TOO_LATE_TO_MOVE)
+        slot = slots.find_slot(
+            appointment.type, psychologist, start, now=now, ignore=appointment.pk
+        )
+        if slot is None:
+            raise SlotUnavailable(SLOT_TAKEN)
+        before = appointment.local_when
+        appointment.psychologist = psychologist
+        appointment.start, appointment.end, appointment.timezone = (
+            slot.start,
+            slot.end,
+            slot.timezone,
+        )
+        appointment.sequence += 1
+        try:
+            with transaction.atomic():
+                appointment.save(
+                    update_fields=["psychologist", "start", "end", "timezone", "sequence"]
+                )
+        except IntegrityError as error:
+            raise SlotUnavailable(SLOT_TAKEN) from error
+        AppointmentEvent.record(
+            appointment,
+            AppointmentEvent.Action.MOVED,
+            note=f"Avant : {before}. Après : {appointment.local_when}.",
+        )
+        emails.send_moved(appointment, now=now)
+    logger.info("Appointment %s moved", appointment.pk)
     return appointment
 
 
@@ -112,7 +195,7 @@ def cancel(appointment, *, by=None, now=None):
     with transaction.atomic():
         appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
         found = workflow.check(appointment.status, Status.CANCELLED)
-        if by is None and appointment.start - now < timedelta(hours=conf.CANCEL_HOURS_BEFORE):
+        if by is None and too_late_to_change(appointment, now):
             raise CancellationRefused(TOO_LATE_TO_CANCEL)
         source = appointment.status
         appointment.status = Status.CANCELLED

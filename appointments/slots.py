@@ -147,9 +147,10 @@ def compute_slots(appointment_type, ranges, busy, since, until, now):
 DAY_MARGIN = timedelta(days=2)
 
 
-def free_slots(appointment_type, since, until, *, psychologist=None, now=None):
+def free_slots(appointment_type, since, until, *, psychologist=None, ignore=None, now=None):
     """The free slots of `appointment_type` starting in [since, until) (aware
-    datetimes), of one psychologist (a user) or of all; three queries at most."""
+    datetimes), of one psychologist (a user) or of all; three queries at most.
+    `ignore`: the pk of an appointment that takes no time (the one being moved)."""
     now = now or timezone.now()
     if not appointment_type.is_active:
         return []
@@ -175,6 +176,7 @@ def free_slots(appointment_type, since, until, *, psychologist=None, now=None):
             end__gt=since - DAY_MARGIN,
         )
         .exclude(status=Appointment.Status.CANCELLED)
+        .exclude(pk=ignore)
         .values_list("psychologist_id", "start", "end", "type__buffer")
     )
     busy = [Busy(person, start, end, False) for person, start, end in absences] + [
@@ -184,13 +186,15 @@ def free_slots(appointment_type, since, until, *, psychologist=None, now=None):
     return compute_slots(appointment_type, ranges, busy, since, until, now)
 
 
-def find_slot(appointment_type, psychologist, start, *, now=None):
-    """The free slot of `psychologist` that starts at `start`, or None."""
+def find_slot(appointment_type, psychologist, start, *, ignore=None, now=None):
+    """The free slot of `psychologist` that starts at `start`, or None (`ignore`: as
+    free_slots)."""
     found = free_slots(
         appointment_type,
         start,
         start + timedelta(seconds=1),
         psychologist=psychologist,
+        ignore=ignore,
         now=now,
     )
     return next((slot for slot in found if slot.start == start), None)

@@ -1,15 +1,30 @@
-"""The permanences' plain Django URLs, included under /permanences/ by the root URLconf
-(before Wagtail's pages: page URLs cannot contain a dot)."""
+"""The public URLs of the permanences, included under /permanences/ by the root URLconf
+before Wagtail's pages (signed tokens contain colons; the .ics files have a dot).
+
+The tokened addresses (`gerer/<token>/`) only land: they answer 303 to `gerer/`, without
+the token (relier_site.signed_links). No address carries personal data. The
+psychologist's private calendar feed (`agenda/<token>.ics`, webcal://) is its own key.
+"""
 
 from django.urls import path
 
-from . import feed_views
+from . import feed_views, views
 
 app_name = "appointments"
-urlpatterns = []
-
-# --- The staff side: the psychologist's private calendar feed (webcal://) -----------------
-feed_urls = [
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:type_id>/", views.slots, name="slots"),
+    path("<int:type_id>/reserver/", views.book, name="book"),
+    # Replaced by the waiting list's own view (ask to be told of a freed slot).
+    path("<int:type_id>/attente/", views.waiting_request, name="waiting_request"),
+    path("confirmation/", views.confirmation, name="confirmation"),
+    path("rendez-vous.ics", views.ics, name="ics"),
+    path("gerer/", views.manage_page, name="manage_page"),
+    path("gerer/deplacer/", views.move, name="move"),
+    path("gerer/deplacer/confirmer/", views.move_confirm, name="move_confirm"),
+    path("gerer/deplace/", views.moved, name="moved"),
+    path("gerer/annuler/", views.cancel, name="cancel"),
+    path("gerer/annule/", views.cancelled, name="cancelled"),
+    path("gerer/<str:token>/", views.manage, name="manage"),
     path("agenda/<slug:token>.ics", feed_views.psychologist_feed, name="psychologist_feed"),
 ]
-urlpatterns += feed_urls

@@ -51,6 +51,12 @@ AGE_BAND_LIMITS = [
 ]
 
 
+# Under this age, a young person asking alone is asked for a trusted adult (the contact
+# form, a booked permanence): the bands below it.
+TRUSTED_ADULT_AGE = 15
+BANDS_UNDER_TRUSTED_ADULT_AGE = (AgeBand.UNDER_11, AgeBand.AGED_11_TO_14)
+
+
 def age_band_for(age):
     """The band of an age in years; "" without an age."""
     if age is None:

@@ -10,7 +10,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
-from relier_site.forms import HONEYPOT, FilterForm, PublicForm
+from home.vocabulary import TRUSTED_ADULT_AGE
+from relier_site.forms import (
+    HONEYPOT,
+    URGENT,
+    FilterForm,
+    PublicForm,
+    urgency_field,
+    urgency_section,
+)
 from relier_site.phones import PhoneField
 from relier_site.text import CleanCharField
 
@@ -28,8 +36,6 @@ from .models import (
 )
 
 AGE_MIN, AGE_MAX = 3, 30
-# Under this age, a young person asking alone is asked for a trusted adult.
-TRUSTED_ADULT_AGE = 15
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EMAIL_MESSAGE = (
     "Cette adresse électronique n'est pas valide : elle doit ressembler à nom@exemple.fr."
@@ -43,7 +49,6 @@ ORIENTATION_PROGRAMMES = (
     Programme.STOP_CYBERVIOLENCES,
     Programme.NOT_SURE,
 )
-URGENT_CHOICES = [("non", "Non"), ("oui", "Oui")]
 
 
 def new_submission_token():
@@ -139,21 +144,6 @@ def choice_field(label, choices, *, required=True, radio=True, help_text="", mes
     )
 
 
-def urgency_field():
-    return forms.ChoiceField(
-        label="Le jeune est-il en danger en ce moment, ou pense-t-il au suicide ?",
-        choices=URGENT_CHOICES,
-        widget=forms.RadioSelect,
-        help_text="Si oui, appelez tout de suite l'un des numéros qui s'affichent : "
-        "nous traitons aussi votre demande en priorité.",
-        error_messages={
-            "required": "Répondez par oui ou par non : si le jeune est en danger, "
-            "appelez tout de suite le 3114, le 119 ou le 112.",
-            "invalid_choice": "Répondez par oui ou par non.",
-        },
-    )
-
-
 def concerns_field(label, *, required=True):
     return forms.MultipleChoiceField(
         label=label,
@@ -214,11 +204,7 @@ class ReferralForm(PublicForm):
         raise NotImplementedError
 
     def urgency_section(self):
-        return Div(
-            "urgent",
-            HTML('{% include "referrals/includes/urgency_panel.html" %}'),
-            css_class="urgency",
-        )
+        return urgency_section()
 
     def clean_submission_token(self):
         return valid_token(self.cleaned_data.get("submission_token")) or new_submission_token()
@@ -270,7 +256,7 @@ class ReferralForm(PublicForm):
 
     @property
     def is_urgent(self):
-        return self.cleaned_data.get("urgent") == "oui"
+        return self.cleaned_data.get("urgent") == URGENT
 
     def referral_data(self):
         """The model fields of the Referral to store (cleaned values only)."""

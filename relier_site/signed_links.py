@@ -99,6 +99,15 @@ def current(request, scope):
     return None if value is None else (key, value)
 
 
+def held(request, scope, key=None):
+    """(key, value) of `key` of `scope` if this session holds it, or of the current key
+    when `key` is None (a page without a form); None otherwise."""
+    if key is None:
+        return current(request, scope)
+    value = granted(request, scope, key)
+    return None if value is None else (str(key), value)
+
+
 def make_current(request, scope, key):
     """Make an already granted `key` the current one of `scope` (a POST about it)."""
     scopes = _scopes(request)

@@ -4,6 +4,8 @@ most sessions) and La Réunion (sessions held there). A session stores its zone'
 
 from zoneinfo import ZoneInfo
 
+from django.utils.formats import date_format
+
 PARIS = ZoneInfo("Europe/Paris")
 REUNION = ZoneInfo("Indian/Reunion")
 
@@ -37,6 +39,24 @@ def label(name):
     return LABELS.get(name, name)
 
 
+def when_text(item):
+    """« mardi 8 décembre 2026, de 14 h à 15 h 30 » for anything with `local_start`,
+    `local_end` and `timezone_label` (LocalTimes, an agenda session), with « (heure de
+    La Réunion) » when not Paris."""
+    start, end = item.local_start, item.local_end
+    text = f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
+    if item.timezone_label:
+        text += f" ({item.timezone_label})"
+    return text
+
+
+def start_text(item):
+    """« mardi 9 juin à 17 h » for the same kind of object, with « (heure de La
+    Réunion) » when not Paris: a slot to choose."""
+    text = f"{date_format(item.local_start, 'l j F')} à {french_time(item.local_start)}"
+    return f"{text} ({item.timezone_label})" if item.timezone_label else text
+
+
 class LocalTimes:
     """What an object with aware `start` and `end` and a stored zone name `timezone`
     shows people: its times in its zone, and « heure de La Réunion » when not Paris."""
@@ -53,3 +73,8 @@ class LocalTimes:
     def timezone_label(self):
         """« heure de La Réunion » when not Paris; empty for Paris."""
         return "" if self.timezone == PARIS.key else label(self.timezone)
+
+    @property
+    def local_when(self):
+        """When it is, in words and in its zone (`when_text`)."""
+        return when_text(self)

@@ -11,7 +11,7 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from relier_site.timezones import french_time
+from relier_site import timezones
 
 from .. import selectors
 
@@ -22,11 +22,7 @@ register = template.Library()
 def session_when(session):
     """« mardi 8 décembre 2026, de 14 h à 15 h 30 » in the session's zone, with
     « (heure de La Réunion) » when not Paris."""
-    start, end = session.local_start, session.local_end
-    text = f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
-    if session.timezone_label:
-        text += f" ({session.timezone_label})"
-    return text
+    return timezones.when_text(session)
 
 
 @register.filter

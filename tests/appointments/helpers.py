@@ -71,6 +71,21 @@ def make_range(
     return opening_range
 
 
+def open_every_day(psychologist, appointment_type, *, zone=PARIS):
+    """Ranges 9 h–18 h every day of the week since 2020: free slots whenever a test runs
+    (the public pages compute them from the real time)."""
+    for weekday in Weekday:
+        make_range(
+            psychologist,
+            appointment_type,
+            weekday=weekday,
+            start=(9, 0),
+            end=(18, 0),
+            zone=zone,
+            valid_from=date(2020, 1, 1),
+        )
+
+
 def make_absence(psychologist, start, end):
     return Absence.objects.create(psychologist=psychologist, start=start, end=end)
 

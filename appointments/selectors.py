@@ -1,0 +1,121 @@
+"""What the public pages of the permanences read: the types offered, grouped by audience,
+with their next free slot; a week of free slots grouped by day; the psychologists a
+person may choose (first names only). Slots come from appointments.slots."""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from relier_site import timezones
+
+from .models import AppointmentType, OpeningRange
+from .slots import free_slots
+
+
+def active_types():
+    return AppointmentType.objects.filter(is_active=True)
+
+
+def next_free_slot(appointment_type, *, now=None):
+    """The first free slot of the type within its booking window, or None."""
+    now = now or timezone.now()
+    found = free_slots(
+        appointment_type, now, now + timedelta(days=appointment_type.booking_window_days), now=now
+    )
+    return found[0] if found else None
+
+
+@dataclass
+class Offer:
+    type: AppointmentType
+    next_slot: object  # a Slot or None
+
+
+def offers_by_audience(*, now=None):
+    """[(audience label, [Offer])] for the audiences that have an active type, in the
+    order jeunes, parents, professionnels."""
+    now = now or timezone.now()
+    grouped = {audience: [] for audience in AppointmentType.Audience}
+    for appointment_type in active_types():
+        grouped[appointment_type.audience].append(
+            Offer(appointment_type, next_free_slot(appointment_type, now=now))
+        )
+    return [(audience, offers) for audience, offers in grouped.items() if offers]
+
+
+def psychologists(appointment_type):
+    """The active psychologists with an opening range of the type: (pk, first name)."""
+    people = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            pk__in=OpeningRange.objects.filter(types=appointment_type).values("psychologist_id"),
+        )
+        .order_by("first_name", "pk")
+    )
+    return [(person.pk, person.first_name or "Psychologue") for person in people]
+
+
+def week_start(week, *, now=None):
+    """Monday 0:00 (Paris) of the week `week` weeks after the current one."""
+    today = timezones.local(now or timezone.now()).date()
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=week)
+    return datetime.combine(monday, time(0), timezones.PARIS)
+
+
+def last_week(appointment_type, *, now=None):
+    """The number of the last week that the booking window reaches (0: this week)."""
+    now = now or timezone.now()
+    first = week_start(0, now=now)
+    end = now + timedelta(days=appointment_type.booking_window_days)
+    return max(0, (end - first).days // 7)
+
+
+@dataclass
+class Day:
+    label: str  # « mardi 9 juin »
+    links: list  # [(slot, the address of the next step with this slot)]
+
+
+def group_by_day(found, url_for):
+    """Slots as [Day] (each day in the slot's own zone, in order), each slot with its
+    address `url_for(slot)`."""
+    days = []
+    for slot in found:
+        label = date_format(slot.local_start, "l j F")
+        if not days or days[-1].label != label:
+            days.append(Day(label, []))
+        days[-1].links.append((slot, url_for(slot)))
+    return days
+
+
+def week_slots(appointment_type, week, *, psychologist=None, ignore=None, now=None):
+    """The free slots of the type in week `week` (0: the current one)."""
+    since = week_start(week, now=now)
+    return free_slots(
+        appointment_type,
+        since,
+        since + timedelta(weeks=1),
+        psychologist=psychologist,
+        ignore=ignore,
+        now=now,
+    )
+
+
+def first_week_with_slots(appointment_type, *, psychologist=None, ignore=None, now=None):
+    """The number of the first week holding a free slot, or None."""
+    now = now or timezone.now()
+    found = free_slots(
+        appointment_type,
+        now,
+        now + timedelta(days=appointment_type.booking_window_days),
+        psychologist=psychologist,
+        ignore=ignore,
+        now=now,
+    )
+    if not found:
+        return None
+    return (found[0].start - week_start(0, now=now)).days // 7

@@ -3,6 +3,11 @@
 
 A person may cancel their own appointment until CANCEL_HOURS_BEFORE hours before it
 (staff may cancel at any time); the links of its emails last LINK_MAX_AGE_DAYS days.
+A slot freed and offered from the waiting list is held OFFER_HOLD_HOURS hours for the
+person it is offered to. Appointments are anonymised RETENTION_MONTHS months after they
+took place, waiting requests WAITING_RETENTION_MONTHS months after their last change
+(appointments.retention). Waiting requests accepted per hour from one client address:
+WAITING_LIMIT_PER_ADDRESS, and per email or phone typed: WAITING_LIMIT_PER_CONTACT.
 Overridden by the Django setting `APPOINTMENTS_<NAME>` and by the environment variable
 of that name.
 """
@@ -15,4 +20,9 @@ conf = AppSettings(
     CANCEL_HOURS_BEFORE=env_int("APPOINTMENTS_CANCEL_HOURS_BEFORE", 4),
     # How long the links of the emails (move, cancel, answer an offer) stay valid.
     LINK_MAX_AGE_DAYS=env_int("APPOINTMENTS_LINK_MAX_AGE_DAYS", 120),
+    OFFER_HOLD_HOURS=env_int("APPOINTMENTS_OFFER_HOLD_HOURS", 12),
+    RETENTION_MONTHS=env_int("APPOINTMENTS_RETENTION_MONTHS", 12),
+    WAITING_RETENTION_MONTHS=env_int("APPOINTMENTS_WAITING_RETENTION_MONTHS", 3),
+    WAITING_LIMIT_PER_ADDRESS=env_int("APPOINTMENTS_WAITING_LIMIT_PER_ADDRESS", 100),
+    WAITING_LIMIT_PER_CONTACT=env_int("APPOINTMENTS_WAITING_LIMIT_PER_CONTACT", 5),
 )

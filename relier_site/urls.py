@@ -36,6 +36,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suivi/", include("referrals.urls")),  # the referrer's follow-up page
+    # The permanences' waiting list (appointments.urls includes it once it exists).
+    path("permanences/", include("appointments.waiting_urls")),
 ]
 
 if settings.DEBUG:

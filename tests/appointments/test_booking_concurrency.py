@@ -17,7 +17,7 @@ import pytest
 from django.db import IntegrityError, connection, connections, transaction
 
 from appointments import services
-from appointments.models import Appointment
+from appointments.models import Appointment, SlotOffer
 from appointments.slots import free_slots
 from tests.appointments.helpers import (
     CANCELLED,
@@ -99,3 +99,64 @@ def test_one_slot_booked_from_twenty_threads_gives_one_appointment():
     assert errors == []
     assert (len(booked), len(refused)) == (1, PEOPLE - 1)
     assert list(Appointment.objects.values_list("pk", flat=True)) == [booked[0].pk]
+
+
+@pytest.mark.django_db
+def test_a_cancelled_slot_is_bookable_again_at_once():
+    psychologist, appointment_type = make_psychologist(), make_type()
+    make_range(psychologist, appointment_type)
+    person = {"first_name": "Personne", "email": "personne@example.org"}
+    first = services.book(appointment_type, psychologist, SLOT, person, now=NOW)
+    services.cancel(first, now=NOW)
+    again = services.book(appointment_type, psychologist, SLOT, person, now=NOW)
+    assert again.pk != first.pk
+    assert list(Appointment.objects.exclude(status=CANCELLED).values_list("pk", flat=True)) == [
+        again.pk
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent writers need PostgreSQL (in-memory shared-cache SQLite "
+    "refuses a second writer instead of waiting)",
+)
+def test_an_offered_slot_accepted_while_nineteen_book_it_gives_one_appointment():
+    psychologist, appointment_type = make_psychologist(), make_type()
+    make_range(psychologist, appointment_type)
+    waiting_request = services.ask_for_a_slot(
+        appointment_type, [], {"first_name": "Attente", "email": "attente@example.org"}, now=NOW
+    )
+    freed = services.book(appointment_type, psychologist, SLOT, {"first_name": "Avant"}, now=NOW)
+    services.cancel(freed, now=NOW)
+    offer = SlotOffer.objects.get(request=waiting_request)
+    barrier = threading.Barrier(PEOPLE)
+    booked, refused, errors = [], [], []
+
+    def answer(n):
+        try:
+            barrier.wait()
+            if n == 0:
+                booked.append(services.accept_offer(offer, now=NOW))
+            else:
+                person = {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
+                booked.append(services.book(appointment_type, psychologist, SLOT, person, now=NOW))
+        except services.SlotUnavailable:
+            refused.append(n)
+        except Exception as exc:  # reported below, with the thread's number
+            errors.append((n, repr(exc)))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=answer, args=(n,)) for n in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert (len(booked), len(refused)) == (1, PEOPLE - 1)
+    (appointment,) = Appointment.objects.exclude(status=CANCELLED)
+    assert appointment.email == "attente@example.org"
+    offer.refresh_from_db()
+    assert (offer.status, offer.appointment_id) == (SlotOffer.Status.ACCEPTED, appointment.pk)

@@ -1,0 +1,226 @@
+"""Concurrent bookings of the permanences on the site as deployed (issue 17, point 12):
+REQUESTS people book free slots at the same moment over real HTTP, several of them the
+same slot; no slot may ever hold two appointments.
+
+    python3 -m uv run --frozen bash scripts/with-postgres.sh \\
+        python scripts/benchmark_appointments.py [--workers 4] [--requests 200] [--per-slot 2]
+
+What it does:
+
+1. a new, empty database in the PostgreSQL cluster of DATABASE_URL (the one of
+   scripts/with-postgres.sh), production settings, `migrate`, `collectstatic`, then
+   the demo content (`load_demo_content`: two psychologists' permanences for four
+   weeks, appointments.demo);
+2. gunicorn started as the README deploys it (`gunicorn -c gunicorn.conf.py
+   relier_site.wsgi`, --workers processes), behind nginx with the README's rules when
+   nginx is installed (scripts/deployed_site.py, as for tests/deploy);
+3. the free slots of the demo's types are read once; REQUESTS clients each take one
+   (PER_SLOT clients per slot, so that some lose the race), open its booking form
+   from their own loopback address (their own CSRF cookie, token and submission key:
+   benchmark_events.Client), then all of them post it at once (a barrier releases the
+   threads together).
+
+Prints booked (303 to the confirmation), refused (the form again with « Ce créneau vient
+d'être pris »), errors (anything else), the double bookings counted in the database
+(two active appointments of one psychologist that overlap, buffers included: must be
+0) and the latency (median, p95, max). Exits with status 1 on a double booking, an
+error, or booked + refused != REQUESTS. Timings are printed, never asserted.
+"""
+
+import argparse
+import http.client
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from benchmark_events import Client, loopback, setup_django
+from deployed_site import StartupError, deployed_site, fresh_postgres_database, nginx_binary
+
+DATABASE = "relier_benchmark_appointments"
+BOOKED = 303  # the form redirects (See Other) to the confirmation page
+SLOT_TAKEN = "vient d'être pris"  # appointments.services.SLOT_TAKEN, shown on the form
+
+
+def fail(message):
+    print(f"benchmark_appointments: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn processes (4)")
+    parser.add_argument("--requests", type=int, default=200, help="bookings at once (200)")
+    parser.add_argument("--per-slot", type=int, default=2, help="clients posting the same slot (2)")
+    args = parser.parse_args(argv)
+    if args.workers < 2:
+        parser.error("--workers: at least 2 (the point is a multi-worker server)")
+    if args.requests < 1 or args.per_slot < 1:
+        parser.error("--requests and --per-slot: at least 1")
+    return args
+
+
+# --- What the site needs (Django, in this process, on the deployed site's database) --------
+
+
+def build_site(env):
+    """Migrate, collect the static files, load the demo; return the free slots (type pk,
+    psychologist pk, start) of the demo's types, soonest first."""
+    setup_django(env)
+    from django.core.management import call_command
+    from django.db import connections
+    from django.utils import timezone
+
+    from appointments.models import AppointmentType
+    from appointments.slots import free_slots
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    now = timezone.now()
+    found = []
+    for appointment_type in AppointmentType.objects.filter(is_active=True):
+        until = now + timezone.timedelta(days=appointment_type.booking_window_days)
+        found += [
+            (appointment_type.pk, slot.psychologist_id, slot.start)
+            for slot in free_slots(appointment_type, now, until, now=now)
+        ]
+    connections.close_all()  # this process only reads from now on
+    return sorted(found, key=lambda slot: slot[2])
+
+
+def booking_form(type_pk, psychologist_pk, start):
+    """The address of the booking form of one slot (appointments.urls): the type, then
+    the psychologist and the start as the slot list links them."""
+    from django.urls import reverse
+
+    query = urlencode({"psychologue": psychologist_pk, "debut": start.isoformat()})
+    return f"{reverse('appointments:book', args=[type_pk])}?{query}"
+
+
+def person_fields(number):
+    return {
+        "first_name": f"Personne{number}",
+        "age_band": "15-17",
+        "email": f"personne.{number}@example.org",
+        "phone": "",
+        "call_preference": "numero-masque",
+        "urgent": "non",
+        "reason": "",
+    }
+
+
+def double_bookings():
+    """Pairs of active appointments of one psychologist that overlap (the later one
+    starting before the end of the earlier one plus its buffer), from the database."""
+    from datetime import timedelta
+
+    from appointments.models import Appointment
+
+    active = Appointment.objects.exclude(status=Appointment.Status.CANCELLED).order_by(
+        "psychologist_id", "start"
+    )
+    rows = list(active.values_list("psychologist_id", "start", "end", "type__buffer"))
+    return sum(
+        1
+        for earlier, later in zip(rows, rows[1:], strict=False)
+        if earlier[0] == later[0] and later[1] < earlier[2] + timedelta(minutes=earlier[3])
+    )
+
+
+def booked_count():
+    from appointments.models import Appointment
+
+    return Appointment.objects.exclude(status=Appointment.Status.CANCELLED).count()
+
+
+# --- The run -------------------------------------------------------------------------------
+
+
+def run(args, site):
+    slots, through_proxy = site.prepared, site.nginx is not None
+    wanted = -(-args.requests // args.per_slot)  # ceiling
+    if len(slots) < wanted:
+        fail(f"the demo offers {len(slots)} free slots, {wanted} are needed")
+    targets = [slots[n // args.per_slot] for n in range(args.requests)]
+    paths = [booking_form(*target) for target in targets]
+    clients = [Client(site.port, loopback(1, n), through_proxy) for n in range(args.requests)]
+    for client, path in zip(clients, paths, strict=True):
+        client.open_form(path)
+
+    barrier = threading.Barrier(args.requests)
+    results = [None] * args.requests
+
+    def post(n):
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            status, _headers, body = clients[n].register(paths[n], person_fields(n))
+        except (OSError, http.client.HTTPException) as exc:
+            status, body = type(exc).__name__, ""
+        outcome = "booked" if status == BOOKED else "refused" if SLOT_TAKEN in body else "error"
+        results[n] = (outcome, status, time.perf_counter() - started)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(args.requests)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    site.gunicorn.check()
+
+    counts = {name: sum(1 for r in results if r[0] == name) for name in ("booked", "refused")}
+    errors = args.requests - counts["booked"] - counts["refused"]
+    latencies = sorted(seconds for _, _, seconds in results)
+    doubles, stored = double_bookings(), booked_count()
+    print(
+        f"{args.requests} bookings at once on {wanted} slots ({args.per_slot} per slot); "
+        f"gunicorn {args.workers} workers, production settings, PostgreSQL, "
+        f"{'through nginx (README rules)' if through_proxy else 'no nginx'}"
+    )
+    print(
+        f"booked {counts['booked']} (appointments in the database: {stored}), "
+        f"refused {counts['refused']} (slot taken), errors {errors} "
+        f"(HTTP {', '.join(sorted({str(r[1]) for r in results}))}), "
+        f"double bookings {doubles}"
+    )
+    print(
+        f"all answered in {wall:.2f} s; per request median {statistics.median(latencies):.2f} s, "
+        f"p95 {latencies[max(0, round(0.95 * len(latencies)) - 1)]:.2f} s, "
+        f"max {latencies[-1]:.2f} s"
+    )
+    good = not doubles and not errors and counts["booked"] == stored
+    print("OK" if good else "FAILED")
+    return 0 if good else 1
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
+    tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-appointments-"))
+    try:
+        with deployed_site(
+            tmp,
+            fresh_postgres_database(database_url, DATABASE),
+            workers=args.workers,
+            with_nginx=nginx_binary() is not None,
+            prepare=build_site,
+            LOG_LEVEL="WARNING",
+        ) as site:
+            return run(args, site)
+    except StartupError as error:
+        fail(str(error))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,7 +15,7 @@ benchmark = import_module("benchmark_appointments")
 
 def test_the_defaults_book_two_hundred_slots_with_a_multi_worker_server():
     args = benchmark.parse_args([])
-    assert (args.requests, args.workers, args.per_slot) == (200, 4, 2)
+    assert (args.requests, args.workers, args.per_slot) == (200, 4, 4)
 
 
 def test_a_single_worker_is_refused(capsys):

@@ -16,12 +16,14 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
+from appointments.waiting_forms import WaitingRequestForm
 from events.models import AgendaPage, EventPage
 from guide.models import GuideIndexPage, Structure
 from home.tree import ensure_home_page
 from programmes.models import Kit
 from referrals.forms import FORMS
 from referrals.models import Kind
+from tests.appointments.helpers import make_type
 from tests.db import built_once
 from tests.events.conftest import make_event, make_session
 from tests.factories import StandardPageFactory
@@ -60,6 +62,14 @@ def referral_others(kind, name):
     if name == wrong:
         wrong = "referrer_role" if kind != Kind.CONTACT else "requester"
     data[wrong] = ""
+    data.pop(name, None)
+    return data
+
+
+def waiting_others(name):
+    """Valid values for the waiting-list form but `name`, with one field in error."""
+    data = {"first_name": "Sam", "age_band": "15-17", "email": "sam@example.org"}
+    data["age_band" if name == "first_name" else "first_name"] = ""
     data.pop(name, None)
     return data
 
@@ -158,6 +168,24 @@ PUBLIC_INPUTS = [
         for name in FORMS[kind].base_fields
     ],
     *[PublicInput(FORM_PATHS[kind], "programme") for kind in Kind],
+    # The permanences' waiting list: the request (one field in error: nothing stored),
+    # the emailed link and the answers of its page.
+    *[
+        PublicInput(
+            "/permanences/{appointment_type}/attente/",
+            name,
+            method="post",
+            others=waiting_others(name),
+        )
+        for name in WaitingRequestForm.base_fields
+    ],
+    PublicInput("/permanences/attente/", "jeton", method="path"),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "demande", method="post", others={"action": "retirer"}
+    ),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "action", method="post", others={"demande": "1"}
+    ),
 ]
 
 # Markup that must never come back as markup. Each has a distinctive piece (second item)
@@ -265,6 +293,7 @@ def build_public_site():
         "page": protected.pk,
         "session": session.pk,
         "youth_session": make_session(youth).pk,
+        "appointment_type": make_type().pk,
     }
 
 

@@ -127,24 +127,17 @@ def _type(spec):
 def _ensure_range(spec, psychologist, appointment_type, today):
     """Create the range (today to four weeks on) unless one with the same day, hours and
     zone exists for the psychologist; True when created."""
-    start, end = datetime.time(*spec.start), datetime.time(*spec.end)
-    exists = OpeningRange.objects.filter(
-        psychologist=psychologist,
-        weekday=spec.weekday,
-        start_time=start,
-        end_time=end,
-        timezone=spec.zone,
-    ).exists()
-    if exists:
+    same = {
+        "psychologist": psychologist,
+        "weekday": spec.weekday,
+        "start_time": datetime.time(*spec.start),
+        "end_time": datetime.time(*spec.end),
+        "timezone": spec.zone,
+    }
+    if OpeningRange.objects.filter(**same).exists():
         return False
     opening_range = OpeningRange.objects.create(
-        psychologist=psychologist,
-        weekday=spec.weekday,
-        start_time=start,
-        end_time=end,
-        timezone=spec.zone,
-        valid_from=today,
-        valid_until=today + datetime.timedelta(weeks=WEEKS),
+        **same, valid_from=today, valid_until=today + datetime.timedelta(weeks=WEEKS)
     )
     opening_range.types.add(appointment_type)
     return True

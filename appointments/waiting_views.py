@@ -117,11 +117,7 @@ def waiting_link(request, token):
 
 
 def _granted_request(request, request_id=None):
-    if request_id is None:
-        granted = signed_links.current(request, links.WAITING_SCOPE)
-    else:
-        nonce = signed_links.granted(request, links.WAITING_SCOPE, request_id)
-        granted = None if nonce is None else (request_id, nonce)
+    granted = signed_links.held(request, links.WAITING_SCOPE, request_id)
     return _waiting_request(*granted) if granted else None
 
 

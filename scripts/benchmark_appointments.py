@@ -30,18 +30,14 @@ error, or booked + refused != REQUESTS. Timings are printed, never asserted.
 import argparse
 import html
 import http.client
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
 from benchmark_events import Client, loopback, setup_django
-from deployed_site import StartupError, deployed_site, fresh_postgres_database, nginx_binary
+from deployed_site import benchmark_site
 
 DATABASE = "relier_benchmark_appointments"
 BOOKED = 303  # the form redirects (See Other) to the confirmation page
@@ -204,24 +200,10 @@ def run(args, site):
 
 def main(argv=None):
     args = parse_args(argv)
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
-    tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-appointments-"))
-    try:
-        with deployed_site(
-            tmp,
-            fresh_postgres_database(database_url, DATABASE),
-            workers=args.workers,
-            with_nginx=nginx_binary() is not None,
-            prepare=build_site,
-            LOG_LEVEL="WARNING",
-        ) as site:
-            return run(args, site)
-    except StartupError as error:
-        fail(str(error))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with benchmark_site(
+        "benchmark_appointments", DATABASE, workers=args.workers, prepare=build_site
+    ) as site:
+        return run(args, site)
 
 
 if __name__ == "__main__":

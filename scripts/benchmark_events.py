@@ -30,34 +30,19 @@ import argparse
 import http.client
 import os
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
-from deployed_site import (
-    HOST,
-    ROOT,
-    StartupError,
-    deployed_site,
-    fresh_postgres_database,
-    nginx_binary,
-)
+from deployed_site import HOST, ROOT, benchmark_site
 
 ORIGIN = f"https://{HOST}"
 DATABASE = "relier_benchmark_events"
 REQUEST_TIMEOUT = 120
 CSRF_COOKIE = "__Host-csrftoken"
 REGISTERED = 303  # the form redirects (See Other) to the « merci » page
-
-
-def fail(message):
-    print(f"benchmark_events: {message}", file=sys.stderr)
-    sys.exit(2)
 
 
 # --- What the site needs (Django, in this process, on the deployed site's database) --------
@@ -248,25 +233,10 @@ def main():
     parser.add_argument("--capacity", type=int, default=10, help="places of the session")
     args = parser.parse_args()
 
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
-
-    tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-events-"))
-    try:
-        with deployed_site(
-            tmp,
-            fresh_postgres_database(database_url, DATABASE),
-            workers=args.workers,
-            with_nginx=nginx_binary() is not None,
-            prepare=build_site,
-            LOG_LEVEL="WARNING",
-        ) as site:
-            return benchmark(args, site)
-    except StartupError as error:
-        fail(str(error))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with benchmark_site(
+        "benchmark_events", DATABASE, workers=args.workers, prepare=build_site
+    ) as site:
+        return benchmark(args, site)
 
 
 def benchmark(args, site):

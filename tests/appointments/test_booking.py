@@ -31,18 +31,6 @@ PERSON = {
 }
 
 
-@pytest.fixture
-def psychologist():
-    return make_psychologist()
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)
-    return appointment_type
-
-
 def day_starts(appointment_type, now=NOW):
     found = free_slots(appointment_type, at(2026, 6, 9, 0), at(2026, 6, 10, 0), now=now)
     return [f"{slot.local_start:%H:%M}" for slot in found]

@@ -64,37 +64,51 @@ def test_the_slot_engine_reads_each_table_once(django_assert_num_queries):
 
 
 PEOPLE = 20
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(
+ON_POSTGRESQL_ONLY = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL (in-memory shared-cache SQLite "
     "refuses a second writer instead of waiting)",
 )
-def test_one_slot_booked_from_twenty_threads_gives_one_appointment():
-    psychologist, appointment_type = make_psychologist(), make_type()
-    make_range(psychologist, appointment_type)
+
+
+def at_once(action):
+    """Run `action(n)` for n in range(PEOPLE), each in its own thread, released together;
+    (what they returned, who was refused the slot, [(n, error)])."""
     barrier = threading.Barrier(PEOPLE)
     booked, refused, errors = [], [], []
 
-    def book(n):
+    def run(n):
         try:
             barrier.wait()
-            person = {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
-            booked.append(services.book(appointment_type, psychologist, SLOT, person, now=NOW))
+            booked.append(action(n))
         except services.SlotUnavailable:
             refused.append(n)
-        except Exception as exc:  # reported below, with the thread's number
+        except Exception as exc:  # reported by the test, with the thread's number
             errors.append((n, repr(exc)))
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=book, args=(n,)) for n in range(PEOPLE)]
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(PEOPLE)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return booked, refused, errors
+
+
+def person(n):
+    return {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@ON_POSTGRESQL_ONLY
+def test_one_slot_booked_from_twenty_threads_gives_one_appointment():
+    psychologist, appointment_type = make_psychologist(), make_type()
+    make_range(psychologist, appointment_type)
+
+    booked, refused, errors = at_once(
+        lambda n: services.book(appointment_type, psychologist, SLOT, person(n), now=NOW)
+    )
 
     assert errors == []
     assert (len(booked), len(refused)) == (1, PEOPLE - 1)
@@ -105,10 +119,9 @@ def test_one_slot_booked_from_twenty_threads_gives_one_appointment():
 def test_a_cancelled_slot_is_bookable_again_at_once():
     psychologist, appointment_type = make_psychologist(), make_type()
     make_range(psychologist, appointment_type)
-    person = {"first_name": "Personne", "email": "personne@example.org"}
-    first = services.book(appointment_type, psychologist, SLOT, person, now=NOW)
+    first = services.book(appointment_type, psychologist, SLOT, person(1), now=NOW)
     services.cancel(first, now=NOW)
-    again = services.book(appointment_type, psychologist, SLOT, person, now=NOW)
+    again = services.book(appointment_type, psychologist, SLOT, person(2), now=NOW)
     assert again.pk != first.pk
     assert list(Appointment.objects.exclude(status=CANCELLED).values_list("pk", flat=True)) == [
         again.pk
@@ -116,11 +129,7 @@ def test_a_cancelled_slot_is_bookable_again_at_once():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="concurrent writers need PostgreSQL (in-memory shared-cache SQLite "
-    "refuses a second writer instead of waiting)",
-)
+@ON_POSTGRESQL_ONLY
 def test_an_offered_slot_accepted_while_nineteen_book_it_gives_one_appointment():
     psychologist, appointment_type = make_psychologist(), make_type()
     make_range(psychologist, appointment_type)
@@ -130,29 +139,14 @@ def test_an_offered_slot_accepted_while_nineteen_book_it_gives_one_appointment()
     freed = services.book(appointment_type, psychologist, SLOT, {"first_name": "Avant"}, now=NOW)
     services.cancel(freed, now=NOW)
     offer = SlotOffer.objects.get(request=waiting_request)
-    barrier = threading.Barrier(PEOPLE)
-    booked, refused, errors = [], [], []
 
-    def answer(n):
-        try:
-            barrier.wait()
-            if n == 0:
-                booked.append(services.accept_offer(offer, now=NOW))
-            else:
-                person = {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
-                booked.append(services.book(appointment_type, psychologist, SLOT, person, now=NOW))
-        except services.SlotUnavailable:
-            refused.append(n)
-        except Exception as exc:  # reported below, with the thread's number
-            errors.append((n, repr(exc)))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=answer, args=(n,)) for n in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    booked, refused, errors = at_once(
+        lambda n: (
+            services.accept_offer(offer, now=NOW)
+            if n == 0
+            else services.book(appointment_type, psychologist, SLOT, person(n), now=NOW)
+        )
+    )
 
     assert errors == []
     assert (len(booked), len(refused)) == (1, PEOPLE - 1)

@@ -12,7 +12,7 @@ from appointments.models import Appointment, AppointmentEvent, SlotOffer, Waitin
 from home.legal import retention_periods
 from relier_site import scheduling
 from relier_site.mail.outbox import OutboundEmail
-from tests.appointments.helpers import at, make_psychologist, make_range, make_type
+from tests.appointments.helpers import at, make_psychologist
 from tests.appointments.waiting_helpers import ask
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
@@ -26,18 +26,6 @@ PERSON = {
     "email": "camille@example.org",
     "reason": "Des messages blessants.",
 }
-
-
-@pytest.fixture
-def psychologist():
-    return make_psychologist()
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)
-    return appointment_type
 
 
 def test_an_appointment_is_anonymised_twelve_months_after_it_took_place(psychologist, phone_type):

@@ -15,7 +15,7 @@ from appointments.models import Appointment, SlotOffer, WaitingRequest, Weekday
 from appointments.slots import free_slots
 from relier_site import scheduling
 from relier_site.mail.outbox import OutboundEmail
-from tests.appointments.helpers import PARIS, REUNION, at, make_psychologist, make_range, make_type
+from tests.appointments.helpers import PARIS, REUNION, at, make_range, make_type
 from tests.appointments.waiting_helpers import ask, mails_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
@@ -25,18 +25,6 @@ SLOT = at(2026, 6, 9, 18, 0)  # a Tuesday
 PERSON = {"first_name": "Camille", "age_band": "15-17", "email": "camille@example.org"}
 WAITING = WaitingRequest.Status.WAITING
 OFFERED = WaitingRequest.Status.OFFERED
-
-
-@pytest.fixture
-def psychologist():
-    return make_psychologist()
-
-
-@pytest.fixture
-def phone_type(psychologist):
-    appointment_type = make_type()
-    make_range(psychologist, appointment_type)  # Tuesdays 17 h–20 h, Paris
-    return appointment_type
 
 
 def book_and_cancel(appointment_type, psychologist, start=SLOT, now=NOW):

@@ -29,14 +29,11 @@ error, or booked + refused != REQUESTS. Timings are printed, never asserted.
 
 import argparse
 import html
-import http.client
 import statistics
 import sys
-import threading
-import time
 from urllib.parse import urlencode
 
-from benchmark_events import Client, loopback, setup_django
+from benchmark_events import Client, loopback, p95, post_at_once, setup_django
 from deployed_site import benchmark_site
 
 DATABASE = "relier_benchmark_appointments"
@@ -150,27 +147,19 @@ def run(args, site):
     for client, path in zip(clients, paths, strict=True):
         client.open_form(path)
 
-    barrier = threading.Barrier(args.requests)
-    results = [None] * args.requests
-
-    def post(n):
-        barrier.wait()
-        started = time.perf_counter()
-        try:
-            status, _headers, body = clients[n].register(paths[n], person_fields(n))
-        except (OSError, http.client.HTTPException) as exc:
-            status, body = type(exc).__name__, ""
-        taken = SLOT_TAKEN in html.unescape(body)
-        outcome = "booked" if status == BOOKED else "refused" if taken else "error"
-        results[n] = (outcome, status, time.perf_counter() - started)
-
-    threads = [threading.Thread(target=post, args=(n,)) for n in range(args.requests)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - began
+    answers, wall = post_at_once(clients, paths, person_fields)
+    results = [
+        (
+            "booked"
+            if status == BOOKED
+            else "refused"
+            if SLOT_TAKEN in html.unescape(body)
+            else "error",
+            status,
+            seconds,
+        )
+        for status, body, seconds in answers
+    ]
     site.gunicorn.check()
 
     counts = {name: sum(1 for r in results if r[0] == name) for name in ("booked", "refused")}
@@ -190,7 +179,7 @@ def run(args, site):
     )
     print(
         f"all answered in {wall:.2f} s; per request median {statistics.median(latencies):.2f} s, "
-        f"p95 {latencies[max(0, round(0.95 * len(latencies)) - 1)]:.2f} s, "
+        f"p95 {p95(latencies):.2f} s, "
         f"max {latencies[-1]:.2f} s"
     )
     good = not doubles and not errors and counts["booked"] == stored

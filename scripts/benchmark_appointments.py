@@ -63,9 +63,11 @@ def parse_args(argv=None):
 
 
 def build_site(env):
-    """Migrate, collect the static files, load the demo; return the free slots (type pk,
-    psychologist pk, start) of the demo's types, soonest first."""
+    """Migrate, collect the static files, load the demo; return the free slots of the
+    demo's types, soonest first, as (type pk, slot value)."""
     setup_django(env)
+    from datetime import timedelta
+
     from django.core.management import call_command
     from django.db import connections
     from django.utils import timezone
@@ -79,32 +81,39 @@ def build_site(env):
     now = timezone.now()
     found = []
     for appointment_type in AppointmentType.objects.filter(is_active=True):
-        until = now + timezone.timedelta(days=appointment_type.booking_window_days)
+        until = now + timedelta(days=appointment_type.booking_window_days)
         found += [
-            (appointment_type.pk, slot.psychologist_id, slot.start)
+            (slot.start, appointment_type.pk, slot_value(slot))
             for slot in free_slots(appointment_type, now, until, now=now)
         ]
     connections.close_all()  # this process only reads from now on
-    return sorted(found, key=lambda slot: slot[2])
+    return [(type_pk, value) for _start, type_pk, value in sorted(found)]
 
 
-def booking_form(type_pk, psychologist_pk, start):
-    """The address of the booking form of one slot (appointments.urls): the type, then
-    the psychologist and the start as the slot list links them."""
+def slot_value(slot):
+    """How the booking form names a slot (appointments.forms.slot_value): « <psychologist
+    id>-<start, Unix seconds> »."""
+    return f"{slot.psychologist_id}-{int(slot.start.timestamp())}"
+
+
+def booking_form(type_pk, value):
+    """The address of the booking form of one slot, as the slot list links it:
+    /permanences/<type>/reserver/?creneau=<slot value>."""
     from django.urls import reverse
 
-    query = urlencode({"psychologue": psychologist_pk, "debut": start.isoformat()})
-    return f"{reverse('appointments:book', args=[type_pk])}?{query}"
+    return f"{reverse('appointments:book', args=[type_pk])}?{urlencode({'creneau': value})}"
 
 
-def person_fields(number):
+def person_fields(number, value):
+    """The booking form filled in by person `number` for the slot `value`."""
     return {
+        "urgent": "non",
+        "creneau": value,
         "first_name": f"Personne{number}",
         "age_band": "15-17",
         "email": f"personne.{number}@example.org",
         "phone": "",
         "call_preference": "numero-masque",
-        "urgent": "non",
         "reason": "",
     }
 
@@ -147,7 +156,7 @@ def run(args, site):
     for client, path in zip(clients, paths, strict=True):
         client.open_form(path)
 
-    answers, wall = post_at_once(clients, paths, person_fields)
+    answers, wall = post_at_once(clients, paths, lambda n: person_fields(n, targets[n][1]))
     results = [
         (
             "booked"

@@ -324,6 +324,8 @@ class AppointmentEvent(HistoryEntry):
         STATUS = "status", "Changement d'état"
         MOVED = "moved", "Déplacement"
         OUTCOME = "outcome", "Suite du rendez-vous"
+        ANONYMISED = "anonymised", "Anonymisé"
+        ERASED = "erased", "Effacé à la demande de la personne"
 
     appointment = models.ForeignKey(
         Appointment, verbose_name="Rendez-vous", on_delete=models.CASCADE, related_name="history"
@@ -401,6 +403,8 @@ class WaitingRequest(models.Model):
     manage_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     submission_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField("Demande", default=now, db_index=True)
+    # Set by every change (services): retention counts from it (appointments.retention).
+    changed_at = models.DateTimeField("Dernier changement", default=now, db_index=True)
     anonymised_at = models.DateTimeField("Anonymisation", null=True, blank=True)
 
     contains_personal_data = True

@@ -12,14 +12,17 @@ slots its real length allows. A slot is offered when:
   20 December in La Réunion: `public_holidays`);
 - it overlaps no absence of the psychologist;
 - it and the buffer after it overlap no active appointment of the psychologist and
-  the buffer after that one (each with the buffer of its own type);
+  the buffer after that one (each with the buffer of its own type), nor a slot held
+  for someone on the waiting list (an open SlotOffer not yet expired), which counts
+  as an appointment;
 - the psychologist has fewer active appointments that day (in the range's zone) than
   the range's cap;
 - it starts at least the type's minimum notice after now, and before now + the type's
   booking window.
 
 `compute_slots` is pure (plain objects in, slots out); `free_slots` reads what it needs
-with one query per table (opening ranges, absences, appointments) and calls it.
+with one query per table (opening ranges, absences, appointments, open offers) and
+calls it.
 `find_slot` is the slot that starts at a given moment, if it is free: what
 services.book checks under its lock.
 """
@@ -35,7 +38,7 @@ from django.utils import timezone
 
 from relier_site import timezones
 
-from .models import Absence, Appointment, OpeningRange
+from .models import Absence, Appointment, OpeningRange, SlotOffer
 
 # (month, day) of the public holidays of metropolitan France (Code du travail L3133-1).
 FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))
@@ -149,7 +152,7 @@ DAY_MARGIN = timedelta(days=2)
 
 def free_slots(appointment_type, since, until, *, psychologist=None, ignore=None, now=None):
     """The free slots of `appointment_type` starting in [since, until) (aware
-    datetimes), of one psychologist (a user) or of all; three queries at most.
+    datetimes), of one psychologist (a user) or of all; four queries at most.
     `ignore`: the pk of an appointment that takes no time (the one being moved)."""
     now = now or timezone.now()
     if not appointment_type.is_active:
@@ -179,9 +182,17 @@ def free_slots(appointment_type, since, until, *, psychologist=None, ignore=None
         .exclude(pk=ignore)
         .values_list("psychologist_id", "start", "end", "type__buffer")
     )
+    # A slot held for someone on the waiting list is taken until its offer expires.
+    held = SlotOffer.objects.filter(
+        psychologist_id__in=people,
+        status=SlotOffer.Status.OPEN,
+        expires_at__gt=now,
+        start__lt=until + DAY_MARGIN,
+        end__gt=since - DAY_MARGIN,
+    ).values_list("psychologist_id", "start", "end", "request__type__buffer")
     busy = [Busy(person, start, end, False) for person, start, end in absences] + [
         Busy(person, start, end + timedelta(minutes=buffer), True)
-        for person, start, end, buffer in appointments
+        for person, start, end, buffer in [*appointments, *held]
     ]
     return compute_slots(appointment_type, ranges, busy, since, until, now)
 

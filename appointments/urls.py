@@ -1,22 +1,25 @@
 """The public URLs of the permanences, included under /permanences/ by the root URLconf
 before Wagtail's pages (signed tokens contain colons; the .ics files have a dot).
 
-The tokened addresses (`gerer/<token>/`) only land: they answer 303 to `gerer/`, without
-the token (relier_site.signed_links). No address carries personal data. The
+The tokened addresses (`gerer/<token>/`, `attente/<token>/`) only land: they answer 303
+to the same page without the token (relier_site.signed_links). No address carries personal data. The
 psychologist's private calendar feed (`agenda/<token>.ics`, webcal://) is its own key.
 """
 
 from django.urls import path
 
-from . import feed_views, views
+from . import feed_views, views, waiting_views
 
 app_name = "appointments"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:type_id>/", views.slots, name="slots"),
     path("<int:type_id>/reserver/", views.book, name="book"),
-    # Replaced by the waiting list's own view (ask to be told of a freed slot).
-    path("<int:type_id>/attente/", views.waiting_request, name="waiting_request"),
+    # The waiting list: ask to be told of a freed slot, then answer the slot offered.
+    path("<int:type_id>/attente/", waiting_views.waiting_request, name="waiting_request"),
+    path("attente/merci/", waiting_views.waiting_thanks, name="waiting_thanks"),
+    path("attente/ma-demande/", waiting_views.waiting_page, name="waiting_page"),
+    path("attente/<str:token>/", waiting_views.waiting_link, name="waiting"),
     path("confirmation/", views.confirmation, name="confirmation"),
     path("rendez-vous.ics", views.ics, name="ics"),
     path("gerer/", views.manage_page, name="manage_page"),

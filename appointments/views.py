@@ -393,13 +393,3 @@ def cancelled(request, appointment):
     if appointment.is_active:
         return signed_links.see_other(reverse("appointments:cancel"))
     return TemplateResponse(request, "appointments/cancelled.html", _manage_context(appointment))
-
-
-@require_safe
-def waiting_request(request, type_id):
-    """/permanences/<id>/attente/: a placeholder that the waiting list's own view
-    replaces (ask to be told of an earlier or freed slot)."""
-    appointment_type = _type_or_404(type_id)
-    return TemplateResponse(
-        request, "appointments/waiting_request.html", {"type": appointment_type}
-    )

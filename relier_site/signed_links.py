@@ -99,18 +99,18 @@ def current(request, scope):
     return None if value is None else (key, value)
 
 
-def held(request, scope, key=None):
-    """(key, value) of `key` of `scope` if this session holds it, or of the current key
-    when `key` is None (a page without a form); None otherwise."""
-    if key is None:
-        return current(request, scope)
-    value = granted(request, scope, key)
-    return None if value is None else (str(key), value)
-
-
 def make_current(request, scope, key):
     """Make an already granted `key` the current one of `scope` (a POST about it)."""
     scopes = _scopes(request)
     if granted(request, scope, key) is not None:
         scopes[scope]["current"] = str(key)
         request.session[SESSION_KEY] = scopes
+
+
+def held(request, scope, key=None):
+    """(key, value) this browser was granted in `scope`: for `key` when given (a POST
+    names the row it is about), else the current one; None without such a grant."""
+    if key is None:
+        return current(request, scope)
+    value = granted(request, scope, key)
+    return None if value is None else (key, value)

@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from appointments.forms import BookingForm
 from appointments.models import AppointmentType
+from appointments.waiting_forms import WaitingRequestForm
 from events.models import AgendaPage, EventPage
 from guide.models import GuideIndexPage, Structure
 from home.tree import ensure_home_page
@@ -80,6 +81,14 @@ def booking_others(name):
         "reason": "Des messages blessants.",
         "submission": "a" * 32,
     }
+    data.pop(name, None)
+    return data
+
+
+def waiting_others(name):
+    """Valid values for the waiting-list form but `name`, with one field in error."""
+    data = {"first_name": "Sam", "age_band": "15-17", "email": "sam@example.org"}
+    data["age_band" if name == "first_name" else "first_name"] = ""
     data.pop(name, None)
     return data
 
@@ -191,6 +200,24 @@ PUBLIC_INPUTS = [
         for name in FORMS[kind].base_fields
     ],
     *[PublicInput(FORM_PATHS[kind], "programme") for kind in Kind],
+    # The permanences' waiting list: the request (one field in error: nothing stored),
+    # the emailed link and the answers of its page.
+    *[
+        PublicInput(
+            "/permanences/{appointment_type}/attente/",
+            name,
+            method="post",
+            others=waiting_others(name),
+        )
+        for name in WaitingRequestForm.base_fields
+    ],
+    PublicInput("/permanences/attente/", "jeton", method="path"),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "demande", method="post", others={"action": "retirer"}
+    ),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "action", method="post", others={"demande": "1"}
+    ),
 ]
 
 # Markup that must never come back as markup. Each has a distinctive piece (second item)

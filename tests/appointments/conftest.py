@@ -1,5 +1,5 @@
-"""Fixtures of the appointments tests: a psychologist and her phone permanence (Tuesdays
-17:00-20:00, Paris)."""
+"""Fixtures of the appointments tests: one psychologist and her phone permanence on
+Tuesdays 17 h–20 h in Paris (tests.appointments.helpers)."""
 
 import pytest
 

@@ -10,7 +10,9 @@ transaction of the change it announces; `services.py` decides when.
 - `send_no_show`: after an appointment missed (outcome « absent·e »), a kind word and the
   link to book again;
 - `send_staff_notification`: to the Accompagnement role, « Nouveau rendez-vous n° 12 »
-  (« URGENT – » first for an urgent one) and the admin link only.
+  (« URGENT – » first for an urgent one) and the admin link only;
+- `send_waiting`: the waiting list's emails (request received, slot offered, offer
+  expired) with the link to answer or withdraw.
 
 Every message is `about` the appointment (`cancel_pending` and retention's `purge` reach
 them all) and its `reason_key` names the reason and the appointment's `sequence`. Subjects
@@ -211,4 +213,24 @@ def send_staff_notification(appointment):
         recipients,
         about=appointment,
         reason_key=reason_for(appointment, "staff-notification"),
+    )
+
+
+def send_waiting(waiting_request, template, reason, **extra):
+    """An email about a waiting request (received, slot offered, offer expired), with the
+    link to answer or withdraw; nothing the person typed (« Bonjour, »). None without
+    an email address."""
+    if not waiting_request.email:
+        return None
+    context = {
+        "type": waiting_request.type,
+        "waiting_url": links.waiting_url(waiting_request),
+        **extra,
+    }
+    return send_templated_mail(
+        f"emails/appointments/{template}",
+        context,
+        [waiting_request.email],
+        about=waiting_request,
+        reason_key=reason_for(waiting_request, reason),
     )

@@ -26,13 +26,12 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from relier_site import timezones
-from relier_site.mail.outbox import purge, reason_for, send_templated_mail
+from relier_site.mail.outbox import purge
 from relier_site.personal_data import blank_values
 
-from . import emails, links, retention, slots, workflow
+from . import emails, retention, slots, workflow
 from .conf import conf
 from .models import (
     AgendaFeed,
@@ -321,36 +320,6 @@ class OfferUnavailable(Exception):
     message."""
 
 
-def in_words(moment, zone_name):
-    """« mardi 9 juin 2026 à 18 h » in `zone_name`, with « (heure de La Réunion) » when
-    not Paris."""
-    local = timezones.local(moment, zone_name)
-    hour = f"{local.hour}\u00a0h" + (f"\u00a0{local.minute:02d}" if local.minute else "")
-    text = f"{date_format(local, 'l j F Y')} à {hour}"
-    if zone_name != timezones.PARIS.key:
-        text += f" ({timezones.label(zone_name)})"
-    return text
-
-
-def _waiting_mail(waiting_request, template, reason, **extra):
-    """An email about a waiting request, through the outbox (never anything the person
-    typed: « Bonjour, »), with the link to answer or withdraw."""
-    if not waiting_request.email:
-        return None
-    context = {
-        "type": waiting_request.type,
-        "waiting_url": links.waiting_url(waiting_request),
-        **extra,
-    }
-    return send_templated_mail(
-        f"emails/appointments/{template}",
-        context,
-        [waiting_request.email],
-        about=waiting_request,
-        reason_key=reason_for(waiting_request, reason),
-    )
-
-
 def ask_for_a_slot(appointment_type, weekdays, person, submission_key="", *, limits=(), now=None):
     """Put a person on the waiting list of `appointment_type` for `weekdays` (Weekday
     numbers; empty: any day). `person`: cleaned form data (WAITING_PERSON_FIELDS). The
@@ -377,7 +346,7 @@ def ask_for_a_slot(appointment_type, weekdays, person, submission_key="", *, lim
         )
         for limit in limits:
             limit.record()
-        _waiting_mail(waiting_request, "waiting_received", "received")
+        emails.send_waiting(waiting_request, "waiting_received", "received")
     logger.info("Waiting request %s (type %s)", waiting_request.pk, appointment_type.pk)
     return waiting_request
 
@@ -445,12 +414,12 @@ def offer_freed_slot(appointment_type, psychologist, start, *, now=None):
             waiting_request.offers_made += 1
             waiting_request.changed_at = now
             waiting_request.save(update_fields=["status", "offers_made", "changed_at"])
-            _waiting_mail(
+            emails.send_waiting(
                 waiting_request,
                 "waiting_offered",
                 f"offer:{offer.pk}",
-                slot_when=in_words(offer.start, offer.timezone),
-                hold_until=in_words(expires_at, offer.timezone),
+                slot_when=timezones.moment_text(offer.start, offer.timezone),
+                hold_until=timezones.moment_text(expires_at, offer.timezone),
             )
             logger.info("Slot offer %s to waiting request %s", offer.pk, waiting_request.pk)
             return offer
@@ -563,11 +532,11 @@ def expire_offers(*, now=None):
             if offer.status != OfferStatus.OPEN:
                 continue
             waiting_request = _close_offer(offer, OfferStatus.EXPIRED, now)
-            _waiting_mail(
+            emails.send_waiting(
                 waiting_request,
                 "waiting_expired",
                 f"expired:{offer.pk}",
-                slot_when=in_words(offer.start, offer.timezone),
+                slot_when=timezones.moment_text(offer.start, offer.timezone),
                 still_waiting=waiting_request.status == WaitingStatus.WAITING,
             )
             offer_freed_slot(waiting_request.type, offer.psychologist, offer.start, now=now)

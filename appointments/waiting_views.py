@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from relier_site import signed_links
+from relier_site import signed_links, timezones
 from relier_site.forms import SubmissionLimit
 
 from . import links, services
@@ -133,10 +133,10 @@ def _page_context(found):
         "booked": booked.appointment if booked else None,
     }
     if open_offer:
-        context["slot_when"] = services.in_words(open_offer.start, open_offer.timezone)
-        context["hold_until"] = services.in_words(open_offer.expires_at, open_offer.timezone)
+        context["slot_when"] = timezones.moment_text(open_offer.start, open_offer.timezone)
+        context["hold_until"] = timezones.moment_text(open_offer.expires_at, open_offer.timezone)
     if offers:
-        context["last_when"] = services.in_words(offers[0].start, offers[0].timezone)
+        context["last_when"] = timezones.moment_text(offers[0].start, offers[0].timezone)
     return context
 
 

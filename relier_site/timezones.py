@@ -50,6 +50,16 @@ def when_text(item):
     return text
 
 
+def moment_text(moment, zone_name):
+    """« mardi 9 juin 2026 à 18 h » for the aware datetime `moment` in the zone
+    `zone_name`, with « (heure de La Réunion) » when not Paris."""
+    value = local(moment, zone_name)
+    text = f"{date_format(value, 'l j F Y')} à {french_time(value)}"
+    if zone_name != PARIS.key:
+        text += f" ({label(zone_name)})"
+    return text
+
+
 def start_text(item):
     """« mardi 9 juin à 17 h » for the same kind of object, with « (heure de La
     Réunion) » when not Paris: a slot to choose."""

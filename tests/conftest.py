@@ -5,6 +5,7 @@ from django.test import override_settings
 
 from home.tree import ensure_home_page
 from tests.db import DatabaseTemplate
+from tests.indexes import indexes, mark_index_readers
 
 
 def is_xdist_worker(config):
@@ -58,6 +59,7 @@ def pytest_collection_modifyitems(config, items):
     worker. pytest-dev/pytest-xdist#1386; remove once a release fixes it.
     """
     check_database_markers(items)
+    mark_index_readers(items)
     if not getattr(config.option, "loadgroup", False):
         return
     from _pytest.nodeid import coerce_node_id
@@ -118,6 +120,17 @@ def media_root(tmp_path_factory):
     with override_settings(MEDIA_ROOT=str(path)):
         yield path
     shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def indexes_updated_only_where_read(request):
+    """Wagtail's search and reference indexes are updated by the saves of a test marked
+    `search_index` / `reference_index` only (tests/indexes.py)."""
+    with indexes(
+        search=request.node.get_closest_marker("search_index") is not None,
+        references=request.node.get_closest_marker("reference_index") is not None,
+    ):
+        yield
 
 
 @pytest.fixture

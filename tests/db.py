@@ -220,8 +220,11 @@ class DatabaseTemplate:
 
         media = Path(settings.MEDIA_ROOT)
         before = {path for path in media.rglob("*") if path.is_file()}
+        from tests.indexes import indexes_updated
+
         out = io.StringIO()
-        call_command("load_demo_content", stdout=out, stderr=out)
+        with indexes_updated():  # the copy is read by search tests too
+            call_command("load_demo_content", stdout=out, stderr=out)
         connection = self.connection
         if self.vendor == "sqlite":
             with contextlib.closing(sqlite3.connect(self.demo_sqlite_path)) as copy:

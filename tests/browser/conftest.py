@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.indexes import indexes_updated
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -131,7 +133,8 @@ def snapshot(tmp_path_factory, settings):
         if name not in _snapshots:
             media = tmp_path_factory.mktemp(f"snapshot-media-{name}")
             settings.MEDIA_ROOT = str(media)
-            built = build()
+            with indexes_updated():  # the copy may be read by a search test
+                built = build()
             copy = tmp_path_factory.mktemp(f"snapshot-db-{name}") / "database.sqlite3"
             with contextlib.closing(sqlite3.connect(copy)) as target:
                 connection.connection.backup(target)

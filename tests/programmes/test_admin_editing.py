@@ -45,7 +45,7 @@ from tests.programmes.factories import (
     pdf_document,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
 TITLE = "Bien dans ma classe"
 PROMISE = "Retrouver sa place en classe après le harcèlement, avec un groupe qui écoute."
@@ -464,6 +464,7 @@ def test_the_relecture_task_lets_nobody_approve_their_own_submission():
     assert PeerReviewTask.get_verbose_name() == "Relecture par une autre personne du groupe"
 
 
+@pytest.mark.both_databases  # a data migration
 def test_the_migration_converts_an_existing_relecture_task_with_a_review_in_progress(
     client, communication_client, programme_index_page, relecture, referral_page
 ):

@@ -70,6 +70,13 @@ class CancelForm(forms.Form):
     )
 
 
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Je confirme l'effacement des données personnelles de ce rendez-vous",
+        error_messages={"required": "Cochez la case pour confirmer l'effacement."},
+    )
+
+
 class StatisticsForm(forms.Form):
     annee = forms.TypedChoiceField(
         label="Année",

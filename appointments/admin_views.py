@@ -9,6 +9,7 @@ gets the real 403 page before anything is looked up (relier_site.views). The vie
 only read (staff_selectors) and call appointments.services.
 """
 
+import json
 from datetime import timedelta
 
 from django.http import Http404
@@ -20,16 +21,19 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from wagtail.admin import messages
 
+from relier_site.http import attachment
 from relier_site.links import absolute_url
 from relier_site.views import forbidden, staff_permission_required
 
-from . import services, staff_selectors, statistics
-from .admin_forms import AgendaFilterForm, CancelForm, OutcomeForm, StatisticsForm
+from . import retention, services, staff_selectors, statistics
+from .admin_forms import AgendaFilterForm, CancelForm, EraseForm, OutcomeForm, StatisticsForm
 from .models import Appointment
 from .workflow import TransitionNotAllowed
 
 VIEW_PERMISSION = "appointments.view_appointment"
 CHANGE_PERMISSION = "appointments.change_appointment"
+# The person's rights (access, erasure): the Administration role.
+PERSON_RIGHTS = "appointments.delete_appointment"
 AGENDA_TITLE = "Agenda des permanences"
 
 
@@ -154,6 +158,8 @@ def _detail(request, appointment, *, status=200, outcome_form=None, cancel_form=
             if can_change and confirmed and appointment.start <= now
             else None,
             cancel_form=(cancel_form or CancelForm()) if can_change and confirmed else None,
+            can_use_person_rights=request.user.has_perm(PERSON_RIGHTS)
+            and appointment.anonymised_at is None,
             breadcrumbs_items=_crumbs(("", appointment.reference)),
         ),
         status=status,
@@ -279,4 +285,46 @@ def statistics_view(request):
             rows=statistics.compute(form.year()),
             breadcrumbs_items=_crumbs(("", title)),
         ),
+    )
+
+
+# --- Rights of the person ---------------------------------------------------------------
+
+
+@staff_permission_required(PERSON_RIGHTS)
+def access_export(request, pk):
+    """Right of access: everything kept about the person of this appointment (JSON)."""
+    appointment = _appointment_or_404(pk)
+    if request.method != "POST":
+        return redirect("appointments_staff:appointment", pk)
+    content = json.dumps(retention.person_data(appointment), ensure_ascii=False, indent=2)
+    services.log_access_export(appointment, actor=request.user)
+    return attachment(
+        content, f"rendez-vous-{appointment.pk}.json", "application/json; charset=utf-8"
+    )
+
+
+@staff_permission_required(PERSON_RIGHTS)
+def erase(request, pk):
+    """Right to erasure: a confirmation page, then every personal field is blanked."""
+    appointment = _appointment_or_404(pk)
+    reference = staff_selectors.reference(appointment)
+    if appointment.anonymised_at is not None:
+        messages.warning(request, "Les données personnelles de ce rendez-vous sont déjà effacées.")
+        return redirect("appointments_staff:appointment", pk)
+    form = EraseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.erase(appointment, actor=request.user)
+        messages.success(request, f"Les données personnelles du {reference} sont effacées.")
+        return redirect("appointments_staff:appointment", pk)
+    return TemplateResponse(
+        request,
+        "appointments/admin/erase.html",
+        _context(
+            f"Effacer les données du {reference}",
+            appointment=appointment,
+            form=form,
+            breadcrumbs_items=_crumbs(("", reference)),
+        ),
+        status=400 if form.is_bound else 200,
     )

@@ -326,6 +326,7 @@ class AppointmentEvent(HistoryEntry):
         OUTCOME = "outcome", "Suite du rendez-vous"
         ANONYMISED = "anonymised", "Anonymisé"
         ERASED = "erased", "Effacé à la demande de la personne"
+        EXPORTED = "exported", "Données transmises à la personne"
 
     appointment = models.ForeignKey(
         Appointment, verbose_name="Rendez-vous", on_delete=models.CASCADE, related_name="history"

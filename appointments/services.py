@@ -592,6 +592,14 @@ def anonymise_expired(*, now=None):
     return done
 
 
+def log_access_export(appointment, *, actor):
+    """Right of access: the export of the person's data is written to the appointment's
+    history (who, when; nothing of the data)."""
+    with transaction.atomic():
+        AppointmentEvent.record(appointment, AppointmentEvent.Action.EXPORTED, actor)
+    logger.info("Appointment %s data exported by user %s", appointment.pk, actor.pk)
+
+
 def erase(row, *, actor, now=None):
     """Right to erasure of an Appointment or a WaitingRequest: blank everything personal
     about it now (for a request, the appointment booked from its offer too); logged with

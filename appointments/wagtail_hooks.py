@@ -105,6 +105,12 @@ def appointments_admin_urls():
                         path("rendez-vous/<int:pk>/", views.appointment_detail, name="appointment"),
                         path("rendez-vous/<int:pk>/annuler/", views.cancel, name="cancel"),
                         path("rendez-vous/<int:pk>/suite/", views.record_outcome, name="outcome"),
+                        path(
+                            "rendez-vous/<int:pk>/donnees/",
+                            views.access_export,
+                            name="access_export",
+                        ),
+                        path("rendez-vous/<int:pk>/effacer/", views.erase, name="erase"),
                         path("mon-agenda/", views.my_feed, name="feed"),
                         path("statistiques/", views.statistics_view, name="statistics"),
                     ],

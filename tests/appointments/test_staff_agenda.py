@@ -3,6 +3,7 @@ messages naming the value, La Réunion said in the lists), the agenda of a day a
 week, the past appointments whose outcome is still to note, one appointment with its
 history, its cancellation by the team and its outcome."""
 
+import json
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -225,3 +226,41 @@ def test_the_offer_is_edited_in_french_with_the_values_named(client, claire, pho
         },
     )
     assert "Une permanence dure au moins 1 minute (vous avez saisi 0)." in visible_text(response)
+
+
+def test_the_administration_exports_then_erases_the_persons_data(client, claire, phone_type):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    appointment = book(
+        phone_type, claire, local(tomorrow, 17), first_name="Camille", phone="+33612345678"
+    )
+    client.force_login(StaffFactory(username="admin-droits", role=roles.ADMINISTRATION))
+    detail = reverse("appointments_staff:appointment", args=[appointment.pk])
+    assert "Télécharger ses données (accès)" in client.get(detail).content.decode()
+
+    exported = client.post(reverse("appointments_staff:access_export", args=[appointment.pk]))
+    assert exported["Content-Type"] == "application/json; charset=utf-8"
+    assert f"rendez-vous-{appointment.pk}.json" in exported["Content-Disposition"]
+    data = json.loads(exported.content)
+    assert (data["Prénom ou pseudonyme"], data["Téléphone"]) == ("Camille", "+33612345678")
+
+    erase_url = reverse("appointments_staff:erase", args=[appointment.pk])
+    refused = client.post(erase_url, {})
+    assert refused.status_code == 400
+    assert "Cochez la case pour confirmer l'effacement." in visible_text(refused.content)
+    assert client.post(erase_url, {"confirm": "on"}).status_code == 302
+
+    appointment.refresh_from_db()
+    assert (appointment.first_name, appointment.phone) == ("", "")
+    actions = set(appointment.history.values_list("action", flat=True))
+    assert {AppointmentEvent.Action.EXPORTED, AppointmentEvent.Action.ERASED} <= actions
+    assert "Télécharger ses données" not in client.get(detail).content.decode()
+
+
+def test_a_psychologist_has_no_erasure_button(client, claire, phone_type):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    appointment = book(phone_type, claire, local(tomorrow, 17), first_name="Camille")
+    client.force_login(claire)
+    page = client.get(reverse("appointments_staff:appointment", args=[appointment.pk]))
+    assert "Effacer ses données" not in page.content.decode()
+    erase = client.get(reverse("appointments_staff:erase", args=[appointment.pk]))
+    assert erase.status_code == 403

@@ -12,7 +12,8 @@ transaction of the change it announces; `services.py` decides when.
 - `send_staff_notification`: to the Accompagnement role, « Nouveau rendez-vous n° 12 »
   (« URGENT – » first for an urgent one) and the admin link only;
 - `send_waiting`: the waiting list's emails (request received, slot offered, offer
-  expired) with the link to answer or withdraw.
+  expired) with the link to answer or withdraw; `send_offer_sms`: the slot offered, by
+  SMS too when the person chose it.
 
 Every message is `about` the appointment (`cancel_pending` and retention's `purge` reach
 them all) and its `reason_key` names the reason and the appointment's `sequence`. Subjects
@@ -233,4 +234,18 @@ def send_waiting(waiting_request, template, reason, **extra):
         [waiting_request.email],
         about=waiting_request,
         reason_key=reason_for(waiting_request, reason),
+    )
+
+
+def send_offer_sms(waiting_request, offer, **context):
+    """The slot offered, by SMS too when the person asked for messages by SMS (and SMS
+    are enabled): the times and the link, nothing the person typed."""
+    if not (waiting_request.reminder_by_sms and waiting_request.phone and sms.enabled()):
+        return None
+    return send_sms(
+        "sms/appointments/waiting_offered.txt",
+        {"waiting_url": links.waiting_url(waiting_request), **context},
+        waiting_request.phone,
+        about=waiting_request,
+        reason_key=reason_for(waiting_request, f"offer-sms:{offer.pk}"),
     )

@@ -414,13 +414,12 @@ def offer_freed_slot(appointment_type, psychologist, start, *, now=None):
             waiting_request.offers_made += 1
             waiting_request.changed_at = now
             waiting_request.save(update_fields=["status", "offers_made", "changed_at"])
-            emails.send_waiting(
-                waiting_request,
-                "waiting_offered",
-                f"offer:{offer.pk}",
-                slot_when=timezones.moment_text(offer.start, offer.timezone),
-                hold_until=timezones.moment_text(expires_at, offer.timezone),
-            )
+            when = {
+                "slot_when": timezones.moment_text(offer.start, offer.timezone),
+                "hold_until": timezones.moment_text(expires_at, offer.timezone),
+            }
+            emails.send_waiting(waiting_request, "waiting_offered", f"offer:{offer.pk}", **when)
+            emails.send_offer_sms(waiting_request, offer, **when)
             logger.info("Slot offer %s to waiting request %s", offer.pk, waiting_request.pk)
             return offer
     return None

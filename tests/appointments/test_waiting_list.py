@@ -66,6 +66,17 @@ def test_a_freed_slot_is_offered_to_the_first_matching_person_and_held_for_them(
     assert "Camille" not in mail.body_text and "Sam" not in mail.body_text
 
 
+def test_a_person_who_chose_sms_gets_the_offer_by_sms_too(psychologist, phone_type):
+    by_sms = ask(phone_type, email="", phone="+33612345678", reminder_by_sms=True)
+    book_and_cancel(phone_type, psychologist)
+
+    (text,) = OutboundEmail.objects.filter(channel=OutboundEmail.Channel.SMS)
+    assert text.to == ["+33612345678"]
+    assert "un créneau s'est libéré le mardi 9 juin 2026 à 18 h" in text.body_text
+    assert links.waiting_url(by_sms) in text.body_text
+    assert "Sam" not in text.body_text
+
+
 def test_a_reunion_slot_is_said_in_reunion_time(psychologist):
     appointment_type = make_type(name="Permanence visio parents")
     make_range(psychologist, appointment_type, zone=REUNION)

@@ -12,7 +12,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 
-from home.vocabulary import BANDS_UNDER_TRUSTED_ADULT_AGE, AgeBand
+from home.vocabulary import (
+    BANDS_UNDER_TRUSTED_ADULT_AGE,
+    TRUSTED_ADULT_NAME_NEEDED,
+    TRUSTED_ADULT_PHONE_NEEDED,
+    AgeBand,
+)
 from relier_site import timezones
 from relier_site.forms import URGENT, FilterForm, PublicForm, urgency_field, urgency_section
 from relier_site.phones import PhoneField
@@ -27,14 +32,6 @@ ONE_CONTACT = (
 )
 SMS_NEEDS_PHONE = "Pour recevoir les rappels par SMS, indiquez votre numéro de téléphone."
 CALL_NEEDS_CHOICE = "Choisissez comment la ou le psychologue vous appelle."
-ALONE = "seul"
-WITH_ADULT = "adulte"
-YOUNG_ALONE = (
-    "Comme tu as moins de 15 ans, un parent ou un adulte de confiance (un membre de ta "
-    "famille, l'infirmière, un professeur) doit être avec toi pendant ce rendez-vous : "
-    "choisis « Avec un adulte de confiance » quand c'est le cas. Tu peux aussi appeler "
-    "tout de suite le 3018 ou le 119, gratuitement et sans donner ton nom."
-)
 REASON_HELP = (
     "Facultatif : quelques mots suffisent. N'écrivez aucune information médicale "
     "(diagnostic, traitement, suivi) : vous en parlerez de vive voix."
@@ -147,12 +144,13 @@ class BookingForm(PublicForm):
             "invalid_choice": "Choisissez une tranche d'âge de la liste.",
         },
     )
-    accompanied = forms.ChoiceField(
-        label="Tu prends ce rendez-vous…",
+    trusted_adult_name = CleanCharField(
+        label="Prénom et nom d'un adulte de confiance",
+        max_length=100,
         required=False,
-        choices=[(ALONE, "Seul ou seule"), (WITH_ADULT, "Avec un adulte de confiance")],
-        widget=forms.RadioSelect,
+        help_text="Un parent, un membre de ta famille, une infirmière ou un professeur.",
     )
+    trusted_adult_phone = PhoneField(label="Téléphone de cet adulte")
     phone = PhoneField(label="Téléphone")
     email = forms.EmailField(
         label="Adresse électronique",
@@ -197,7 +195,7 @@ class BookingForm(PublicForm):
         if self.for_youth:
             self.fields["age_band"].label = "Ton âge"
         else:
-            del self.fields["accompanied"]
+            del self.fields["trusted_adult_name"], self.fields["trusted_adult_phone"]
         if not self.by_phone:
             del self.fields["call_preference"]
         if offered:
@@ -210,8 +208,9 @@ class BookingForm(PublicForm):
         if self.for_youth:
             sections.append(
                 Div(
-                    HTML('{% include "appointments/includes/young_alone.html" %}'),
-                    "accompanied",
+                    HTML('{% include "forms/trusted_adult_intro.html" %}'),
+                    "trusted_adult_name",
+                    "trusted_adult_phone",
                     css_class="trusted-adult",
                 )
             )
@@ -258,12 +257,11 @@ class BookingForm(PublicForm):
             self.add_error("reminder_by_sms", SMS_NEEDS_PHONE)
         if self.by_phone and phone and not cleaned.get("call_preference"):
             self.add_error("call_preference", CALL_NEEDS_CHOICE)
-        if (
-            self.for_youth
-            and cleaned.get("age_band") in BANDS_UNDER_TRUSTED_ADULT_AGE
-            and cleaned.get("accompanied") != WITH_ADULT
-        ):
-            self.add_error("accompanied", YOUNG_ALONE)
+        if self.for_youth and cleaned.get("age_band") in BANDS_UNDER_TRUSTED_ADULT_AGE:
+            if not cleaned.get("trusted_adult_name") and "trusted_adult_name" not in self.errors:
+                self.add_error("trusted_adult_name", TRUSTED_ADULT_NAME_NEEDED)
+            if not cleaned.get("trusted_adult_phone") and "trusted_adult_phone" not in self.errors:
+                self.add_error("trusted_adult_phone", TRUSTED_ADULT_PHONE_NEEDED)
         return cleaned
 
     def person(self):
@@ -271,7 +269,15 @@ class BookingForm(PublicForm):
         data = self.cleaned_data
         person = {
             name: data.get(name) or ""
-            for name in ("first_name", "age_band", "phone", "email", "reason")
+            for name in (
+                "first_name",
+                "age_band",
+                "phone",
+                "email",
+                "reason",
+                "trusted_adult_name",
+                "trusted_adult_phone",
+            )
         }
         person["call_preference"] = (data.get("call_preference") or "") if data.get("phone") else ""
         person["reminder_by_sms"] = bool(data.get("reminder_by_sms") and data.get("phone"))

@@ -267,6 +267,11 @@ class Appointment(timezones.LocalTimes, models.Model):
         "Appel", max_length=15, choices=CallPreference.choices, blank=True
     )
     reason = models.TextField("Motif", blank=True)
+    # A young person under 15 booking alone names a trusted adult (as on the contact form).
+    trusted_adult_name = models.CharField("Adulte de confiance", max_length=100, blank=True)
+    trusted_adult_phone = models.CharField(
+        "Téléphone de l'adulte de confiance", max_length=20, blank=True
+    )
     urgent = models.BooleanField("Urgence signalée", default=False)
     # The person asked for their reminders by SMS too (appointments.sms).
     reminder_by_sms = models.BooleanField("Rappels par SMS", default=False)
@@ -282,7 +287,14 @@ class Appointment(timezones.LocalTimes, models.Model):
 
     contains_personal_data = True
     # relier_site.personal_data: what retention and erasure will blank.
-    personal_fields = ("first_name", "phone", "email", "reason")
+    personal_fields = (
+        "first_name",
+        "phone",
+        "email",
+        "reason",
+        "trusted_adult_name",
+        "trusted_adult_phone",
+    )
     non_personal_fields = (
         "timezone",
         "status",

@@ -49,7 +49,16 @@ Status = Appointment.Status
 Outcome = Appointment.Outcome
 
 # What `book` stores from the cleaned form data (anything else is ignored).
-PERSON_FIELDS = ("first_name", "age_band", "phone", "email", "call_preference", "reason")
+PERSON_FIELDS = (
+    "first_name",
+    "age_band",
+    "phone",
+    "email",
+    "call_preference",
+    "reason",
+    "trusted_adult_name",
+    "trusted_adult_phone",
+)
 
 SLOT_TAKEN = (
     "Ce créneau vient d'être pris ou n'est plus proposé. Choisissez-en un autre, "

@@ -55,6 +55,15 @@ AGE_BAND_LIMITS = [
 # form, a booked permanence): the bands below it.
 TRUSTED_ADULT_AGE = 15
 BANDS_UNDER_TRUSTED_ADULT_AGE = (AgeBand.UNDER_11, AgeBand.AGED_11_TO_14)
+# What a young person under TRUSTED_ADULT_AGE doing it alone is told when the trusted
+# adult is missing (the contact form, the booking of a permanence;
+# templates/forms/trusted_adult_intro.html says why first).
+TRUSTED_ADULT_NAME_NEEDED = (
+    "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de confiance : "
+    "nous le contacterons avec toi. Tu peux aussi appeler le 3018 ou le 119, "
+    "gratuitement et sans donner ton nom."
+)
+TRUSTED_ADULT_PHONE_NEEDED = "Indique le téléphone de cet adulte de confiance."
 
 
 def age_band_for(age):

@@ -10,7 +10,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
-from home.vocabulary import TRUSTED_ADULT_AGE
+from home.vocabulary import (
+    TRUSTED_ADULT_AGE,
+    TRUSTED_ADULT_NAME_NEEDED,
+    TRUSTED_ADULT_PHONE_NEEDED,
+)
 from relier_site.forms import (
     HONEYPOT,
     URGENT,
@@ -477,7 +481,7 @@ class ContactForm(ReferralForm):
                 "contact_times",
             ),
             Div(
-                HTML('{% include "referrals/includes/trusted_adult_intro.html" %}'),
+                HTML('{% include "forms/trusted_adult_intro.html" %}'),
                 "trusted_adult_name",
                 "trusted_adult_phone",
                 css_class="trusted-adult",
@@ -509,16 +513,8 @@ class ContactForm(ReferralForm):
                 f"le {departement} : corrigez l'un ou l'autre.",
             )
         if self.young_person_alone:
-            self.require(
-                cleaned,
-                "trusted_adult_name",
-                "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de "
-                "confiance : nous le contacterons avec toi. Tu peux aussi appeler le 3018 "
-                "ou le 119, gratuitement et sans donner ton nom.",
-            )
-            self.require(
-                cleaned, "trusted_adult_phone", "Indique le téléphone de cet adulte de confiance."
-            )
+            self.require(cleaned, "trusted_adult_name", TRUSTED_ADULT_NAME_NEEDED)
+            self.require(cleaned, "trusted_adult_phone", TRUSTED_ADULT_PHONE_NEEDED)
         return cleaned
 
 

@@ -76,7 +76,6 @@ def booking_others(name):
         "creneau": "0-0",
         "first_name": "Camille",
         "age_band": "15-17",
-        "accompanied": "seul",
         "email": "camille@example.org",
         "reason": "Des messages blessants.",
         "submission": "a" * 32,

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from appointments import links, selectors, services
 from appointments.conf import conf
-from appointments.forms import ONE_CONTACT, YOUNG_ALONE, slot_value
+from appointments.forms import ONE_CONTACT, slot_value
 from appointments.models import Appointment, AppointmentEvent, AppointmentType, Weekday
+from home.vocabulary import TRUSTED_ADULT_NAME_NEEDED, TRUSTED_ADULT_PHONE_NEEDED
 from relier_site.signed_links import PRIVATE
 from tests.appointments.helpers import (
     REUNION,
@@ -296,18 +297,30 @@ def test_a_yes_to_the_urgency_question_flags_the_appointment_and_shows_the_helpl
 
 
 def test_under_15_and_alone_gets_the_kind_trusted_adult_path(client, youth_type):
+    """As on the contact form: a young person under 15 names a trusted adult, told why
+    first, with 3018 and 119; nothing is booked without one."""
     slot = first_slot(youth_type)
     form = visible_text(client.get(book_url(youth_type), {"creneau": slot_value(slot)}))
-    assert "Tu as moins de 15 ans ?" in form and "3018" in form
+    assert "Tu as moins de 15 ans et tu fais cette démarche seul ou seule ?" in form
+    assert "3018" in form
     response = book(client, youth_type, slot, age_band="11-14", call_preference=None)
     assert response.status_code == 200
-    assert YOUNG_ALONE in visible_text(response)
+    assert TRUSTED_ADULT_NAME_NEEDED in visible_text(response)
+    assert TRUSTED_ADULT_PHONE_NEEDED in visible_text(response)
     assert not Appointment.objects.exists()
     response = book(
-        client, youth_type, slot, age_band="11-14", accompanied="adulte", call_preference=None
+        client,
+        youth_type,
+        slot,
+        age_band="11-14",
+        trusted_adult_name="Claire Martin",
+        trusted_adult_phone="06 11 22 33 44",
+        call_preference=None,
     )
     assert response.status_code == 303
-    assert Appointment.objects.get().age_band == "11-14"
+    appointment = Appointment.objects.get()
+    assert (appointment.age_band, appointment.trusted_adult_name) == ("11-14", "Claire Martin")
+    assert appointment.trusted_adult_phone == "+33611223344"
 
 
 def test_a_filled_honeypot_books_nothing(client, phone_type):

@@ -7,6 +7,7 @@ visitor's session and sends the browser to an address without the token."""
 from django.core import signing
 from django.urls import reverse
 
+from relier_site import signed_links
 from relier_site.links import absolute_url
 
 from .conf import conf
@@ -51,6 +52,17 @@ def read_token(value, kind):
     if not isinstance(payload.get("i"), int):
         return None
     return payload["i"], str(payload.get("n", ""))
+
+
+def land(request, token, kind, *, scope, find, target, invalid):
+    """The view of a tokened address: a token of `kind` naming a row that `find(id,
+    nonce)` still returns is kept in the session under `scope` and the browser goes
+    (303) to `target` (a URL name), without the token; else `invalid(request)`."""
+    read = read_token(token, kind)
+    if read is None or find(*read) is None:
+        return invalid(request)
+    signed_links.grant(request, scope, *read)
+    return signed_links.see_other(reverse(target))
 
 
 def manage_url(appointment):

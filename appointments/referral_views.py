@@ -21,10 +21,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from referrals.selectors import referred_young_person
 from relier_site import signed_links
 
-from . import links, selectors, services
+from . import links, selectors, services, views
 from .forms import ReferralBookingForm, SlotChoice
 from .models import AppointmentType
-from .slots import find_slot
 from .views import SPAM_MESSAGE, _link_invalid, _slot_list_context, _slot_taken
 
 
@@ -54,12 +53,15 @@ def about_held_referral(view):
 def land(request, token):
     """The link of the referral's confirmation page: checks it, keeps the referral in
     the session and sends the browser to the page without token."""
-    read = links.read_token(token, links.REFERRAL)
-    young = referred_young_person(*read) if read else None
-    if young is None:
-        return _link_invalid(request)
-    signed_links.grant(request, links.REFERRAL_SCOPE, young.referral_id, young.reference)
-    return signed_links.see_other(reverse("appointments:referral_types"))
+    return links.land(
+        request,
+        token,
+        links.REFERRAL,
+        scope=links.REFERRAL_SCOPE,
+        find=referred_young_person,
+        target="appointments:referral_types",
+        invalid=_link_invalid,
+    )
 
 
 @require_safe
@@ -146,15 +148,13 @@ def book(request, young, type_id):
 
 
 def _book_page(request, form, appointment_type, young, chosen):
-    slot = None
-    if chosen is not None:
-        slot = find_slot(appointment_type, *chosen)
-        if slot is None:
-            _slot_taken(form, appointment_type, services.SLOT_TAKEN)
-    return TemplateResponse(
+    return views._book_page(
         request,
-        "appointments/referral_book.html",
-        {"form": form, "type": appointment_type, "slot": slot, "young": young},
+        form,
+        appointment_type,
+        chosen,
+        template="appointments/referral_book.html",
+        young=young,
     )
 
 

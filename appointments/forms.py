@@ -117,7 +117,24 @@ class SlotFilterForm(FilterForm):
         return self.selected().get("psychologue")
 
 
-class BookingForm(PublicForm):
+class ChosenSlot:
+    """The hidden slot of a booking form (`creneau`), shown as a list of free slots to
+    choose from when the one chosen is no longer free."""
+
+    def offer(self, found):
+        """Show the slot as a list of the free slots `found` to choose from."""
+        field = self.fields["creneau"]
+        field.label = "Choisissez un créneau"
+        field.widget = forms.RadioSelect(
+            choices=[(slot_value(slot), timezones.start_text(slot)) for slot in found],
+            attrs={"class": "form-check-input"},
+        )
+
+    def slot(self):
+        return parse_slot(self.cleaned_data["creneau"])
+
+
+class BookingForm(ChosenSlot, PublicForm):
     """The short form of a booking: the slot (hidden), who, how to reach them, the
     urgency question; under 15 on a permanence for young people, a trusted adult."""
 
@@ -228,18 +245,6 @@ class BookingForm(PublicForm):
         self.helper.attrs = {"class": "booking-form"}
         self.helper.add_input(Submit("reserver", "Réserver ce créneau"))
 
-    def offer(self, found):
-        """Show the slot as a list of the free slots `found` to choose from."""
-        field = self.fields["creneau"]
-        field.label = "Choisissez un créneau"
-        field.widget = forms.RadioSelect(
-            choices=[(slot_value(slot), timezones.start_text(slot)) for slot in found],
-            attrs={"class": "form-check-input"},
-        )
-
-    def slot(self):
-        return parse_slot(self.cleaned_data["creneau"])
-
     @property
     def is_urgent(self):
         return self.cleaned_data.get("urgent") == URGENT
@@ -282,6 +287,79 @@ class BookingForm(PublicForm):
         person["call_preference"] = (data.get("call_preference") or "") if data.get("phone") else ""
         person["reminder_by_sms"] = bool(data.get("reminder_by_sms") and data.get("phone"))
         return person
+
+
+CALL_THE_YOUNG_NEEDS_CHOICE = "Choisissez comment la ou le psychologue appelle le jeune."
+AGREED_REQUIRED = (
+    "Nous ne prenons un rendez-vous pour un jeune que s'il est d'accord : demandez-lui "
+    "son accord avant de réserver."
+)
+
+
+class ReferralBookingForm(ChosenSlot, PublicForm):
+    """The professional who referred a young person books their first slot (README « Un
+    rendez-vous pris par la personne qui oriente »): the young person's first name and
+    contact come from the referral (`young`, referrals.selectors.ReferredYoungPerson);
+    the form asks only for the young person's agreement, how the psychologist calls
+    (a phone permanence, with the young person's phone) and the SMS reminders (with a
+    phone)."""
+
+    helper_options = {"form_method": "post"}
+
+    creneau = SlotField()
+    agreed = forms.BooleanField(
+        label="Le jeune est d'accord pour ce rendez-vous, à ce jour et à cette heure.",
+        error_messages={"required": AGREED_REQUIRED},
+    )
+    call_preference = BookingForm.base_fields["call_preference"]
+    reminder_by_sms = forms.BooleanField(
+        label="Envoyer aussi les rappels par SMS au jeune", required=False
+    )
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, appointment_type, young, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("submission", uuid.uuid4().hex)
+        kwargs["initial"].setdefault("call_preference", Appointment.CallPreference.NUMBER_HIDDEN)
+        super().__init__(*args, **kwargs)
+        self.young = young
+        self.fields[
+            "call_preference"
+        ].label = "Quand la ou le psychologue appelle le jeune, son numéro est…"
+        self.fields[
+            "call_preference"
+        ].help_text = "Masqué : rien n'apparaît dans le journal d'appels du jeune."
+        if not young.phone:
+            del self.fields["reminder_by_sms"]
+        if not (young.phone and appointment_type.mode == AppointmentType.Mode.PHONE):
+            del self.fields["call_preference"]
+        how = [name for name in ("call_preference", "reminder_by_sms") if name in self.fields]
+        sections = ["creneau", "agreed"]
+        if how:
+            sections.append(Fieldset("Pour joindre le jeune", *how))
+        self.set_layout(*sections, "submission")
+        self.helper.attrs = {"class": "booking-form"}
+        self.helper.add_input(Submit("reserver", "Réserver ce créneau pour le jeune"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if "call_preference" in self.fields and not cleaned.get("call_preference"):
+            self.add_error("call_preference", CALL_THE_YOUNG_NEEDS_CHOICE)
+        return cleaned
+
+    def person(self):
+        """What services.book stores: the young person's first name, age band and
+        contact from the referral, the choices made here; no reason (the referral's
+        message stays in the referral)."""
+        young, data = self.young, self.cleaned_data
+        return {
+            "first_name": young.first_name,
+            "age_band": young.age_band,
+            "phone": young.phone,
+            "email": young.email,
+            "call_preference": data.get("call_preference") or "",
+            "reminder_by_sms": bool(data.get("reminder_by_sms") and young.phone),
+        }
 
 
 class AppointmentChoice(forms.Form):

@@ -275,6 +275,11 @@ class Appointment(timezones.LocalTimes, models.Model):
     urgent = models.BooleanField("Urgence signalée", default=False)
     # The person asked for their reminders by SMS too (appointments.sms).
     reminder_by_sms = models.BooleanField("Rappels par SMS", default=False)
+    # Booked by the professional who referred the young person (README « Un rendez-vous
+    # pris par la personne qui oriente »): the referral's number, a plain integer (the
+    # referrals app is another domain app: no foreign key across them).
+    referral_id = models.PositiveIntegerField("Demande d'orientation", null=True, blank=True)
+    booked_by_referrer = models.BooleanField("Pris par la personne qui oriente", default=False)
     # Signed links to move or cancel carry the pk and this nonce, never personal data.
     manage_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     # The calendar files' SEQUENCE: raised on each move or cancellation (RFC 5546).
@@ -317,6 +322,12 @@ class Appointment(timezones.LocalTimes, models.Model):
                 fields=["psychologist", "start"],
                 condition=~Q(status="annule"),
                 name="appointments_one_active_per_psychologist_start",
+            ),
+            # A referral lands on one appointment at most (a cancelled one frees it).
+            models.UniqueConstraint(
+                fields=["referral_id"],
+                condition=~Q(status="annule") & Q(referral_id__isnull=False),
+                name="appointments_one_active_per_referral",
             ),
         ]
 

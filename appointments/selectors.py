@@ -1,17 +1,21 @@
 """What the public pages of the permanences read: the types offered, grouped by audience,
 with their next free slot; a week of free slots grouped by day; the psychologists a
-person may choose (first names only). Slots come from appointments.slots."""
+person may choose (first names only). Slots come from appointments.slots.
+
+Other apps read the permanences only here: `appointment_for_referral` (the referrals
+app's follow-up and admin pages)."""
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from relier_site import timezones
 
-from .models import AppointmentType, OpeningRange
+from .models import Appointment, AppointmentType, OpeningRange
 from .slots import free_slots
 
 
@@ -119,3 +123,53 @@ def first_week_with_slots(appointment_type, *, psychologist=None, ignore=None, n
     if not found:
         return None
     return (found[0].start - week_start(0, now=now)).days // 7
+
+
+@dataclass(frozen=True)
+class ReferralAppointment:
+    """The appointment booked for a referral (README « Un rendez-vous pris par la
+    personne qui oriente »), in words only: what the referrer's follow-up page and the
+    referral's admin page show, never the model nor anything personal."""
+
+    number: int
+    is_active: bool
+    when: str  # « mardi 9 juin à 17 h (heure de Paris) »
+    followup_text: str  # « Rendez-vous pris le mardi 9 juin à 17 h (heure de Paris) »
+    staff_text: str  # « n° 12, mardi 9 juin à 17 h » (the zone when not Paris)
+    admin_url: str  # the agenda's detail page (signing in first)
+
+
+def _moment_words(appointment):
+    """« mardi 9 juin à 17 h (heure de Paris) »: always the zone, said to someone who may
+    be elsewhere."""
+    start = appointment.local_start
+    zone = timezones.label(appointment.timezone)
+    return f"{date_format(start, 'l j F')} à {timezones.french_time(start)} ({zone})"
+
+
+def appointment_for_referral(referral_id):
+    """The appointment booked for the referral `referral_id` (the active one, else the
+    last one cancelled), as a ReferralAppointment; None when there is none."""
+    appointment = (
+        Appointment.objects.filter(referral_id=referral_id)
+        .order_by("-status", "-created_at", "-pk")  # « confirme » before « annule »
+        .first()
+    )
+    if appointment is None:
+        return None
+    when = _moment_words(appointment)
+    if appointment.is_active:
+        followup = f"Rendez-vous pris le {when}"
+    else:
+        followup = f"Le rendez-vous du {when} a été annulé"
+    staff = f"n° {appointment.pk}, {timezones.start_text(appointment)}"
+    if not appointment.is_active:
+        staff += " (annulé)"
+    return ReferralAppointment(
+        number=appointment.pk,
+        is_active=appointment.is_active,
+        when=when,
+        followup_text=followup,
+        staff_text=staff,
+        admin_url=reverse("appointments_staff:appointment", args=[appointment.pk]),
+    )

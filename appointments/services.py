@@ -79,6 +79,21 @@ class SlotUnavailable(Exception):
     """The slot is taken, past or not offered; nothing was stored. French message."""
 
 
+REFERRAL_ALREADY_BOOKED = (
+    "Un rendez-vous est déjà pris pour ce jeune à la suite de cette orientation : "
+    "il n'en faut qu'un pour commencer."
+)
+
+
+class ReferralAlreadyBooked(Exception):
+    """The referral already has an active appointment; nothing was stored. French
+    message; `appointment` is the one it has."""
+
+    def __init__(self, appointment):
+        super().__init__(REFERRAL_ALREADY_BOOKED)
+        self.appointment = appointment
+
+
 class CancellationRefused(Exception):
     """Too late for the person to cancel online; nothing changed. French message."""
 
@@ -109,6 +124,7 @@ def book(
     urgent=False,
     submission_key="",
     limits=(),
+    referral_id=None,
     now=None,
 ):
     """Book the slot of `psychologist` that starts at `start` (aware) for a person
@@ -116,7 +132,10 @@ def book(
     Appointment; the same form sent twice (`submission_key`) returns the first one, with
     `duplicate_submission` set. Raises SlotUnavailable (nothing stored) when the slot is
     not free. `limits` (relier_site.forms.SubmissionLimit) are recorded with a new
-    appointment, in its transaction."""
+    appointment, in its transaction. `referral_id`: the professional who referred the
+    young person books for them (README « Un rendez-vous pris par la personne qui
+    oriente »); a referral holds one active appointment at most (else
+    ReferralAlreadyBooked, and a conditional unique constraint behind it)."""
     with transaction.atomic():
         _lock_psychologist(psychologist)
         if submission_key:
@@ -124,6 +143,12 @@ def book(
             if repeated is not None:
                 repeated.duplicate_submission = True
                 return repeated
+        if referral_id is not None:
+            held = Appointment.objects.filter(
+                referral_id=referral_id, status=Status.CONFIRMED
+            ).first()
+            if held is not None:
+                raise ReferralAlreadyBooked(held)
         slot = slots.find_slot(appointment_type, psychologist, start, now=now)
         if slot is None:
             raise SlotUnavailable(SLOT_TAKEN)
@@ -138,6 +163,8 @@ def book(
             urgent=urgent,
             submission_key=submission_key,
             reminder_by_sms=bool(person.get("reminder_by_sms") and person.get("phone")),
+            referral_id=referral_id,
+            booked_by_referrer=referral_id is not None,
             **{name: person.get(name) or "" for name in PERSON_FIELDS},
         )
         try:

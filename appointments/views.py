@@ -194,7 +194,7 @@ def _booked(request, appointment):
     return signed_links.see_other(reverse("appointments:confirmation"))
 
 
-def _book_page(request, form, appointment_type, chosen):
+def _book_page(request, form, appointment_type, chosen, template="appointments/book.html", **extra):
     """The booking page; `chosen`: (psychologist, start) of the slot the form holds, or
     None when the form offers a list of slots instead."""
     slot = None
@@ -204,8 +204,8 @@ def _book_page(request, form, appointment_type, chosen):
             _slot_taken(form, appointment_type, services.SLOT_TAKEN)
     return TemplateResponse(
         request,
-        "appointments/book.html",
-        {"form": form, "type": appointment_type, "slot": slot},
+        template,
+        {"form": form, "type": appointment_type, "slot": slot, **extra},
     )
 
 
@@ -295,12 +295,15 @@ def ics(request):
 def manage(request, token):
     """The link of the emails: checks the token, keeps the appointment in the session
     and sends the browser to the page without token."""
-    read = links.read_token(token, links.APPOINTMENT)
-    appointment = _appointment(*read) if read else None
-    if appointment is None:
-        return _link_invalid(request)
-    signed_links.grant(request, links.MANAGE_SCOPE, appointment.pk, appointment.manage_nonce)
-    return signed_links.see_other(reverse("appointments:manage_page"))
+    return links.land(
+        request,
+        token,
+        links.APPOINTMENT,
+        scope=links.MANAGE_SCOPE,
+        find=_appointment,
+        target="appointments:manage_page",
+        invalid=_link_invalid,
+    )
 
 
 @require_safe

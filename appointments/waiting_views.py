@@ -108,12 +108,15 @@ def _waiting_request(request_id, nonce):
 def waiting_link(request, token):
     """The link of the emails: checks the token, keeps the request in the session and
     sends the browser to the page without the token."""
-    read = links.read_token(token, links.WAITING)
-    found = _waiting_request(*read) if read else None
-    if found is None:
-        return _link_invalid(request)
-    signed_links.grant(request, links.WAITING_SCOPE, found.pk, found.manage_nonce)
-    return signed_links.see_other(reverse("appointments:waiting_page"))
+    return links.land(
+        request,
+        token,
+        links.WAITING,
+        scope=links.WAITING_SCOPE,
+        find=_waiting_request,
+        target="appointments:waiting_page",
+        invalid=_link_invalid,
+    )
 
 
 def _granted_request(request, request_id=None):

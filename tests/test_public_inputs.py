@@ -172,6 +172,8 @@ PUBLIC_INPUTS = [
         for name in BookingForm.base_fields
     ],
     PublicInput("/permanences/gerer/", "jeton", method="path"),
+    # The link of an orientation's confirmation (the referrer books the first slot).
+    PublicInput("/permanences/orientation/", "jeton", method="path"),
     PublicInput("/agenda/annulation/", "jeton", method="path"),
     PublicInput("/agenda/inscription/merci/", "jeton", method="path"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('appointments', '0004_waiting'),
+        ('appointments', '0005_referral'),
     ]
 
     operations = [

@@ -1,9 +1,13 @@
 """Template filters of the permanences' pages: a slot or an appointment said in words,
-in its own zone (« mardi 9 juin à 17 h (heure de La Réunion) »)."""
+in its own zone (« mardi 9 juin à 17 h (heure de La Réunion) »); and, for the referrals
+app's confirmation page, the link with which a referrer books the young person's first
+slot (`referral_booking_url`)."""
 
 from django import template
 
 from relier_site import timezones
+
+from .. import links
 
 register = template.Library()
 
@@ -24,3 +28,12 @@ def when_short(item):
 def when(item):
     """« mardi 9 juin 2026, de 17 h à 17 h 45 », with the zone when not Paris."""
     return timezones.when_text(item)
+
+
+@register.simple_tag
+def referral_booking_url(referral_id, reference):
+    """The signed link (appointments.links.referral_url) with which the professional who
+    just referred a young person books their first slot; "" without a referral."""
+    if not referral_id or not reference:
+        return ""
+    return links.referral_url(referral_id, reference)

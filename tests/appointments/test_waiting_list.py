@@ -16,7 +16,7 @@ from appointments.slots import free_slots
 from relier_site import scheduling
 from relier_site.mail.outbox import OutboundEmail
 from tests.appointments.helpers import PARIS, REUNION, at, make_range, make_type
-from tests.appointments.waiting_helpers import ask, mails_of
+from tests.appointments.waiting_helpers import ask, links_to, mails_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.one_database]
 
@@ -62,7 +62,7 @@ def test_a_freed_slot_is_offered_to_the_first_matching_person_and_held_for_them(
     assert mail.subject == "Un créneau s'est libéré pour vous"
     assert "mardi 9 juin 2026 à 18\u00a0h" in mail.body_text
     assert "réservé jusqu'au mardi 2 juin 2026 à 0\u00a0h" in mail.body_text
-    assert links.waiting_url(tuesdays) in mail.body_text
+    assert links_to(tuesdays, mail.body_text)
     assert "Camille" not in mail.body_text and "Sam" not in mail.body_text
 
 
@@ -73,7 +73,7 @@ def test_a_person_who_chose_sms_gets_the_offer_by_sms_too(psychologist, phone_ty
     (text,) = OutboundEmail.objects.filter(channel=OutboundEmail.Channel.SMS)
     assert text.to == ["+33612345678"]
     assert "un créneau s'est libéré le mardi 9 juin 2026 à 18 h" in text.body_text
-    assert links.waiting_url(by_sms) in text.body_text
+    assert links_to(by_sms, text.body_text)
     assert "Sam" not in text.body_text
 
 

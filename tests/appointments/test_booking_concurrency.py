@@ -4,14 +4,20 @@ booked from 20 threads at once giving exactly one appointment, a cancelled slot 
 again at once, and a slot offered from the waiting list accepted while 19 others try
 to book it directly.
 
-The threads run on PostgreSQL only: the SQLite test database is an in-memory database
-in shared-cache mode, where a second writer fails at once ("database table is locked")
-instead of waiting for the lock (as in tests/events/test_staff_concurrency.py); the
-deployed SQLite site (a file in WAL mode, IMMEDIATE transactions, a busy timeout) is
-not that database.
+The threads run on PostgreSQL in the test database. The SQLite test database is an
+in-memory database in shared-cache mode, where a second writer fails at once ("database
+table is locked") instead of waiting for the lock (as in
+tests/events/test_staff_concurrency.py): on SQLite the 20 threads run in another process
+on a file database configured as the deployed SQLite site is (WAL, IMMEDIATE
+transactions, a busy timeout: `relier_site.settings.base.database`).
 """
 
+import json
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, connection, connections, transaction
@@ -154,3 +160,70 @@ def test_an_offered_slot_accepted_while_nineteen_book_it_gives_one_appointment()
     assert appointment.email == "attente@example.org"
     offer.refresh_from_db()
     assert (offer.status, offer.appointment_id) == (SlotOffer.Status.ACCEPTED, appointment.pk)
+
+
+# The SQLite counterpart: 20 threads of another process book one slot on a migrated
+# SQLite file, with the site's own database settings (DATABASE_URL).
+TWENTY_THREADS_ON_A_FILE = """
+import json, threading
+import django
+django.setup()
+from django.db import connections
+from appointments import services
+from appointments.models import Appointment
+from tests.appointments.helpers import at, make_psychologist, make_range, make_type
+
+now, slot = at(2026, 6, 1, 12), at(2026, 6, 9, 18, 0)
+psychologist, appointment_type = make_psychologist(), make_type()
+make_range(psychologist, appointment_type)
+connections.close_all()
+barrier, booked, refused, errors = threading.Barrier(20), [], [], []
+
+def run(n):
+    try:
+        barrier.wait()
+        person = {"first_name": f"Personne {n}", "email": f"personne{n}@example.org"}
+        services.book(appointment_type, psychologist, slot, person, now=now)
+        booked.append(n)
+    except services.SlotUnavailable:
+        refused.append(n)
+    except Exception as exc:
+        errors.append(repr(exc))
+    finally:
+        connections.close_all()
+
+threads = [threading.Thread(target=run, args=(n,)) for n in range(20)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+active = Appointment.objects.filter(start=slot).exclude(status="annule").count()
+print(json.dumps({"booked": len(booked), "refused": len(refused), "errors": errors,
+                  "appointments": active}))
+"""
+
+
+@pytest.mark.processes
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite site's file database")
+def test_one_slot_booked_from_twenty_threads_on_a_sqlite_file_gives_one_appointment(
+    django_db_setup, database_template, tmp_path
+):
+    database = tmp_path / "site.sqlite3"
+    database_template.sqlite_copy(database)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "relier_site.settings.test",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    finished = subprocess.run(
+        [sys.executable, "-c", TWENTY_THREADS_ON_A_FILE],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    outcome = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert outcome == {"booked": 1, "refused": 19, "errors": [], "appointments": 1}

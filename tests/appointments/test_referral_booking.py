@@ -181,6 +181,11 @@ def test_the_referrer_books_the_young_persons_first_slot_from_the_confirmation(
     )
     agenda_url = reverse("appointments_staff:appointment", args=[appointment.pk])
     assert f'href="{agenda_url}"' in detail.content.decode()
+    # And the appointment's page says who booked it, linked back to the referral.
+    agenda = client.get(agenda_url)
+    assert "Pris par : la personne qui a orienté le jeune" in visible_text(agenda)
+    referral_url = reverse("referrals_referral:inspect", args=[referral.pk])
+    assert f'href="{referral_url}"' in agenda.content.decode()
 
 
 def test_only_an_orientation_offers_to_book(client, home_page, youth_type):

@@ -20,6 +20,10 @@ PORT ?= 8000
 install:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 	$(UV) sync --frozen
+	@# ical.js, the third calendar reader of the tests (tests/calendar_readers), when npm exists.
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm absent : le lecteur d'agenda ical.js des tests n'est pas installé." >&2; \
+	elif [ ! tests/calendar_readers/node_modules/.package-lock.json -nt tests/calendar_readers/package-lock.json ]; then \
+	npm ci --prefix tests/calendar_readers --no-audit --no-fund --silent; fi
 
 run: install
 	$(MANAGE) migrate --noinput

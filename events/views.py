@@ -177,11 +177,7 @@ def cancel_link(request, token):
 
 
 def _granted_registration(request, registration_id=None):
-    if registration_id is None:
-        granted = signed_links.current(request, links.CANCEL_SCOPE)
-    else:
-        nonce = signed_links.granted(request, links.CANCEL_SCOPE, registration_id)
-        granted = None if nonce is None else (registration_id, nonce)
+    granted = signed_links.held(request, links.CANCEL_SCOPE, registration_id)
     return _registration(*granted) if granted else None
 
 

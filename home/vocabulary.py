@@ -9,6 +9,9 @@ agenda (an event's programme, its filter, attendance figures) store these values
 when it is stored, a registration when it is anonymised), so that statistics of both
 apps count the same bands. `age_band_for(age)` in Python, `age_band_case("age")` in the
 database.
+
+`month_label(year, month)`: « juin 2026 », how the statistics of every app name a
+month (never dependent on the active language).
 """
 
 from django.db import models
@@ -48,6 +51,21 @@ AGE_BAND_LIMITS = [
 ]
 
 
+# Under this age, a young person asking alone is asked for a trusted adult (the contact
+# form, a booked permanence): the bands below it.
+TRUSTED_ADULT_AGE = 15
+BANDS_UNDER_TRUSTED_ADULT_AGE = (AgeBand.UNDER_11, AgeBand.AGED_11_TO_14)
+# What a young person under TRUSTED_ADULT_AGE doing it alone is told when the trusted
+# adult is missing (the contact form, the booking of a permanence;
+# templates/forms/trusted_adult_intro.html says why first).
+TRUSTED_ADULT_NAME_NEEDED = (
+    "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de confiance : "
+    "nous le contacterons avec toi. Tu peux aussi appeler le 3018 ou le 119, "
+    "gratuitement et sans donner ton nom."
+)
+TRUSTED_ADULT_PHONE_NEEDED = "Indique le téléphone de cet adulte de confiance."
+
+
 def age_band_for(age):
     """The band of an age in years; "" without an age."""
     if age is None:
@@ -66,3 +84,24 @@ def age_band_case(field, default):
         When(**{f"{field}__isnull": False}, then=Value(AgeBand.OVER_25)),
         default=default,
     )
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def month_label(year, month):
+    """« juin 2026 »."""
+    return f"{MONTHS[month - 1]} {year}"

@@ -254,7 +254,7 @@ PROGRAMMES = DemoPage(
             "<p>À chaque étape, "
             '<a href="/programmes/se-reconstruire-ensemble/">Se reconstruire ensemble</a> '
             "offre aux jeunes victimes des groupes de parole en ligne, et aux jeunes comme à "
-            "leurs parents des permanences de psychologues.</p>"
+            'leurs parents des <a href="/permanences/">permanences de psychologues</a>.</p>'
         ),
         key_figures(
             "L'association en chiffres",
@@ -425,6 +425,9 @@ REBUILD_TOGETHER = DemoProgramme(
             "<p>Dans les groupes d'échanges, chaque jeune peut être lui-même, se sentir "
             "entouré et compris. Cela l'aide à éviter les comportements à risque, et laisse "
             "aux adultes le temps de construire avec lui une solution adaptée.</p>"
+            "<p>Jeunes et parents peuvent aussi parler à une psychologue : "
+            '<a href="/permanences/">réservez une permanence</a> en ligne, par téléphone ou '
+            "en visio.</p>"
             "<p>Les séances d'information pour les adultes touchent un large public : elles "
             "sont aussi proposées en entreprise, grâce à des réseaux de professionnels "
             "partenaires.</p>"

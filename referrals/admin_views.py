@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
+from appointments.selectors import appointment_for_referral
 from relier_site.http import attachment
 from relier_site.views import ForbiddenMixin, staff_permission_required
 
@@ -147,6 +148,7 @@ def _detail(request, referral, *, status=200, **forms):
         "events": referral.events.select_related("actor").order_by("at", "pk"),
         "duplicates": referral.possible_duplicates.order_by("created_at"),
         "overdue": _overdue(referral),
+        "appointment": appointment_for_referral(referral.pk),
         "can_handle": can_handle,
         "can_use_person_rights": user.has_perm(PERSON_RIGHTS) and referral.anonymised_at is None,
         "page_title": f"Demande {referral.reference}",

@@ -80,8 +80,10 @@ PAGES = {
                     "<p>Nous ne sommes pas un service d'urgence. Si tu es en danger ou si tu "
                     "as besoin de parler à quelqu'un tout de suite, appelle l'un des numéros "
                     "gratuits en haut de la page.</p>"
-                    "<p>Après ce premier échange, tu pourras aussi joindre une permanence de "
-                    "psychologues, ou poser tes questions anonymement lors de Question Psy.</p>"
+                    "<p>Tu préfères choisir toi-même un moment pour parler à une psychologue ? "
+                    '<a href="/permanences/">Réserve une permanence</a>, par téléphone ou en '
+                    "visio. Tu peux aussi poser tes questions anonymement lors de "
+                    '<a href="/agenda/question-psy/">Question Psy</a>.</p>'
                 ),
             },
         ],

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.core import signing
 from django.urls import reverse
 
+from appointments.selectors import appointment_for_referral
 from relier_site.links import absolute_url
 
 from .conf import conf
@@ -56,11 +57,14 @@ def followup_url(referral):
 
 @dataclass(frozen=True)
 class FollowupStatus:
-    """What the referrer's page shows: nothing but the reference and the status."""
+    """What the referrer's page shows: nothing but the reference, the status and, when
+    the referrer booked the young person's first permanence slot, « Rendez-vous pris le
+    mardi 9 juin à 17 h (heure de Paris) » (appointments.selectors)."""
 
     reference: str
     status_label: str
     is_closed: bool
+    appointment_text: str = ""
 
 
 def status_for(reference):
@@ -68,6 +72,10 @@ def status_for(reference):
     referral = Referral.objects.filter(reference=reference).only("reference", "status").first()
     if referral is None:
         return None
+    booked = appointment_for_referral(referral.pk)
     return FollowupStatus(
-        referral.reference, referral.get_status_display(), referral.status in CLOSED_STATUSES
+        referral.reference,
+        referral.get_status_display(),
+        referral.status in CLOSED_STATUSES,
+        booked.followup_text if booked else "",
     )

@@ -10,7 +10,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from guide.selectors import departement_choices, departement_for_postcode
-from relier_site.forms import HONEYPOT, FilterForm, PublicForm
+from home.vocabulary import (
+    TRUSTED_ADULT_AGE,
+    TRUSTED_ADULT_NAME_NEEDED,
+    TRUSTED_ADULT_PHONE_NEEDED,
+)
+from relier_site.forms import (
+    HONEYPOT,
+    URGENT,
+    FilterForm,
+    PublicForm,
+    urgency_field,
+    urgency_section,
+)
 from relier_site.phones import PhoneField
 from relier_site.text import CleanCharField
 
@@ -28,8 +40,6 @@ from .models import (
 )
 
 AGE_MIN, AGE_MAX = 3, 30
-# Under this age, a young person asking alone is asked for a trusted adult.
-TRUSTED_ADULT_AGE = 15
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 EMAIL_MESSAGE = (
     "Cette adresse électronique n'est pas valide : elle doit ressembler à nom@exemple.fr."
@@ -43,7 +53,6 @@ ORIENTATION_PROGRAMMES = (
     Programme.STOP_CYBERVIOLENCES,
     Programme.NOT_SURE,
 )
-URGENT_CHOICES = [("non", "Non"), ("oui", "Oui")]
 
 
 def new_submission_token():
@@ -139,21 +148,6 @@ def choice_field(label, choices, *, required=True, radio=True, help_text="", mes
     )
 
 
-def urgency_field():
-    return forms.ChoiceField(
-        label="Le jeune est-il en danger en ce moment, ou pense-t-il au suicide ?",
-        choices=URGENT_CHOICES,
-        widget=forms.RadioSelect,
-        help_text="Si oui, appelez tout de suite l'un des numéros qui s'affichent : "
-        "nous traitons aussi votre demande en priorité.",
-        error_messages={
-            "required": "Répondez par oui ou par non : si le jeune est en danger, "
-            "appelez tout de suite le 3114, le 119 ou le 112.",
-            "invalid_choice": "Répondez par oui ou par non.",
-        },
-    )
-
-
 def concerns_field(label, *, required=True):
     return forms.MultipleChoiceField(
         label=label,
@@ -214,11 +208,7 @@ class ReferralForm(PublicForm):
         raise NotImplementedError
 
     def urgency_section(self):
-        return Div(
-            "urgent",
-            HTML('{% include "referrals/includes/urgency_panel.html" %}'),
-            css_class="urgency",
-        )
+        return urgency_section()
 
     def clean_submission_token(self):
         return valid_token(self.cleaned_data.get("submission_token")) or new_submission_token()
@@ -270,7 +260,7 @@ class ReferralForm(PublicForm):
 
     @property
     def is_urgent(self):
-        return self.cleaned_data.get("urgent") == "oui"
+        return self.cleaned_data.get("urgent") == URGENT
 
     def referral_data(self):
         """The model fields of the Referral to store (cleaned values only)."""
@@ -491,7 +481,7 @@ class ContactForm(ReferralForm):
                 "contact_times",
             ),
             Div(
-                HTML('{% include "referrals/includes/trusted_adult_intro.html" %}'),
+                HTML('{% include "forms/trusted_adult_intro.html" %}'),
                 "trusted_adult_name",
                 "trusted_adult_phone",
                 css_class="trusted-adult",
@@ -523,16 +513,8 @@ class ContactForm(ReferralForm):
                 f"le {departement} : corrigez l'un ou l'autre.",
             )
         if self.young_person_alone:
-            self.require(
-                cleaned,
-                "trusted_adult_name",
-                "Comme tu as moins de 15 ans, nous avons besoin du nom d'un adulte de "
-                "confiance : nous le contacterons avec toi. Tu peux aussi appeler le 3018 "
-                "ou le 119, gratuitement et sans donner ton nom.",
-            )
-            self.require(
-                cleaned, "trusted_adult_phone", "Indique le téléphone de cet adulte de confiance."
-            )
+            self.require(cleaned, "trusted_adult_name", TRUSTED_ADULT_NAME_NEEDED)
+            self.require(cleaned, "trusted_adult_phone", TRUSTED_ADULT_PHONE_NEEDED)
         return cleaned
 
 

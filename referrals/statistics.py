@@ -11,25 +11,11 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from home.vocabulary import AgeBand
+from home.vocabulary import AgeBand, month_label
 
 from .models import Kind, OrganisationType, Programme, Referral, Status
 
 NOT_GIVEN = "Non renseigné"
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 @dataclass
@@ -101,7 +87,7 @@ def compute(year=None):
         outcomes[status] += 1
         if contact:
             delays.append((contact - created).total_seconds() / 86400)
-    month_labels = {key: f"{MONTHS[key[1] - 1]} {key[0]}" for key in months}
+    month_labels = {key: month_label(*key) for key in months}
     tables = [
         _counted("Par mois de réception", months, month_labels),
         _counted("Par type de demande", kinds, dict(Kind.choices), list(Kind.values)),

@@ -117,6 +117,7 @@ def _confirm(page, request, referral, *, emailed):
     from the URL. The session also keeps the submission token: the proof that this
     browser sent the request."""
     request.session[SESSION_KEY.format(kind=page.kind)] = {
+        "referral_id": referral.pk,  # an orientation's page offers to book a first slot
         "reference": referral.reference,
         "urgent": referral.urgent,
         "emailed": emailed and bool(referral.email or referral.referrer_email),

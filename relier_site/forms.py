@@ -19,7 +19,7 @@ that stores an accepted submission records them in its transaction.
 """
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout
+from crispy_forms.layout import HTML, Div, Layout
 from django import forms
 from django.forms.forms import NON_FIELD_ERRORS
 from wagtail.admin.forms.auth import LoginForm
@@ -176,6 +176,33 @@ class SubmissionLimit:
         status 429 with Retry-After."""
         form.add_error(None, FLOOD_MESSAGE)
         return too_many(render(form), self.window)
+
+
+# The danger question of the forms that reach the team (contact, referral, a booked
+# permanence): « oui » shows 3114, 119 and 112 at once (forms/urgency_panel.html, shown by
+# CSS alone when « oui » is checked) and flags what is stored as urgent.
+URGENT = "oui"
+URGENT_CHOICES = [("non", "Non"), (URGENT, "Oui")]
+
+
+def urgency_field():
+    return forms.ChoiceField(
+        label="Le jeune est-il en danger en ce moment, ou pense-t-il au suicide ?",
+        choices=URGENT_CHOICES,
+        widget=forms.RadioSelect,
+        help_text="Si oui, appelez tout de suite l'un des numéros qui s'affichent : "
+        "nous traitons aussi votre demande en priorité.",
+        error_messages={
+            "required": "Répondez par oui ou par non : si le jeune est en danger, "
+            "appelez tout de suite le 3114, le 119 ou le 112.",
+            "invalid_choice": "Répondez par oui ou par non.",
+        },
+    )
+
+
+def urgency_section(name="urgent"):
+    """The urgency field `name` with its panel of helplines, as one layout item."""
+    return Div(name, HTML('{% include "forms/urgency_panel.html" %}'), css_class="urgency")
 
 
 class StaffLoginForm(LoginForm):

@@ -39,6 +39,11 @@ class HistoryEntry(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
+    @property
+    def subject_label(self):
+        """« n° 12 »: the record's number, as the admin's history lists show it."""
+        return f"n° {getattr(self, f'{self.subject_field}_id')}"
+
     @classmethod
     def record(cls, subject, action, actor=None, **fields):
         """Write one entry about `subject` (who: `actor`, None for the site itself)."""

@@ -17,7 +17,8 @@ from wagtail.models import AbstractGroupApprovalTask, Revision
 
 
 class OutboundEmail(models.Model):
-    """One outgoing email: rendered once, delivered (and retried) by a background task."""
+    """One outgoing email, or SMS (`channel`): rendered once, delivered (and retried) by a
+    background task."""
 
     # Recipients, subjects and bodies may hold personal data: the admin only shows these
     # rows to users holding `relier_site.view_outboundemail` (never the Communication role).
@@ -32,9 +33,14 @@ class OutboundEmail(models.Model):
         "about_id",
         "message_id",
         "template_name",
+        "channel",
         "status",
         "last_error",
     )
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Courriel"
+        SMS = "sms", "SMS"
 
     class Status(models.TextChoices):
         PENDING = "pending", "En attente"
@@ -43,6 +49,11 @@ class OutboundEmail(models.Model):
         FAILED = "failed", "Échec définitif"
         CANCELLED = "cancelled", "Annulé"
 
+    # An SMS row (relier_site.sms) holds one E.164 number in `to` and its text in
+    # `body_text`; its subject is « SMS », its HTML empty.
+    channel = models.CharField(
+        "canal", max_length=5, choices=Channel.choices, default=Channel.EMAIL
+    )
     to = models.JSONField("destinataires", default=list)
     reply_to = models.JSONField(
         "adresses de réponse",

@@ -26,6 +26,7 @@ mail outbox; Administration has everything. No role makes anyone a superuser.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 
 COMMUNICATION = "Communication"
 ACCOMPAGNEMENT = "Accompagnement"
@@ -253,3 +254,11 @@ def create_roles(apps, schema_editor=None):
 def delete_roles(apps, schema_editor=None):
     Group = apps.get_model("auth", "Group")
     Group.objects.filter(name__in=ROLE_NAMES).delete()
+
+
+def member_addresses(role, apps=global_apps):
+    """The email addresses of the active members of `role` who have one, each once,
+    sorted: whom a staff notification of that role goes to."""
+    users = apps.get_model(*settings.AUTH_USER_MODEL.split("."))._default_manager
+    members = users.filter(is_active=True, groups__name=role).exclude(email="")
+    return sorted(set(members.values_list("email", flat=True)))

@@ -105,3 +105,12 @@ def make_current(request, scope, key):
     if granted(request, scope, key) is not None:
         scopes[scope]["current"] = str(key)
         request.session[SESSION_KEY] = scopes
+
+
+def held(request, scope, key=None):
+    """(key, value) this browser was granted in `scope`: for `key` when given (a POST
+    names the row it is about), else the current one; None without such a grant."""
+    if key is None:
+        return current(request, scope)
+    value = granted(request, scope, key)
+    return None if value is None else (key, value)

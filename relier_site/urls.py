@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("guide/export/", include("guide.urls")),  # data·inclusion JSON (URLs with a dot)
     path("agenda/", include("events.urls")),  # registration, cancellation, .ics feeds
+    path("permanences/", include("appointments.urls")),  # booking, move, cancel, the private feed
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("suivi/", include("referrals.urls")),  # the referrer's follow-up page

@@ -30,34 +30,19 @@ import argparse
 import http.client
 import os
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlencode
 
-from deployed_site import (
-    HOST,
-    ROOT,
-    StartupError,
-    deployed_site,
-    fresh_postgres_database,
-    nginx_binary,
-)
+from deployed_site import HOST, ROOT, benchmark_site
 
 ORIGIN = f"https://{HOST}"
 DATABASE = "relier_benchmark_events"
 REQUEST_TIMEOUT = 120
 CSRF_COOKIE = "__Host-csrftoken"
 REGISTERED = 303  # the form redirects (See Other) to the « merci » page
-
-
-def fail(message):
-    print(f"benchmark_events: {message}", file=sys.stderr)
-    sys.exit(2)
 
 
 # --- What the site needs (Django, in this process, on the deployed site's database) --------
@@ -195,6 +180,38 @@ def loopback(run, number):
     return f"127.0.{run % 250 + 1}.{number % 250 + 2}"
 
 
+def post_at_once(clients, paths, fields_of):
+    """Each client posts its form (`paths[n]`, `fields_of(n)`) at the same moment (a
+    barrier releases the threads together). Returns ([(status, body, seconds)] in the
+    clients' order, seconds until all were answered); a connection that failed has its
+    error's class name as status."""
+    barrier = threading.Barrier(len(clients))
+    results = [None] * len(clients)
+
+    def post(n):
+        fields = fields_of(n)
+        barrier.wait()
+        started = time.perf_counter()
+        try:
+            status, _headers, body = clients[n].register(paths[n], fields)
+        except (OSError, http.client.HTTPException) as exc:
+            status, body = type(exc).__name__, ""
+        results[n] = (status, body, time.perf_counter() - started)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(len(clients))]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - began
+
+
+def p95(latencies):
+    """The 95th percentile of sorted durations (nearest rank)."""
+    return latencies[max(0, round(0.95 * len(latencies)) - 1)]
+
+
 def run_once(run, event, args, port, through_proxy):
     session = create_session(event, args.capacity, run)
     path = f"/agenda/inscription/{session.pk}/"
@@ -202,30 +219,12 @@ def run_once(run, event, args, port, through_proxy):
     for client in clients:
         client.open_form(path)
 
-    barrier = threading.Barrier(args.requests)
-    results = [None] * args.requests
-
-    def post(n):
-        fields = registration_fields(run, n)
-        barrier.wait()
-        started = time.perf_counter()
-        try:
-            status, _headers, _body = clients[n].register(path, fields)
-        except (OSError, http.client.HTTPException) as exc:
-            status = type(exc).__name__
-        results[n] = (status, time.perf_counter() - started)
-
-    threads = [threading.Thread(target=post, args=(n,)) for n in range(args.requests)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - began
-
-    statuses = [status for status, _ in results]
+    results, wall = post_at_once(
+        clients, [path] * args.requests, lambda n: registration_fields(run, n)
+    )
+    statuses = [status for status, _, _ in results]
     errors = sum(1 for status in statuses if status != REGISTERED)
-    latencies = sorted(seconds for _, seconds in results)
+    latencies = sorted(seconds for _, _, seconds in results)
     confirmed, waiting, total = outcome(session)
     return {
         "confirmed": confirmed,
@@ -235,7 +234,7 @@ def run_once(run, event, args, port, through_proxy):
         "statuses": sorted({str(s) for s in statuses}),
         "wall": wall,
         "median": statistics.median(latencies),
-        "p95": latencies[max(0, round(0.95 * len(latencies)) - 1)],
+        "p95": p95(latencies),
         "max": latencies[-1],
     }
 
@@ -248,25 +247,10 @@ def main():
     parser.add_argument("--capacity", type=int, default=10, help="places of the session")
     args = parser.parse_args()
 
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
-
-    tmp = Path(tempfile.mkdtemp(prefix="relier-benchmark-events-"))
-    try:
-        with deployed_site(
-            tmp,
-            fresh_postgres_database(database_url, DATABASE),
-            workers=args.workers,
-            with_nginx=nginx_binary() is not None,
-            prepare=build_site,
-            LOG_LEVEL="WARNING",
-        ) as site:
-            return benchmark(args, site)
-    except StartupError as error:
-        fail(str(error))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with benchmark_site(
+        "benchmark_events", DATABASE, workers=args.workers, prepare=build_site
+    ) as site:
+        return benchmark(args, site)
 
 
 def benchmark(args, site):

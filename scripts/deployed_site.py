@@ -24,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -275,3 +276,36 @@ def deployed_site(
                 nginx(tmp, upstream.port, env["MEDIA_ROOT"], env["STATIC_ROOT"], host=host)
             )
         yield DeployedSite(env=env, gunicorn=upstream, nginx=proxy, prepared=prepared)
+
+
+@contextlib.contextmanager
+def benchmark_site(script, database, *, workers, prepare, **overrides):
+    """For a benchmark script (`script`: its name, for its messages): the PostgreSQL
+    cluster of DATABASE_URL (scripts/with-postgres.sh) is required, a fresh database
+    `database` in it, a temporary folder, then deployed_site with nginx when it is
+    installed. Yields the DeployedSite; a failed start-up exits with status 2 and the
+    failing step."""
+
+    def fail(message):
+        print(f"{script}: {message}", file=sys.stderr)
+        sys.exit(2)
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        fail("DATABASE_URL must point to PostgreSQL: run it through scripts/with-postgres.sh")
+    tmp = Path(tempfile.mkdtemp(prefix=f"relier-{script}-"))
+    try:
+        with deployed_site(
+            tmp,
+            fresh_postgres_database(database_url, database),
+            workers=workers,
+            with_nginx=nginx_binary() is not None,
+            prepare=prepare,
+            LOG_LEVEL="WARNING",
+            **overrides,
+        ) as site:
+            yield site
+    except StartupError as error:
+        fail(str(error))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

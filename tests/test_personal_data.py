@@ -9,6 +9,9 @@ import pytest
 from django.db import models
 from django.test.utils import isolate_apps
 
+from appointments import retention as appointment_retention
+from appointments import services as appointment_services
+from appointments.models import Appointment, AppointmentEvent, WaitingRequest
 from events import services as event_services
 from events.models import Registration
 from referrals import exports, retention
@@ -19,7 +22,16 @@ from tests.events.staff_helpers import canary_registration, make_event, make_ses
 
 pytestmark = pytest.mark.one_database
 
-EXPECTED = {"Referral", "ReferralEvent", "Registration", "RegistrationEvent", "OutboundEmail"}
+EXPECTED = {
+    "Referral",
+    "ReferralEvent",
+    "Registration",
+    "RegistrationEvent",
+    "OutboundEmail",
+    "Appointment",
+    "AppointmentEvent",
+    "WaitingRequest",
+}
 
 
 def test_every_text_field_of_a_model_with_personal_data_is_declared():
@@ -97,3 +109,69 @@ def test_registration_retention_leaves_no_declared_personal_value(home_page):
     for name, blank in personal_data.blank_values(Registration).items():
         assert getattr(registration, name) == blank, name
     assert registration.age_band == "15-17"
+
+
+def _canary_values(model):
+    """ "canari" in every personal text field of `model` (a valid address for an email)."""
+    values = {}
+    for name in model.personal_fields:
+        field = model._meta.get_field(name)
+        if isinstance(field, models.EmailField):
+            values[name] = "canari@example.org"
+        elif isinstance(field, models.CharField | models.TextField):
+            values[name] = "canari"
+    return values
+
+
+def _appointments_canaries():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.appointments.helpers import make_appointment, make_psychologist, make_type
+
+    appointment_type = make_type()
+    appointment = make_appointment(
+        appointment_type, make_psychologist(), timezone.now() - timedelta(days=800)
+    )
+    Appointment.objects.filter(pk=appointment.pk).update(**_canary_values(Appointment))
+    AppointmentEvent.record(appointment, AppointmentEvent.Action.CREATED, note="canari")
+    waiting_request = WaitingRequest.objects.create(
+        type=appointment_type,
+        changed_at=timezone.now() - timedelta(days=200),
+        **_canary_values(WaitingRequest),
+    )
+    return appointment, waiting_request
+
+
+def _assert_blank(row):
+    row.refresh_from_db()
+    for name, blank in personal_data.blank_values(type(row)).items():
+        assert getattr(row, name) == blank, name
+
+
+@pytest.mark.django_db
+def test_appointments_retention_leaves_no_declared_personal_value():
+    appointment, waiting_request = _appointments_canaries()
+    assert appointment_services.anonymise_expired() == 2
+    _assert_blank(appointment)
+    _assert_blank(waiting_request)
+    assert not AppointmentEvent.objects.filter(note__contains="canari").exists()
+
+
+@pytest.mark.django_db
+def test_appointments_erasure_leaves_no_declared_personal_value(django_user_model):
+    appointment, waiting_request = _appointments_canaries()
+    actor = django_user_model.objects.create(username="effaceur")
+    appointment_services.erase(appointment, actor=actor)
+    appointment_services.erase(waiting_request, actor=actor)
+    _assert_blank(appointment)
+    _assert_blank(waiting_request)
+
+
+@pytest.mark.django_db
+def test_the_appointments_access_export_shows_every_personal_value():
+    for row in _appointments_canaries():
+        exported = str(appointment_retention.person_data(row))
+        for name in row.personal_fields:
+            assert str(getattr(row, name)) in exported, name

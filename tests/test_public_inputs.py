@@ -16,12 +16,16 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
+from appointments.forms import BookingForm
+from appointments.models import AppointmentType
+from appointments.waiting_forms import WaitingRequestForm
 from events.models import AgendaPage, EventPage
 from guide.models import GuideIndexPage, Structure
 from home.tree import ensure_home_page
 from programmes.models import Kit
 from referrals.forms import FORMS
 from referrals.models import Kind
+from tests.appointments.helpers import make_psychologist, make_range, make_type
 from tests.db import built_once
 from tests.events.conftest import make_event, make_session
 from tests.factories import StandardPageFactory
@@ -60,6 +64,30 @@ def referral_others(kind, name):
     if name == wrong:
         wrong = "referrer_role" if kind != Kind.CONTACT else "requester"
     data[wrong] = ""
+    data.pop(name, None)
+    return data
+
+
+def booking_others(name):
+    """Values for the booking form's fields but `name`, the slot never valid (psychologist
+    0): the form comes back with what was typed, nothing is booked."""
+    data = {
+        "urgent": "non",
+        "creneau": "0-0",
+        "first_name": "Camille",
+        "age_band": "15-17",
+        "email": "camille@example.org",
+        "reason": "Des messages blessants.",
+        "submission": "a" * 32,
+    }
+    data.pop(name, None)
+    return data
+
+
+def waiting_others(name):
+    """Valid values for the waiting-list form but `name`, with one field in error."""
+    data = {"first_name": "Sam", "age_band": "15-17", "email": "sam@example.org"}
+    data["age_band" if name == "first_name" else "first_name"] = ""
     data.pop(name, None)
     return data
 
@@ -131,6 +159,21 @@ PUBLIC_INPUTS = [
         method="post",
         others={"name": "Étoile", "age": "17"},
     ),
+    PublicInput("/permanences/{appointment_type}/", "semaine"),
+    PublicInput("/permanences/{appointment_type}/", "psychologue", others={"semaine": "1"}),
+    PublicInput("/permanences/{appointment_type}/reserver/", "creneau"),
+    *[
+        PublicInput(
+            "/permanences/{appointment_type}/reserver/",
+            name,
+            method="post",
+            others=booking_others(name),
+        )
+        for name in BookingForm.base_fields
+    ],
+    PublicInput("/permanences/gerer/", "jeton", method="path"),
+    # The link of an orientation's confirmation (the referrer books the first slot).
+    PublicInput("/permanences/orientation/", "jeton", method="path"),
     PublicInput("/agenda/annulation/", "jeton", method="path"),
     PublicInput("/agenda/inscription/merci/", "jeton", method="path"),
     PublicInput("/", "page-introuvable", method="path"),  # the 404 page (its box: q above)
@@ -158,6 +201,24 @@ PUBLIC_INPUTS = [
         for name in FORMS[kind].base_fields
     ],
     *[PublicInput(FORM_PATHS[kind], "programme") for kind in Kind],
+    # The permanences' waiting list: the request (one field in error: nothing stored),
+    # the emailed link and the answers of its page.
+    *[
+        PublicInput(
+            "/permanences/{appointment_type}/attente/",
+            name,
+            method="post",
+            others=waiting_others(name),
+        )
+        for name in WaitingRequestForm.base_fields
+    ],
+    PublicInput("/permanences/attente/", "jeton", method="path"),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "demande", method="post", others={"action": "retirer"}
+    ),
+    PublicInput(
+        "/permanences/attente/ma-demande/", "action", method="post", others={"demande": "1"}
+    ),
 ]
 
 # Markup that must never come back as markup. Each has a distinctive piece (second item)
@@ -260,7 +321,13 @@ def build_public_site():
     youth = make_event(
         agenda, "groupe", kind=EventPage.Kind.GROUP, registration_profile=EventPage.Profile.YOUTH
     )
+    appointment_type = make_type(
+        audience=AppointmentType.Audience.YOUTH, may_choose_psychologist=True
+    )
+    make_range(make_psychologist(), appointment_type)
+    make_range(make_psychologist("psy-marc"), appointment_type)
     return {
+        "appointment_type": appointment_type.pk,
         "restriction": restriction.pk,
         "page": protected.pk,
         "session": session.pk,

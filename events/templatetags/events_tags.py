@@ -11,29 +11,18 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from relier_site import timezones
+
 from .. import selectors
 
 register = template.Library()
-
-NBSP = "\u00a0"
-
-
-def french_time(value):
-    """14:00 → « 14 h », 14:30 → « 14 h 30 » (non-breaking spaces)."""
-    if value.minute:
-        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
-    return f"{value.hour}{NBSP}h"
 
 
 @register.filter
 def session_when(session):
     """« mardi 8 décembre 2026, de 14 h à 15 h 30 » in the session's zone, with
     « (heure de La Réunion) » when not Paris."""
-    start, end = session.local_start, session.local_end
-    text = f"{date_format(start, 'l j F Y')}, de {french_time(start)} à {french_time(end)}"
-    if session.timezone_label:
-        text += f" ({session.timezone_label})"
-    return text
+    return timezones.when_text(session)
 
 
 @register.filter

@@ -488,13 +488,15 @@ YOUTH = DemoPage(
             (
                 "Que proposent les Centres Relier aux jeunes ?",
                 "<ul>"
-                "<li><b>Des groupes d'échanges en ligne</b>, chaque semaine : une dizaine de "
-                "jeunes au plus, anonymes et sans webcam, qui parlent de leurs passions, de "
-                "métiers, d'actualité, avec notre équipe ;</li>"
-                "<li><b>Question Psy</b>, chaque semaine : tu poses tes questions "
-                "anonymement et tu écoutes aussi les réponses données aux autres ;</li>"
-                "<li><b>une permanence de psychologues</b>, que tu peux joindre à tout moment "
-                "de ton accompagnement.</li>"
+                '<li><b><a href="/agenda/groupe-echanges-jeunes/">Des groupes d\'échanges en '
+                "ligne</a></b>, chaque semaine : une dizaine de jeunes au plus, anonymes et "
+                "sans webcam, qui parlent de leurs passions, de métiers, d'actualité, avec "
+                "notre équipe ;</li>"
+                '<li><b><a href="/agenda/question-psy/">Question Psy</a></b>, chaque semaine : '
+                "tu poses tes questions anonymement et tu écoutes aussi les réponses données "
+                "aux autres ;</li>"
+                '<li><b><a href="/permanences/">une permanence de psychologues</a></b>, où tu '
+                "réserves toi-même un moment pour parler, par téléphone ou en visio.</li>"
                 "</ul>",
             ),
             (
@@ -509,6 +511,13 @@ YOUTH = DemoPage(
                 "et des ateliers « La relation aux autres en entreprise » tous les 15 jours : "
                 'voir <a href="/francetravail/">l\'espace France Travail</a>.</p>',
             ),
+        ),
+        paragraph(
+            "<p><b>Parler à une psychologue ?</b> "
+            '<a href="/permanences/">Réserve un moment</a> en deux minutes, par téléphone '
+            "ou en visio : un pseudonyme suffit. Chaque semaine, tu peux aussi rejoindre "
+            '<a href="/agenda/groupe-echanges-jeunes/">un groupe d\'échanges entre jeunes</a> '
+            'ou <a href="/agenda/question-psy/">Question Psy</a>.</p>'
         ),
         call_to_action(
             "Et maintenant ?",
@@ -547,10 +556,10 @@ PARENTS = DemoPage(
             (
                 "Que proposez-vous aux parents ?",
                 "<ul>"
-                "<li><b>Des permanences de psychologues</b>, pour les jeunes et leurs "
-                "familles ;</li>"
-                "<li><b>Question Psy</b>, chaque semaine : vos questions, posées "
-                "anonymement ;</li>"
+                '<li><b><a href="/permanences/">Des permanences de psychologues</a></b>, pour '
+                "les jeunes et leurs familles, à réserver en ligne ;</li>"
+                '<li><b><a href="/agenda/question-psy/">Question Psy</a></b>, chaque semaine : '
+                "vos questions, posées anonymement ;</li>"
                 "<li><b>des groupes d'analyse des situations</b>, pour prendre du recul et "
                 "trouver comment agir depuis votre place ;</li>"
                 "<li><b>des « cafés parents »</b>, pour échanger avec d'autres parents.</li>"
@@ -558,8 +567,10 @@ PARENTS = DemoPage(
             ),
             (
                 "Et mon enfant ?",
-                "<p>Il peut rejoindre nos groupes d'échanges en ligne entre jeunes, chaque "
-                "semaine, anonymes et sans webcam, et joindre une permanence de psychologues "
+                "<p>Il peut rejoindre nos "
+                '<a href="/agenda/groupe-echanges-jeunes/">groupes d\'échanges en ligne entre '
+                "jeunes</a>, chaque semaine, anonymes et sans webcam, et "
+                '<a href="/permanences/">réserver une permanence de psychologues</a> '
                 "à tout moment de son accompagnement. Nous travaillons avec l'établissement "
                 "scolaire, en alliance éducative, pour construire une solution qui rassure "
                 "chacun.</p>",
@@ -570,6 +581,14 @@ PARENTS = DemoPage(
                 "si vous êtes inquiet. En cas de danger immédiat, appelez le 112. Pour le "
                 "harcèlement et le cyberharcèlement, le 3018 conseille aussi les parents.</p>",
             ),
+        ),
+        paragraph(
+            "<p><b>Parler à une psychologue ?</b> "
+            '<a href="/permanences/">Réservez un moment</a> en deux minutes, par téléphone ou '
+            "en visio. Chaque semaine, posez aussi vos questions anonymement à "
+            '<a href="/agenda/question-psy/">Question Psy</a>, et votre enfant peut rejoindre '
+            '<a href="/agenda/groupe-echanges-jeunes/">un groupe d\'échanges entre '
+            "jeunes</a>.</p>"
         ),
         call_to_action(
             "Et maintenant ?",

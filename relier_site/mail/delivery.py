@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from .. import sms
 from ..models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -101,6 +102,14 @@ def build_message(row):
     return message
 
 
+def _send(row):
+    """Hand a claimed row to the mailer, or to the SMS backend (relier_site.sms)."""
+    if row.channel == OutboundEmail.Channel.SMS:
+        sms.send_messages([sms.SmsMessage(row.to[0], row.body_text, f"outbox:{row.pk}")])
+    else:
+        build_message(row).send(using="default")
+
+
 def _claim(outbox_id, now):
     """Mark a pending, due row as sending and commit: True if this caller got it.
 
@@ -124,7 +133,7 @@ def deliver(outbox_id, *, now=None):
 
     1. Claim: one short transaction turns it from pending to sending (committed before
        any SMTP exchange; no lock is held while the SMTP server answers).
-    2. Send, outside any transaction.
+    2. Send (email, or SMS through relier_site.sms), outside any transaction.
     3. Record: a second short transaction marks it sent, or pending for a later retry,
        or failed after OUTBOX_MAX_ATTEMPTS.
 
@@ -138,7 +147,7 @@ def deliver(outbox_id, *, now=None):
     if row is None:  # purged meanwhile
         return None
     try:
-        build_message(row).send(using="default")
+        _send(row)
     except Exception as exc:  # SMTP and network errors, but also bad addresses
         return _record_failure(row, exc)
     with transaction.atomic():

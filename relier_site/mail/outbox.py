@@ -1,4 +1,4 @@
-"""The outbox: the only way an app sends email. Public API::
+"""The outbox: the only way an app sends email, or a text message (SMS). Public API::
 
     from relier_site.mail.outbox import Attachment, cancel_pending, purge, reason_for
     from relier_site.mail.outbox import send_templated_mail
@@ -14,7 +14,9 @@
                                 "text/calendar; method=REQUEST; charset=utf-8")],
         not_before=reminder_time,            # aware datetime: not sent before
     )
-    cancel_pending(registration)             # void what has not left yet
+    send_sms("sms/appointments/reminder.txt", {...}, "+33612345678",
+             about=appointment, reason_key=..., not_before=...)  # relier_site.sms
+    cancel_pending(registration)             # void what has not left yet (emails, SMS)
     purge(*registrations)                    # delete every row (retention, erasure)
 
 It renders the HTML part (compiled MJML) and the plain-text part (`.rendering`), stores an
@@ -39,11 +41,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template import Context
 from django.utils import timezone
 
 from ..models import OutboundAttachment, OutboundEmail
 from .delivery import enqueue_delivery
-from .rendering import render_email, template_base_name
+from .rendering import django_engine, render_email, template_base_name
 
 
 class Attachment(NamedTuple):
@@ -184,35 +187,93 @@ def send_templated_mail(
 
     Returns the `OutboundEmail` row.
     """
-    if reason_key:
-        existing = OutboundEmail.objects.filter(reason_key=reason_key).first()
-        if existing is not None:
-            return existing
+    existing = _stored(reason_key)
+    if existing is not None:
+        return existing
     recipients = _recipients(to)
     reply_addresses = _addresses(reply_to, what="reply-to")
+    files = _attachments(attachments)
+    subject, text, html = render_email(template_name, context)
+    return _store(
+        {
+            "to": recipients,
+            "reply_to": reply_addresses,
+            "subject": subject[:255],
+            "body_text": text,
+            "body_html": html,
+            "message_id": make_message_id(),
+            "template_name": template_base_name(template_name)[:200],
+        },
+        files,
+        about=about,
+        reason_key=reason_key,
+        not_before=not_before,
+    )
+
+
+SMS_MAX_LENGTH = 480  # three SMS segments of 160 GSM characters
+
+
+def send_sms(template_name, context, phone, *, about=None, reason_key=None, not_before=None):
+    """Render a text message and store it in the outbox (channel SMS), delivered after
+    the commit through `relier_site.sms` with the email's retries; `about`, `reason_key`
+    and `not_before` as for `send_templated_mail` (`cancel_pending(about)` voids it too).
+
+    `template_name` is a Django text template (e.g. "sms/appointments/reminder.txt"),
+    rendered without autoescaping, whitespace collapsed, at most SMS_MAX_LENGTH
+    characters; `phone` is an E.164 number (relier_site.phones). Returns the row.
+    """
+    existing = _stored(reason_key)
+    if existing is not None:
+        return existing
+    if not re.fullmatch(r"\+[1-9][0-9]{6,14}", phone or ""):
+        raise ValueError("An SMS needs an E.164 phone number.")
+    engine = django_engine().engine
+    body = engine.get_template(template_name).render(Context(context, autoescape=False))
+    body = " ".join(body.split())
+    if not body or len(body) > SMS_MAX_LENGTH:
+        raise ValueError(f"An SMS is 1 to {SMS_MAX_LENGTH} characters long.")
+    return _store(
+        {
+            "channel": OutboundEmail.Channel.SMS,
+            "to": [phone],
+            "subject": "SMS",
+            "body_text": body,
+            "body_html": "",
+            "template_name": template_base_name(template_name)[:200],
+        },
+        [],
+        about=about,
+        reason_key=reason_key,
+        not_before=not_before,
+    )
+
+
+def _stored(reason_key):
+    """The row already stored for `reason_key`, if any."""
+    if not reason_key:
+        return None
+    return OutboundEmail.objects.filter(reason_key=reason_key).first()
+
+
+def _store(fields, files, *, about, reason_key, not_before):
+    """Store one outbox row (email or SMS) with its attachments, and queue its delivery
+    once the transaction commits."""
     if not_before is not None and timezone.is_naive(not_before):
         raise ValueError("not_before must be an aware datetime.")
     about_type = None
     if about is not None:
         _about_reference(about)
         about_type = ContentType.objects.get_for_model(about)
-    files = _attachments(attachments)
-    subject, text, html = render_email(template_name, context)
     now = timezone.now()
     scheduled = not_before is not None and not_before > now
     try:
         with transaction.atomic():
             row = OutboundEmail.objects.create(
-                to=recipients,
-                reply_to=reply_addresses,
-                subject=subject[:255],
-                body_text=text,
-                body_html=html,
+                **fields,
                 reason_key=reason_key or None,
                 about_type=about_type,
                 about_id=about.pk if about is not None else None,
-                message_id=make_message_id(),
-                template_name=template_base_name(template_name)[:200],
                 not_before=not_before,
                 next_attempt_at=not_before if scheduled else now,
             )
@@ -228,8 +289,8 @@ def send_templated_mail(
             )
     except IntegrityError:
         # A concurrent call stored the same reason first.
-        existing = OutboundEmail.objects.filter(reason_key=reason_key).first()
-        if reason_key and existing is not None:
+        existing = _stored(reason_key)
+        if existing is not None:
             return existing
         raise
     enqueue_delivery(row.pk, run_after=not_before if scheduled else None)

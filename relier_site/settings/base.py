@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "guide",
     "referrals",
     "events",
+    "appointments",
     "relier_site",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -231,6 +232,9 @@ MAILERS = {
     if env("EMAIL_HOST")
     else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
 }
+# Text messages (relier_site.sms): the backend's dotted path. Dev prints them in the
+# console; production sends none until a provider's backend is named (README).
+SMS_BACKEND = env("SMS_BACKEND", "relier_site.sms.ConsoleBackend")
 # Outbox retries: delay before attempt n+1 is OUTBOX_RETRY_BASE_SECONDS * 2**(n-1).
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)

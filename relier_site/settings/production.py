@@ -14,6 +14,8 @@ env("DATABASE_URL", required=True)  # parsed in base; production never falls bac
 
 MAILERS = {"default": smtp_mailer()}  # noqa: F405  (EMAIL_HOST is required here)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", required=True)
+# Never the console in production (it would print numbers): no SMS until a provider is set.
+SMS_BACKEND = env("SMS_BACKEND", "relier_site.sms.DisabledBackend")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", required=True)
 RELIER_PUBLIC_URL = WAGTAILADMIN_BASE_URL  # applied to the default Site by `migrate`

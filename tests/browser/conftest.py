@@ -319,3 +319,14 @@ def assert_pages_accessible(page, pages, check=None):
             problems.append(f"{name} ({path}):\n{format_violations(violations)}")
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
+
+
+def sign_in_to_admin(page, username, password=None):
+    """Sign in through the admin's login form and wait for the dashboard."""
+    from tests.factories import STAFF_PASSWORD
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password or STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

@@ -6,14 +6,14 @@ the preview."""
 import pytest
 
 from relier_site import roles
-from tests.factories import STAFF_PASSWORD, StaffFactory, StandardPageFactory
+from tests.browser.conftest import sign_in_to_admin
+from tests.factories import StaffFactory, StandardPageFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = STAFF_PASSWORD
 INTRO = "Nous recevons chaque jeune avec sa famille, sans jugement."
 
 
@@ -25,11 +25,7 @@ def editor(home_page):
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}], indirect=True)
 def test_the_side_panel_preview_shows_the_page(page, editor, home_page):
     story = StandardPageFactory(parent=home_page, title="Notre accueil", intro=INTRO)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "redaction")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaction")
 
     page.goto(f"/admin/pages/{story.pk}/edit/")
     page.locator('[data-side-panel-toggle="preview"]').click()

@@ -7,9 +7,9 @@ import pytest
 from events.models import AgendaPage, Session
 from relier_site import roles
 from relier_site.timezones import REUNION
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, sign_in_to_admin
 from tests.events.conftest import make_event, make_session
-from tests.factories import STAFF_PASSWORD, StaffFactory
+from tests.factories import StaffFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,11 +26,7 @@ def test_the_editor_shows_the_session_date_and_saves_it_unchanged(page, home_pag
     session = make_session(make_event(agenda), hour=9, minutes=90, zone=REUNION)
     local_day = session.local_start.date()
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "sacha")
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "sacha")
 
     page.goto(f"/admin/snippets/events/session/edit/{session.pk}/")
     assert page.locator("#id_day").input_value() == local_day.isoformat()

@@ -5,7 +5,8 @@ test on any CSP violation or JavaScript error)."""
 import pytest
 
 from relier_site import roles
-from tests.factories import STAFF_PASSWORD, StaffFactory
+from tests.browser.conftest import sign_in_to_admin
+from tests.factories import StaffFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,11 +21,7 @@ def editor(home_page):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}], indirect=True)
 def test_editor_gets_the_userbar_accessibility_checker(page, editor):
-    page.goto("/admin/login/")
-    page.fill("#id_username", "redaction")
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_to_admin(page, "redaction")
 
     page.goto("/")
     trigger = page.locator("wagtail-userbar").get_by_role("button", name="Wagtail")

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
+from appointments import demo as appointments_demo
 from events import demo as events_demo
 from events.models import AgendaPage, EventPage, Session
 from guide import demo as guide_demo
@@ -157,6 +158,7 @@ def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_
         f"{len(demo_content.KITS) + len(trust.DOCUMENTS)} documents, "
         f"{len(demo_content.PARTNERS)} partenaires, {len(demo_content.KITS)} kits, "
         "processus « Relecture » attribué aux programmes, "
+        f"{len(appointments_demo.RANGES)} plages de permanence, "
         f"{len(guide_demo.NATIONAL) + len(guide_demo.EXAMPLES)} fiches du guide." in output
     )
     assert "Attention" not in output
@@ -270,8 +272,8 @@ class TestDemoSite:
         )
         assert (
             "Séances de l'agenda, règles d'acheminement, chiffres clés, documents, "
-            "partenaires, kits, processus « Relecture » et fiches du guide : rien à ajouter."
-            in output
+            "partenaires, kits, processus « Relecture », plages de permanence et fiches du "
+            "guide : rien à ajouter." in output
         )
         after = snapshot()
         for key, value in before.items():

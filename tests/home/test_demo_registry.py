@@ -2,6 +2,7 @@
 
 import pytest
 
+from appointments import demo as appointments_demo
 from events import demo as events_demo
 from guide import demo as guide_demo
 from home import demo as shell_demo
@@ -22,6 +23,7 @@ def test_each_apps_demo_module_is_found_and_runs_in_order():
         (-10, "referrals", referrals_demo),
         (0, "home", shell_demo),
         (10, "programmes", programmes_demo),
+        (30, "appointments", appointments_demo),
         (30, "guide", guide_demo),
     ]
 

@@ -124,6 +124,15 @@ def test_home_page_answers_with_https_links_to_the_public_host(deployed):
     assert "localhost" not in body
 
 
+def test_the_permanences_and_their_private_feed_answer_as_deployed(deployed):
+    status, _headers, body = request(deployed, "GET", "/permanences/")
+    assert status == 200
+    assert "Parler à une ou un psychologue" in body
+    assert "3114" in body  # the helplines, on every page
+    status, _headers, _body = request(deployed, "GET", "/permanences/agenda/inconnu.ics")
+    assert status == 404
+
+
 def test_sitemap_lists_the_public_host(deployed):
     status, _headers, body = request(deployed, "GET", "/sitemap.xml")
     assert status == 200

@@ -15,9 +15,9 @@ UTC time is read identically by every calendar program, whatever zone database i
 zone of the appointment. The emails say the time in words in the appointment's zone.
 
 Nothing personal in any file (a family calendar is often shared): SUMMARY is « Rendez-vous
-Centres Relier », DESCRIPTION the mode in words (and, in the person's invitation, the link
-to move or cancel it, which leads to a confirmation step); never a name, phone number,
-email address or reason.
+Centres Relier », DESCRIPTION the mode in words; never a name, phone number, email
+address or reason, and never the link to move or cancel (anyone who sees a shared
+calendar could use it): it is in the emails only, as for the agenda's sessions.
 """
 
 from datetime import UTC
@@ -27,7 +27,6 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from . import links
 from .models import AppointmentType
 
 REQUEST = "REQUEST"
@@ -99,11 +98,11 @@ def _calendar(method, events, name=None):
 def appointment_ics(appointment, method):
     """The person's .ics of `appointment` (METHOD REQUEST or CANCEL), as bytes."""
     cancelled = method == CANCEL
-    lines = [mode_words(appointment.type)]
-    if not cancelled:
-        lines.append(f"Pour déplacer ou annuler ce rendez-vous : {links.manage_url(appointment)}")
     event = _vevent(
-        appointment, summary=SUMMARY, description="\n\n".join(lines), cancelled=cancelled
+        appointment,
+        summary=SUMMARY,
+        description=mode_words(appointment.type),
+        cancelled=cancelled,
     )
     event.add("organizer", f"mailto:{_sender_address()}", parameters={"CN": "Les Centres Relier"})
     return _calendar(method, [event])

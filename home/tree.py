@@ -10,6 +10,16 @@ from .models import HomePage
 HOME_TITLE = "Les Centres Relier"
 
 
+def remove_placeholder():
+    """Delete Wagtail's placeholder « Welcome » page (slug `home`, made by its initial
+    migration), and with it the Site whose root it is. Nothing else is below it."""
+    root = Page.get_first_root_node()
+    for placeholder in (
+        root.get_children().filter(slug="home").exclude(content_type__model="homepage")
+    ):
+        placeholder.delete()
+
+
 @transaction.atomic
 def ensure_home_page(**fields):
     """Return the site's HomePage, creating it (and the default Site) when missing.
@@ -19,12 +29,8 @@ def ensure_home_page(**fields):
     """
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        for placeholder in (
-            root.get_children().filter(slug="home").exclude(content_type__model="homepage")
-        ):
-            placeholder.delete()
-        home = root.add_child(
+        remove_placeholder()
+        home = Page.get_first_root_node().add_child(
             instance=HomePage(title=fields.pop("title", HOME_TITLE), slug="accueil", **fields)
         )
     site = Site.objects.filter(is_default_site=True).first()

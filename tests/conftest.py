@@ -134,6 +134,22 @@ def indexes_updated_only_where_read(request):
 
 
 @pytest.fixture
+def wagtail_placeholder(db):
+    """Wagtail's « Welcome » page and default Site, as its initial migration makes them on
+    a fresh install (the test databases are copied without them: tests/db.py)."""
+    from wagtail.models import Page, Site
+
+    from relier_site.sites import apply_public_url
+
+    welcome = Page.get_first_root_node().add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+    )
+    Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+    apply_public_url()
+    return welcome
+
+
+@pytest.fixture
 def home_page(db):
     """The site's HomePage, root of the default site (as `load_demo_content` makes it)."""
     return ensure_home_page(intro="Aider les jeunes victimes de harcèlement à se reconstruire.")

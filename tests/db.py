@@ -4,7 +4,9 @@
 pytest-xdist worker used to spend again. `DatabaseTemplate` migrates once per pytest run
 (the first process that needs a database does it, the others wait for it) with Django's
 own test-database creation (every migration, data migrations included, then the
-post_migrate handlers and the cache table), then each process gets its own copy:
+post_migrate handlers and the cache table), then removes Wagtail's placeholder « Welcome »
+page and its Site, as the first `ensure_home_page` of every test did (about 70 ms each:
+Django collects a page's rows in every page table); each process gets its own copy:
 
 - SQLite: the template is a file in the run's temporary folder; each process copies it
   into its own in-memory database with SQLite's backup API;
@@ -45,6 +47,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections, transaction
 from wagtail.models import Site
+
+from home.tree import remove_placeholder
 
 ALIAS = "default"
 
@@ -137,6 +141,7 @@ class DatabaseTemplate:
         creation = connection.creation
         if self.vendor == "sqlite":
             creation.create_test_db(verbosity=0, autoclobber=True)
+            remove_placeholder()
             with contextlib.closing(sqlite3.connect(self.sqlite_path)) as template:
                 connection.connection.backup(template)
             if serialized:
@@ -149,6 +154,7 @@ class DatabaseTemplate:
         try:
             # Drops a template left by an interrupted run, creates and migrates it.
             creation.create_test_db(verbosity=0, autoclobber=True)
+            remove_placeholder()
             if serialized:
                 self.serialized_path.write_text(creation.serialize_db_to_string())
         finally:

@@ -144,7 +144,9 @@ def snapshot():
 
 
 @pytest.mark.both_databases
-def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(forget_demo_files):
+def test_fresh_database_gets_every_page_and_the_welcome_page_is_replaced(
+    wagtail_placeholder, forget_demo_files
+):
     assert Page.objects.filter(slug="home", depth=2).exists()  # Wagtail's "Welcome" page
 
     output = load()

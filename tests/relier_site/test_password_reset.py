@@ -98,7 +98,9 @@ def test_the_request_does_the_same_work_whether_or_not_the_address_has_an_accoun
 
 
 @override_settings(PASSWORD_RESET_RATE_LIMIT=3)
-def test_reset_is_refused_after_the_limit_from_one_address_and_allowed_from_another(client):
+def test_reset_is_refused_after_the_limit_from_one_address_and_allowed_from_another(
+    client, home_page
+):
     for _ in range(3):
         assert post_reset(client, "inconnu@example.org").status_code == 302
 
